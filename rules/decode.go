@@ -1,0 +1,498 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/govalues/decimal"
+	"gopkg.in/yaml.v3"
+)
+
+// decoder turns yaml.Node trees into a Set, collecting every problem.
+type decoder struct {
+	file string
+	errs ErrorList
+}
+
+func (d *decoder) pos(n *yaml.Node) Pos { return Pos{File: d.file, Line: n.Line, Col: n.Column} }
+
+func (d *decoder) errorf(n *yaml.Node, format string, args ...any) *Error {
+	return d.errs.add(d.pos(n), format, args...)
+}
+
+// field is one key: value pair of a mapping.
+type field struct {
+	key   *yaml.Node
+	value *yaml.Node
+}
+
+// fields checks that n is a mapping with no repeated or unknown keys and
+// returns its pairs by key. known lists the keys allowed, in the order a
+// hint should prefer them; nil allows any key.
+func (d *decoder) fields(n *yaml.Node, what string, known []string) ([]field, map[string]*yaml.Node) {
+	n = resolve(n)
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		return nil, map[string]*yaml.Node{}
+	}
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, "%s must be a mapping of names to values, not %s", what, describe(n))
+		return nil, map[string]*yaml.Node{}
+	}
+	var list []field
+	byKey := map[string]*yaml.Node{}
+	seen := map[string]*yaml.Node{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			d.errorf(k, "%s: a key must be plain text", what)
+			continue
+		}
+		if prev, ok := seen[k.Value]; ok {
+			d.errorf(k, "%q is given twice in %s (first at line %d)", k.Value, what, prev.Line)
+			continue
+		}
+		seen[k.Value] = k
+		if known != nil && !contains(known, k.Value) {
+			e := d.errorf(k, "unknown field %q in %s", k.Value, what)
+			if s := closest(k.Value, known); s != "" {
+				e.Hint = fmt.Sprintf("did you mean %q?", s)
+			} else {
+				e.Hint = "the fields are " + strings.Join(known, ", ")
+			}
+			continue
+		}
+		list = append(list, field{k, v})
+		byKey[k.Value] = v
+	}
+	return list, byKey
+}
+
+func resolve(n *yaml.Node) *yaml.Node {
+	for n.Kind == yaml.DocumentNode && len(n.Content) == 1 || n.Kind == yaml.AliasNode && n.Alias != nil {
+		if n.Kind == yaml.DocumentNode {
+			n = n.Content[0]
+		} else {
+			n = n.Alias
+		}
+	}
+	return n
+}
+
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	}
+	if n.Tag == "!!null" {
+		return "empty"
+	}
+	return fmt.Sprintf("%q", n.Value)
+}
+
+func (d *decoder) text(n *yaml.Node, what string) string {
+	n = resolve(n)
+	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+		d.errorf(n, "%s must be text, not %s", what, describe(n))
+		return ""
+	}
+	return n.Value
+}
+
+func (d *decoder) boolean(n *yaml.Node, what string) bool {
+	n = resolve(n)
+	if n.Kind == yaml.ScalarNode {
+		switch strings.ToLower(n.Value) {
+		case "true", "yes", "是":
+			return true
+		case "false", "no", "否":
+			return false
+		}
+	}
+	d.errorf(n, "%s must be true or false, not %s", what, describe(n))
+	return false
+}
+
+// number reads a number such as 35, 0.75, 75% or 1,000,000.
+func (d *decoder) number(n *yaml.Node, what string) *Number {
+	n = resolve(n)
+	if n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
+		if v, ok := parseNumber(n.Value); ok {
+			return &Number{Pos: d.pos(n), Value: v}
+		}
+	}
+	d.errorf(n, "%s must be a number, not %s", what, describe(n))
+	return nil
+}
+
+// parseNumber reads a number as a rule file writes it.
+func parseNumber(s string) (decimal.Decimal, bool) {
+	s = strings.ReplaceAll(strings.TrimSpace(s), ",", "")
+	pct := strings.HasSuffix(s, "%")
+	s = strings.TrimSuffix(s, "%")
+	s = strings.TrimPrefix(s, "+")
+	v, err := decimal.Parse(s)
+	if err != nil {
+		return decimal.Decimal{}, false
+	}
+	if pct {
+		v, err = v.Quo(decimal.Hundred)
+		if err != nil {
+			return decimal.Decimal{}, false
+		}
+	}
+	return v, true
+}
+
+func (d *decoder) textList(n *yaml.Node, what string) []string {
+	n = resolve(n)
+	if n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
+		return []string{n.Value}
+	}
+	if n.Kind != yaml.SequenceNode {
+		d.errorf(n, "%s must be a list of texts, not %s", what, describe(n))
+		return nil
+	}
+	var out []string
+	for _, c := range n.Content {
+		if s := d.text(c, what); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func (d *decoder) formula(n *yaml.Node, what string) *Formula {
+	n = resolve(n)
+	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+		d.errorf(n, "%s must be a formula, not %s", what, describe(n))
+		return nil
+	}
+	at := d.pos(n)
+	switch n.Style {
+	case yaml.DoubleQuotedStyle, yaml.SingleQuotedStyle:
+		at = at.shift(1)
+	case yaml.LiteralStyle, yaml.FoldedStyle:
+		at = Pos{File: d.file, Line: n.Line + 1}
+	}
+	e, err := ParseFormula(n.Value, at)
+	if err != nil {
+		err.Msg = what + ": " + err.Msg
+		d.errs = append(d.errs, err)
+		return nil
+	}
+	return &Formula{Pos: at, Source: strings.TrimSpace(n.Value), Expr: e}
+}
+
+var topFields = []string{"scheme", "title", "period", "sheet", "columns", "params", "metrics", "total", "flags", "pay", "labels"}
+
+func (d *decoder) set(root *yaml.Node) *Set {
+	s := &Set{File: d.file, Labels: Labels{Points: "{metric} points", Total: "total", Flags: "flags", Notes: "notes"}}
+	_, f := d.fields(root, "the rule file", topFields)
+	if n := f["scheme"]; n != nil {
+		s.Scheme = d.text(n, "scheme")
+	}
+	if n := f["title"]; n != nil {
+		s.Title = d.text(n, "title")
+	}
+	if n := f["period"]; n != nil {
+		s.Period = d.text(n, "period")
+	}
+	if n := f["sheet"]; n != nil {
+		s.Sheet = d.text(n, "sheet")
+	}
+	if n := f["columns"]; n != nil {
+		d.columns(s, n)
+	} else {
+		d.errs.add(Pos{File: d.file, Line: 1, Col: 1}, "the rule file has no columns: list the workbook columns the rules read")
+	}
+	if n := f["params"]; n != nil {
+		pairs, _ := d.fields(n, "params", nil)
+		for _, p := range pairs {
+			if v := d.number(p.value, "param "+p.key.Value); v != nil {
+				s.Params = append(s.Params, &Param{Pos: d.pos(p.key), Name: p.key.Value, Value: v.Value})
+			}
+		}
+	}
+	if n := f["metrics"]; n != nil {
+		pairs, _ := d.fields(n, "metrics", nil)
+		for _, p := range pairs {
+			s.Metrics = append(s.Metrics, d.metric(p.key, p.value))
+		}
+	}
+	if n := f["total"]; n != nil {
+		d.total(s, n)
+	}
+	if n := f["flags"]; n != nil {
+		pairs, _ := d.fields(n, "flags", nil)
+		for _, p := range pairs {
+			fl := &Flag{Pos: d.pos(p.key), Name: p.key.Value}
+			if v := resolve(p.value); v.Kind == yaml.MappingNode {
+				_, ff := d.fields(v, "flag "+fl.Name, []string{"when", "description"})
+				if w := ff["when"]; w != nil {
+					fl.When = d.formula(w, "when")
+				} else {
+					d.errorf(p.key, "flag %s has no when: give the condition that raises it", fl.Name)
+				}
+				if w := ff["description"]; w != nil {
+					fl.Description = d.text(w, "description")
+				}
+			} else {
+				fl.When = d.formula(p.value, "flag "+fl.Name)
+			}
+			s.Flags = append(s.Flags, fl)
+		}
+	}
+	if n := f["pay"]; n != nil {
+		pairs, _ := d.fields(n, "pay", nil)
+		for _, p := range pairs {
+			s.Pay = append(s.Pay, &PayLine{Pos: d.pos(p.key), Name: p.key.Value, Formula: d.formula(p.value, "pay line "+p.key.Value)})
+		}
+	}
+	if n := f["labels"]; n != nil {
+		_, lf := d.fields(n, "labels", []string{"points", "total", "flags", "notes"})
+		for key, dst := range map[string]*string{"points": &s.Labels.Points, "total": &s.Labels.Total, "flags": &s.Labels.Flags, "notes": &s.Labels.Notes} {
+			if v := lf[key]; v != nil {
+				*dst = d.text(v, "labels."+key)
+			}
+		}
+	}
+	return s
+}
+
+var columnFields = []string{"header", "aliases", "type", "key", "optional", "blank", "min", "max"}
+
+func (d *decoder) columns(s *Set, n *yaml.Node) {
+	pairs, _ := d.fields(n, "columns", nil)
+	for _, p := range pairs {
+		c := &Column{Pos: d.pos(p.key), Name: p.key.Value, Header: p.key.Value}
+		v := resolve(p.value)
+		if v.Kind == yaml.ScalarNode && v.Tag != "!!null" {
+			c.Header = v.Value
+			s.Columns = append(s.Columns, c)
+			continue
+		}
+		_, f := d.fields(v, "column "+c.Name, columnFields)
+		if x := f["header"]; x != nil {
+			c.Header = d.text(x, "header")
+		}
+		if x := f["aliases"]; x != nil {
+			c.Aliases = d.textList(x, "aliases")
+		}
+		if x := f["type"]; x != nil {
+			switch t := d.text(x, "type"); t {
+			case "text":
+				c.Text = true
+			case "number", "":
+			default:
+				d.errorf(x, "type must be number or text, not %q", t)
+			}
+		}
+		if x := f["key"]; x != nil {
+			c.Key = d.boolean(x, "key")
+		}
+		if x := f["optional"]; x != nil {
+			c.Optional = d.boolean(x, "optional")
+		}
+		if x := f["blank"]; x != nil {
+			c.Blank = d.number(x, "blank")
+		}
+		if x := f["min"]; x != nil {
+			c.Min = d.number(x, "min")
+		}
+		if x := f["max"]; x != nil {
+			c.Max = d.number(x, "max")
+		}
+		s.Columns = append(s.Columns, c)
+	}
+}
+
+var metricFields = []string{"value", "bands", "points", "weight", "max", "floor", "cap", "if_missing", "format", "description"}
+
+func (d *decoder) metric(key, n *yaml.Node) *Metric {
+	m := &Metric{Pos: d.pos(key), Name: key.Value}
+	v := resolve(n)
+	if v.Kind == yaml.ScalarNode && v.Tag != "!!null" {
+		// A bare formula: a value shown, not scored.
+		m.Value = d.formula(v, "metric "+m.Name)
+		return m
+	}
+	_, f := d.fields(v, "metric "+m.Name, metricFields)
+	if x := f["value"]; x != nil {
+		m.Value = d.formula(x, "value")
+	}
+	if x := f["points"]; x != nil {
+		m.Points = d.formula(x, "points")
+	}
+	if x := f["bands"]; x != nil {
+		m.Bands = d.bands(x)
+		if m.Bands == nil {
+			m.Bands = []*Band{}
+		}
+	}
+	if x := f["weight"]; x != nil {
+		m.Weight = d.number(x, "weight")
+	}
+	if x := f["max"]; x != nil {
+		m.Max = d.number(x, "max")
+	}
+	if x := f["floor"]; x != nil {
+		m.Floor = d.number(x, "floor")
+	}
+	if x := f["cap"]; x != nil {
+		m.Cap = d.number(x, "cap")
+	}
+	if x := f["if_missing"]; x != nil {
+		m.IfMissing = d.number(x, "if_missing")
+	}
+	if x := f["description"]; x != nil {
+		m.Description = d.text(x, "description")
+	}
+	if x := f["format"]; x != nil {
+		switch t := d.text(x, "format"); t {
+		case "percent":
+			m.Percent = true
+		case "number", "":
+		default:
+			d.errorf(x, "format must be number or percent, not %q", t)
+		}
+	}
+	if m.Bands != nil && m.Points != nil {
+		d.errorf(f["points"], "metric %s has both bands and points: keep one", m.Name)
+	}
+	if m.Value == nil && m.Points == nil {
+		d.errorf(key, "metric %s needs a value or points", m.Name)
+	}
+	if m.Bands != nil && m.Value == nil {
+		d.errorf(f["bands"], "metric %s has bands but no value for them to sort", m.Name)
+	}
+	if m.Weight != nil && !m.Scored() {
+		d.errorf(f["weight"], "metric %s has a weight but earns no points: add bands or points", m.Name)
+	}
+	return m
+}
+
+func (d *decoder) bands(n *yaml.Node) []*Band {
+	n = resolve(n)
+	if n.Kind != yaml.SequenceNode {
+		d.errorf(n, "bands must be a list, not %s", describe(n))
+		return nil
+	}
+	var out []*Band
+	for _, item := range n.Content {
+		_, f := d.fields(item, "a band", []string{"when", "points", "label"})
+		b := &Band{Pos: d.pos(resolve(item))}
+		if x := f["when"]; x != nil {
+			b.When = d.text(x, "when")
+			if b.When != "" {
+				if err := parseRange(b, b.When); err != "" {
+					at := d.pos(x)
+					if x.Style == yaml.DoubleQuotedStyle || x.Style == yaml.SingleQuotedStyle {
+						at = at.shift(1)
+					}
+					d.errs.add(at, "when %q: %s", b.When, err)
+				}
+			}
+		} else {
+			d.errorf(item, "a band needs when, the range it covers, e.g. when: \"[65%%, 75%%)\"")
+		}
+		if x := f["points"]; x != nil {
+			if p := d.number(x, "points"); p != nil {
+				b.Points = *p
+			}
+		} else {
+			d.errorf(item, "a band needs points")
+		}
+		if x := f["label"]; x != nil {
+			b.Label = d.text(x, "label")
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// parseRange reads a band's range: a comparison such as ">= 75%", "< 50%"
+// or "= 0", or an interval such as "[65%, 75%)" or "(30, 45]". It returns
+// a description of the problem, or "".
+func parseRange(b *Band, s string) string {
+	t := strings.TrimSpace(foldWidth(s))
+	if t == "" {
+		return "the range is empty"
+	}
+	if t[0] == '[' || t[0] == '(' {
+		last := t[len(t)-1]
+		if last != ']' && last != ')' {
+			return "an interval ends with ] or )"
+		}
+		parts := strings.Split(t[1:len(t)-1], ",")
+		if len(parts) != 2 {
+			return "an interval has two edges separated by a comma, e.g. [65%, 75%)"
+		}
+		lo, ok1 := parseNumber(parts[0])
+		hi, ok2 := parseNumber(parts[1])
+		if !ok1 {
+			return fmt.Sprintf("%q is not a number", strings.TrimSpace(parts[0]))
+		}
+		if !ok2 {
+			return fmt.Sprintf("%q is not a number", strings.TrimSpace(parts[1]))
+		}
+		if lo.Cmp(hi) > 0 {
+			return "the lower edge is above the upper edge"
+		}
+		b.Lo, b.Hi = &lo, &hi
+		b.LoIncl, b.HiIncl = t[0] == '[', last == ']'
+		return ""
+	}
+	for _, op := range []string{">=", "<=", ">", "<", "=="} {
+		if !strings.HasPrefix(t, op) {
+			continue
+		}
+		v, ok := parseNumber(t[len(op):])
+		if !ok {
+			return fmt.Sprintf("%q is not a number", strings.TrimSpace(t[len(op):]))
+		}
+		switch op {
+		case ">=", ">":
+			b.Lo, b.LoIncl = &v, op == ">="
+		case "<=", "<":
+			b.Hi, b.HiIncl = &v, op == "<="
+		}
+		return ""
+	}
+	if t[0] == '=' {
+		v, ok := parseNumber(t[1:])
+		if !ok {
+			return fmt.Sprintf("%q is not a number", strings.TrimSpace(t[1:]))
+		}
+		b.Lo, b.Hi, b.LoIncl, b.HiIncl = &v, &v, true, true
+		return ""
+	}
+	return "write a comparison such as \">= 75%\" or an interval such as \"[65%, 75%)\""
+}
+
+func (d *decoder) total(s *Set, n *yaml.Node) {
+	s.Total.Pos = d.pos(resolve(n))
+	_, f := d.fields(n, "total", []string{"formula", "floor", "cap", "label"})
+	if x := f["formula"]; x != nil {
+		s.Total.Formula = d.formula(x, "total formula")
+	}
+	if x := f["floor"]; x != nil {
+		s.Total.Floor = d.number(x, "floor")
+	}
+	if x := f["cap"]; x != nil {
+		s.Total.Cap = d.number(x, "cap")
+	}
+	if x := f["label"]; x != nil {
+		s.Labels.Total = d.text(x, "label")
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,156 @@
+package rules
+
+import "github.com/govalues/decimal"
+
+// Set is one checked rule file.
+type Set struct {
+	File    string // the name used in messages
+	Scheme  string
+	Title   string
+	Period  string // month, quarter, year, week or a free text
+	Sheet   string // the sheet to read when the command names none
+	Columns []*Column
+	Params  []*Param
+	Metrics []*Metric
+	Total   Total
+	Flags   []*Flag
+	Pay     []*PayLine
+	Labels  Labels
+
+	// Order lists what the engine computes, each after everything it
+	// depends on.
+	Order []Node
+}
+
+// Number is a number written in the rule file.
+type Number struct {
+	Pos   Pos
+	Value decimal.Decimal
+}
+
+// Column is an input column of the workbook.
+type Column struct {
+	Pos      Pos
+	Name     string   // the name formulas use
+	Header   string   // the header text in the workbook; Name when not given
+	Aliases  []string // other header texts that mean the same column
+	Text     bool     // holds text, not numbers
+	Key      bool     // identifies a person (工号, 姓名)
+	Optional bool     // the workbook may lack the column; then every cell is blank
+	Blank    *Number  // what a blank cell means; nil makes a blank cell an error
+	Min, Max *Number  // the allowed range of a number
+}
+
+// Param is a named constant, such as a base wage, kept in the rule file so
+// that HR can change it without touching formulas.
+type Param struct {
+	Pos   Pos
+	Name  string
+	Value decimal.Decimal
+}
+
+// Metric is a measured value and, optionally, the points it earns.
+//
+// A metric with neither Bands nor Points is reported only. A metric with
+// a Weight contributes points x weight / 100 to the total; without one it
+// contributes its points as they are.
+type Metric struct {
+	Pos         Pos
+	Name        string
+	Description string
+	Value       *Formula // nil when Points alone defines the metric
+	Bands       []*Band
+	Points      *Formula // may refer to the metric's own value as "value"
+	Weight      *Number
+	Max         *Number // the most points the metric can earn
+	Floor, Cap  *Number // limits applied to the points
+	IfMissing   *Number // points when the value cannot be computed; nil leaves them missing
+	Percent     bool    // show the value as a percentage
+}
+
+// Scored reports whether the metric earns points.
+func (m *Metric) Scored() bool { return m.Bands != nil || m.Points != nil }
+
+// Band maps a range of values to points.
+type Band struct {
+	Pos    Pos
+	When   string // the range as written, e.g. "[65%, 75%)"
+	Lo, Hi *decimal.Decimal
+	LoIncl bool
+	HiIncl bool
+	Points Number
+	Label  string
+}
+
+// Contains reports whether v falls in the band.
+func (b *Band) Contains(v decimal.Decimal) bool {
+	if b.Lo != nil {
+		c := v.Cmp(*b.Lo)
+		if c < 0 || c == 0 && !b.LoIncl {
+			return false
+		}
+	}
+	if b.Hi != nil {
+		c := v.Cmp(*b.Hi)
+		if c > 0 || c == 0 && !b.HiIncl {
+			return false
+		}
+	}
+	return true
+}
+
+// Formula is a formula as written and as parsed.
+type Formula struct {
+	Pos    Pos
+	Source string
+	Expr   Expr
+}
+
+// Total is how the metrics add up.
+type Total struct {
+	Pos        Pos
+	Formula    *Formula // nil: the sum of every scored metric's score
+	Floor, Cap *Number
+}
+
+// Flag is a label raised on a person when a condition holds.
+type Flag struct {
+	Pos         Pos
+	Name        string
+	When        *Formula
+	Description string
+}
+
+// PayLine is an amount of money. Pay lines are computed exactly and
+// rounded half-up to 0.01 only when they are reported.
+type PayLine struct {
+	Pos     Pos
+	Name    string
+	Formula *Formula
+}
+
+// Labels are the headers of the result columns.
+type Labels struct {
+	Points string // a template: "{metric}" stands for the metric's name
+	Total  string
+	Flags  string
+	Notes  string
+}
+
+// NodeKind says what a [Node] computes.
+type NodeKind uint8
+
+// The kinds of node, in the order a result lists them.
+const (
+	NodeMetric NodeKind = iota
+	NodeTotal
+	NodeFlag
+	NodePay
+)
+
+// Node is one computed item: Set.Metrics[Index], the total,
+// Set.Flags[Index] or Set.Pay[Index].
+type Node struct {
+	Kind  NodeKind
+	Index int
+}

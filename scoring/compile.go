@@ -1,0 +1,317 @@
+package scoring
+
+import (
+	"fmt"
+
+	"appraise/rules"
+
+	"github.com/govalues/decimal"
+)
+
+// evalFn computes one value from the slots of a record being scored.
+type evalFn func(env []Value) Value
+
+// Scorer scores records against one compiled rule set. It is safe for
+// concurrent use; each goroutine needs its own [Result].
+type Scorer struct {
+	set *rules.Set
+
+	nslots  int
+	consts  []Value // the initial slots: parameters filled in, the rest missing
+	steps   []func(env []Value, bands []int)
+	metrics []metricSlots
+	total   int // slot of the total
+	raw     int // slot of the total before floor and cap
+	flags   []int
+	pay     []int
+	inputs  [][]int // per metric, the input columns its formulas read
+}
+
+type metricSlots struct {
+	value, points, score int
+	weight               *decimal.Decimal // weight / 100, nil when unweighted
+}
+
+// Compile prepares set for scoring. It fails only on a set that did not
+// come from [rules.Parse].
+func Compile(set *rules.Set) (*Scorer, error) {
+	s := &Scorer{set: set}
+	slot := func() int { s.nslots++; return s.nslots - 1 }
+	for range set.Columns {
+		slot()
+	}
+	params := make([]int, len(set.Params))
+	for i := range set.Params {
+		params[i] = slot()
+	}
+	s.metrics = make([]metricSlots, len(set.Metrics))
+	for i, m := range set.Metrics {
+		ms := &s.metrics[i]
+		ms.value, ms.points, ms.score = slot(), slot(), slot()
+		if m.Weight != nil {
+			w, err := m.Weight.Value.Quo(decimal.Hundred)
+			if err != nil {
+				return nil, fmt.Errorf("metric %s: weight %s: %w", m.Name, m.Weight.Value, err)
+			}
+			ms.weight = &w
+		}
+	}
+	s.total, s.raw = slot(), slot()
+	s.flags = make([]int, len(set.Flags))
+	for i := range set.Flags {
+		s.flags[i] = slot()
+	}
+	s.pay = make([]int, len(set.Pay))
+	for i := range set.Pay {
+		s.pay[i] = slot()
+	}
+	s.consts = make([]Value, s.nslots)
+	for i, p := range set.Params {
+		s.consts[params[i]] = Num(p.Value)
+	}
+
+	c := &compiler{s: s, params: params}
+	s.inputs = make([][]int, len(set.Metrics))
+	for i, m := range set.Metrics {
+		seen := map[int]bool{}
+		for _, f := range []*rules.Formula{m.Value, m.Points} {
+			if f == nil {
+				continue
+			}
+			rules.Refs(f.Expr, func(r *rules.Ref) {
+				if col := c.column(r.Name); col >= 0 && !seen[col] {
+					seen[col] = true
+					s.inputs[i] = append(s.inputs[i], col)
+				}
+			})
+		}
+	}
+	for _, n := range set.Order {
+		step, err := c.node(n)
+		if err != nil {
+			return nil, err
+		}
+		s.steps = append(s.steps, step)
+	}
+	return s, nil
+}
+
+// Rules returns the rule set the scorer was compiled from.
+func (s *Scorer) Rules() *rules.Set { return s.set }
+
+// MetricInputs lists the input columns (indexes into Rules().Columns)
+// that metric i reads, in the order its formulas name them.
+func (s *Scorer) MetricInputs(i int) []int { return s.inputs[i] }
+
+type compiler struct {
+	s      *Scorer
+	params []int
+	self   int // the metric whose points are compiled, or -1
+}
+
+func (c *compiler) column(name string) int {
+	for i, col := range c.s.set.Columns {
+		if col.Name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+func (c *compiler) slotOf(r *rules.Ref) (int, error) {
+	set := c.s.set
+	if r.Name == "value" && r.Field == "" && c.self >= 0 {
+		return c.s.metrics[c.self].value, nil
+	}
+	if r.Name == "total" {
+		return c.s.total, nil
+	}
+	if i := c.column(r.Name); i >= 0 {
+		return i, nil
+	}
+	for i, p := range set.Params {
+		if p.Name == r.Name {
+			return c.params[i], nil
+		}
+	}
+	for i, m := range set.Metrics {
+		if m.Name == r.Name {
+			switch r.Field {
+			case "points":
+				return c.s.metrics[i].points, nil
+			case "score":
+				return c.s.metrics[i].score, nil
+			}
+			return c.s.metrics[i].value, nil
+		}
+	}
+	for i, f := range set.Flags {
+		if f.Name == r.Name {
+			return c.s.flags[i], nil
+		}
+	}
+	for i, p := range set.Pay {
+		if p.Name == r.Name {
+			return c.s.pay[i], nil
+		}
+	}
+	return 0, fmt.Errorf("%s: unknown name %q", r.Pos, r.Name)
+}
+
+func (c *compiler) node(n rules.Node) (func([]Value, []int), error) {
+	set := c.s.set
+	c.self = -1
+	switch n.Kind {
+	case rules.NodeMetric:
+		return c.metric(n.Index)
+	case rules.NodeTotal:
+		return c.totalStep()
+	case rules.NodeFlag:
+		f, err := c.formula(set.Flags[n.Index].When)
+		slot := c.s.flags[n.Index]
+		return func(env []Value, _ []int) { env[slot] = f(env) }, err
+	case rules.NodePay:
+		f, err := c.formula(set.Pay[n.Index].Formula)
+		slot := c.s.pay[n.Index]
+		return func(env []Value, _ []int) { env[slot] = f(env) }, err
+	}
+	return nil, fmt.Errorf("unknown node kind %d", n.Kind)
+}
+
+func (c *compiler) formula(f *rules.Formula) (evalFn, error) {
+	if f == nil {
+		return func([]Value) Value { return Absent("no formula") }, nil
+	}
+	return c.expr(f.Expr)
+}
+
+func (c *compiler) metric(i int) (func([]Value, []int), error) {
+	m := c.s.set.Metrics[i]
+	ms := c.s.metrics[i]
+	value, err := c.formula(m.Value)
+	if err != nil {
+		return nil, err
+	}
+	if m.Value == nil {
+		value = nil
+	}
+	c.self = i
+	var points evalFn
+	if m.Points != nil {
+		if points, err = c.expr(m.Points.Expr); err != nil {
+			return nil, err
+		}
+	}
+	bands := m.Bands
+	var floor, capv, ifMissing *decimal.Decimal
+	if m.Floor != nil {
+		floor = &m.Floor.Value
+	}
+	if m.Cap != nil {
+		capv = &m.Cap.Value
+	}
+	if m.IfMissing != nil {
+		ifMissing = &m.IfMissing.Value
+	}
+	scored := m.Scored()
+	noBand := fmt.Sprintf("%s falls in none of its bands", m.Name)
+	return func(env []Value, bandOf []int) {
+		var v Value
+		if value != nil {
+			v = value(env)
+			env[ms.value] = v
+		}
+		bandOf[i] = -1
+		if !scored {
+			return
+		}
+		var p Value
+		switch {
+		case bands != nil:
+			p = v
+			if v.Kind == Number {
+				p = Absent(noBand)
+				for j, b := range bands {
+					if b.Contains(v.Num) {
+						p = Num(b.Points.Value)
+						bandOf[i] = j
+						break
+					}
+				}
+			}
+		default:
+			p = points(env)
+		}
+		if p.Kind != Number && ifMissing != nil {
+			p = Num(*ifMissing)
+		}
+		if p.Kind == Number {
+			if floor != nil && p.Num.Cmp(*floor) < 0 {
+				p.Num = *floor
+			}
+			if capv != nil && p.Num.Cmp(*capv) > 0 {
+				p.Num = *capv
+			}
+		}
+		env[ms.points] = p
+		if value == nil {
+			env[ms.value] = p
+		}
+		sc := p
+		if p.Kind == Number && ms.weight != nil {
+			sc = mul(p, Num(*ms.weight), "overflow in "+m.Name)
+		}
+		env[ms.score] = sc
+	}, nil
+}
+
+func (c *compiler) totalStep() (func([]Value, []int), error) {
+	set := c.s.set
+	t := set.Total
+	var sum evalFn
+	if t.Formula != nil {
+		f, err := c.formula(t.Formula)
+		if err != nil {
+			return nil, err
+		}
+		sum = f
+	} else {
+		var scores []int
+		for i, m := range set.Metrics {
+			if m.Scored() {
+				scores = append(scores, c.s.metrics[i].score)
+			}
+		}
+		sum = func(env []Value) Value {
+			acc := Num(decimal.Zero)
+			for _, sl := range scores {
+				if env[sl].Kind != Number {
+					return env[sl]
+				}
+				acc = add(acc, env[sl], "overflow in the total")
+			}
+			return acc
+		}
+	}
+	var floor, capv *decimal.Decimal
+	if t.Floor != nil {
+		floor = &t.Floor.Value
+	}
+	if t.Cap != nil {
+		capv = &t.Cap.Value
+	}
+	total, raw := c.s.total, c.s.raw
+	return func(env []Value, _ []int) {
+		v := sum(env)
+		env[raw] = v
+		if v.Kind == Number {
+			if floor != nil && v.Num.Cmp(*floor) < 0 {
+				v.Num = *floor
+			}
+			if capv != nil && v.Num.Cmp(*capv) > 0 {
+				v.Num = *capv
+			}
+		}
+		env[total] = v
+	}, nil
+}

@@ -1,0 +1,127 @@
+package scoring
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/govalues/decimal"
+)
+
+// Result is one record's result. A Result is reused from record to
+// record: [Scorer.Score] overwrites it, so copy what must outlive the
+// next call.
+type Result struct {
+	s     *Scorer
+	env   []Value
+	bands []int
+}
+
+// NewResult returns an empty Result to pass to [Scorer.Score].
+func (s *Scorer) NewResult() *Result {
+	return &Result{s: s, env: make([]Value, s.nslots), bands: make([]int, len(s.set.Metrics))}
+}
+
+// Score scores one record: rec holds a value per column of the rules, in
+// their order, as [Scorer.Bind] makes them.
+func (s *Scorer) Score(rec []Value, r *Result) {
+	copy(r.env, s.consts)
+	copy(r.env, rec)
+	for _, step := range s.steps {
+		step(r.env, r.bands)
+	}
+}
+
+// MetricResult is the trace of one metric.
+type MetricResult struct {
+	Value  Value // the computed value
+	Band   int   // the index of the band matched, or -1
+	Points Value // the points earned; missing for a metric that is reported only
+	Score  Value // points x weight / 100, or the points when unweighted
+}
+
+// Metric returns the trace of metric i.
+func (r *Result) Metric(i int) MetricResult {
+	ms := r.s.metrics[i]
+	return MetricResult{Value: r.env[ms.value], Band: r.bands[i], Points: r.env[ms.points], Score: r.env[ms.score]}
+}
+
+// Input returns the value of input column i.
+func (r *Result) Input(i int) Value { return r.env[i] }
+
+// Total returns the total after its floor and cap.
+func (r *Result) Total() Value { return r.env[r.s.total] }
+
+// Subtotal returns the total before its floor and cap.
+func (r *Result) Subtotal() Value { return r.env[r.s.raw] }
+
+// Flag returns the condition of flag i: a Bool, or missing when it could
+// not be decided.
+func (r *Result) Flag(i int) Value { return r.env[r.s.flags[i]] }
+
+// Pay returns pay line i, exact. Report it rounded with [RoundMoney].
+func (r *Result) Pay(i int) Value { return r.env[r.s.pay[i]] }
+
+// Notes explains every value that could not be computed, one line each:
+// the metrics first, then undecided flags, then the total.
+func (r *Result) Notes() []string {
+	set := r.s.set
+	var notes []string
+	for i, m := range set.Metrics {
+		v := r.env[r.s.metrics[i].value]
+		if m.Scored() && v.Kind == Number {
+			v = r.env[r.s.metrics[i].points]
+		}
+		if v.Kind == Missing {
+			notes = append(notes, fmt.Sprintf("%s: %s", m.Name, v.Str))
+		}
+	}
+	for i, f := range set.Flags {
+		if v := r.Flag(i); v.Kind == Missing {
+			notes = append(notes, fmt.Sprintf("%s: not decided: %s", f.Name, v.Str))
+		}
+	}
+	if t := r.Total(); t.Kind == Missing && len(notes) == 0 {
+		notes = append(notes, "total: "+t.Str)
+	}
+	return notes
+}
+
+// Bind turns the raw text of a cell in input column i into a value,
+// applying the column's rules: blank cells, numbers and their range. The
+// error names the column but not the cell, which the caller knows.
+func (s *Scorer) Bind(i int, raw string) (Value, error) {
+	col := s.set.Columns[i]
+	if col.Text {
+		return Str(strings.TrimSpace(raw)), nil
+	}
+	if strings.TrimSpace(raw) == "" {
+		if col.Blank != nil {
+			return Num(col.Blank.Value), nil
+		}
+		return Value{}, fmt.Errorf("%s is blank: a number is needed", col.Name)
+	}
+	d, err := ParseNumber(raw)
+	if err != nil {
+		return Value{}, fmt.Errorf("%s is not a number: %q", col.Name, raw)
+	}
+	if col.Min != nil && d.Cmp(col.Min.Value) < 0 {
+		return Value{}, fmt.Errorf("%s is %s, below the least allowed, %s", col.Name, show(d), show(col.Min.Value))
+	}
+	if col.Max != nil && d.Cmp(col.Max.Value) > 0 {
+		return Value{}, fmt.Errorf("%s is %s, above the most allowed, %s", col.Name, show(d), show(col.Max.Value))
+	}
+	return Num(d), nil
+}
+
+// BindAbsent gives the value of input column i for a workbook that lacks
+// the column, which the rules allow only for an optional column: its blank
+// value, or a missing value that says why.
+func (s *Scorer) BindAbsent(i int) Value {
+	col := s.set.Columns[i]
+	if col.Blank != nil {
+		return Num(col.Blank.Value)
+	}
+	return Absent(fmt.Sprintf("the workbook has no column %s", col.Header))
+}
+
+func show(d decimal.Decimal) string { return d.Trim(0).String() }
