@@ -161,6 +161,29 @@ func (c *checker) names() {
 		c.declare(p.Name, p.Pos, &decl{kind: declPay, index: i, typ: tyNumber})
 	}
 	c.decls["total"] = &decl{kind: declTotal, typ: tyNumber}
+	c.resultHeaders(headers)
+}
+
+// resultHeaders checks that no result column would carry the header of an
+// input column, which would make the scored sheet ambiguous.
+func (c *checker) resultHeaders(inputs map[string]*Column) {
+	s := c.set
+	check := func(h string, pos Pos, what string) {
+		if col, ok := inputs[strings.TrimSpace(foldWidth(h))]; ok {
+			e := c.errs.add(pos, "%s would head a result column %q, the header of input column %s", what, h, col.Name)
+			e.Hint = "change labels.points, or rename the metric"
+		}
+	}
+	for _, m := range s.Metrics {
+		h := m.Name
+		if m.Scored() {
+			h = strings.ReplaceAll(s.Labels.Points, "{metric}", m.Name)
+		}
+		check(h, m.Pos, "metric "+m.Name)
+	}
+	for _, p := range s.Pay {
+		check(p.Name, p.Pos, "pay line "+p.Name)
+	}
 }
 
 // lookup resolves a reference inside a formula; self is the metric whose

@@ -1,0 +1,206 @@
+package batch
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"appraise/scoring"
+	"appraise/workbook"
+)
+
+// Options says what to score and where the results go.
+type Options struct {
+	Input     string          // the workbook to score
+	Sheet     string          // the sheet; "" for the rules' sheet, else the first
+	Scorer    *scoring.Scorer // the compiled rules
+	RulesFile string          // the rule file's path, for the audit sheet
+	RulesHash string          // its SHA-256, hex
+	Output    string          // the destination path, or "-" for Stdout
+	Stdout    io.Writer
+	Format    string // "xlsx", "json" or "csv"
+	Version   string // the tool's version, for the audit record
+	Now       func() time.Time
+	MaxErrors int // problems shown before "(and N more)"; 0 means 20
+}
+
+// Summary is what a run did.
+type Summary struct {
+	Rows       int    // records scored
+	Incomplete int    // records with a value that could not be computed
+	Sheet      string // the sheet read
+	Output     string // where the results went
+}
+
+// InputError lists problems with the input: the workbook, its cells or
+// the paths given. Each problem is one line that names where it is.
+type InputError struct {
+	Problems []string
+	More     int // problems found beyond those listed
+}
+
+func (e *InputError) Error() string {
+	s := strings.Join(e.Problems, "\n")
+	if e.More > 0 {
+		s += fmt.Sprintf("\n(and %d more)", e.More)
+	}
+	return s
+}
+
+func inputError(err error) *InputError {
+	var lines []string
+	for _, l := range strings.Split(err.Error(), "\n") {
+		if l != "" {
+			lines = append(lines, l)
+		}
+	}
+	return &InputError{Problems: lines}
+}
+
+// DefaultOutput is where results go when no output is named: beside the
+// input, "march.xlsx" giving "march.scored.xlsx" (or .json, .csv).
+func DefaultOutput(input, format string) string {
+	ext := filepath.Ext(input)
+	return strings.TrimSuffix(input, ext) + ".scored." + format
+}
+
+// SameFile reports whether output would overwrite input.
+func SameFile(input, output string) bool {
+	if output == "-" {
+		return false
+	}
+	a, err1 := filepath.Abs(input)
+	b, err2 := filepath.Abs(output)
+	if err1 == nil && err2 == nil && a == b {
+		return true
+	}
+	si, err1 := os.Stat(input)
+	so, err2 := os.Stat(output)
+	return err1 == nil && err2 == nil && os.SameFile(si, so)
+}
+
+// Run scores opts.Input. A problem with the input is an *InputError;
+// any other error is a fault of the program or the system.
+func Run(opts Options) (Summary, error) {
+	if opts.MaxErrors == 0 {
+		opts.MaxErrors = 20
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	set := opts.Scorer.Rules()
+	if SameFile(opts.Input, opts.Output) {
+		return Summary{}, &InputError{Problems: []string{fmt.Sprintf("%s: the output would overwrite the input workbook: choose another output with -o", opts.Output)}}
+	}
+	f, err := workbook.Open(opts.Input)
+	if err != nil {
+		return Summary{}, inputError(err)
+	}
+	defer f.Close()
+
+	sheet := opts.Sheet
+	if sheet == "" && set.Sheet != "" && contains(f.SheetNames(), set.Sheet) {
+		sheet = set.Sheet
+	}
+	cols := make([]workbook.Column, len(set.Columns))
+	for i, c := range set.Columns {
+		cols[i] = workbook.Column{Name: c.Name, Headers: append([]string{c.Header}, c.Aliases...), Optional: c.Optional}
+	}
+	table, err := f.Table(sheet, cols)
+	if err != nil {
+		return Summary{}, inputError(err)
+	}
+	defer table.Close()
+
+	out, err := newSink(opts, table)
+	if err != nil {
+		return Summary{}, err
+	}
+	sum, err := score(opts, table, out)
+	if err != nil {
+		out.abort()
+		return Summary{}, err
+	}
+	sum.Sheet = table.Sheet
+	if err := out.finish(sum); err != nil {
+		out.abort()
+		return Summary{}, err
+	}
+	sum.Output = opts.Output
+	return sum, nil
+}
+
+func score(opts Options, table *workbook.Table, out sink) (Summary, error) {
+	sc := opts.Scorer
+	ncols := len(sc.Rules().Columns)
+	rec := make([]scoring.Value, ncols)
+	res := sc.NewResult()
+	var sum Summary
+	problems := &InputError{}
+	report := func(msg string) {
+		if len(problems.Problems) < opts.MaxErrors {
+			problems.Problems = append(problems.Problems, msg)
+		} else {
+			problems.More++
+		}
+	}
+	for table.Next() {
+		row := table.Row()
+		bad := false
+		for i := 0; i < ncols; i++ {
+			idx := table.Index[i]
+			if idx < 0 {
+				rec[i] = sc.BindAbsent(i)
+				continue
+			}
+			raw := ""
+			if idx < len(row.Cells) {
+				raw = row.Cells[idx]
+			}
+			v, err := sc.Bind(i, raw)
+			if err != nil {
+				report(table.Ref(idx, row.Num) + ": " + err.Error())
+				bad = true
+				continue
+			}
+			rec[i] = v
+		}
+		if bad || len(problems.Problems) > 0 {
+			// Keep reading to report every problem, but score no more.
+			continue
+		}
+		sc.Score(rec, res)
+		sum.Rows++
+		if res.Total().Kind == scoring.Missing || len(res.Notes()) > 0 {
+			sum.Incomplete++
+		}
+		if err := out.row(row, res); err != nil {
+			return sum, err
+		}
+	}
+	if err := table.Err(); err != nil {
+		return sum, inputError(err)
+	}
+	if len(problems.Problems) > 0 {
+		return sum, problems
+	}
+	if sum.Rows == 0 {
+		return sum, &InputError{Problems: []string{fmt.Sprintf("%s: %s: no data rows under the header (row %d)", table.File, table.Sheet, table.HeaderRow)}}
+	}
+	return sum, nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+var errUnknownFormat = errors.New("unknown format")

@@ -1,0 +1,354 @@
+package batch
+
+import (
+	"bufio"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"appraise/rules"
+	"appraise/scoring"
+	"appraise/workbook"
+)
+
+// sink receives scored rows and publishes them only in finish.
+type sink interface {
+	row(row workbook.Row, res *scoring.Result) error
+	finish(sum Summary) error
+	abort()
+}
+
+// layout is the shape of a results row, worked out once per run.
+type layout struct {
+	set    *rules.Set
+	input  []string     // the input header as written
+	text   map[int]bool // input cells the rules read as text
+	header []string     // input header + result columns
+	keys   []int        // key columns, as indexes into set.Columns
+}
+
+func newLayout(set *rules.Set, t *workbook.Table) *layout {
+	l := &layout{set: set, input: t.Header, text: map[int]bool{}}
+	for i, c := range set.Columns {
+		if c.Text && t.Index[i] >= 0 {
+			l.text[t.Index[i]] = true
+		}
+		if c.Key {
+			l.keys = append(l.keys, i)
+		}
+	}
+	l.header = append(append([]string{}, t.Header...), l.results()...)
+	return l
+}
+
+// results lists the result column headers: each metric's points (or
+// value, for a metric that is reported only), the total, the flags, each
+// pay line and the notes.
+func (l *layout) results() []string {
+	var h []string
+	for _, m := range l.set.Metrics {
+		if m.Scored() {
+			h = append(h, strings.ReplaceAll(l.set.Labels.Points, "{metric}", m.Name))
+		} else {
+			h = append(h, m.Name)
+		}
+	}
+	h = append(h, l.set.Labels.Total, l.set.Labels.Flags)
+	for _, p := range l.set.Pay {
+		h = append(h, p.Name)
+	}
+	return append(h, l.set.Labels.Notes)
+}
+
+// field is one result value, rendered for each output format.
+type field struct {
+	v     scoring.Value
+	money bool
+	pct   bool
+	text  string // used when v is not a number
+}
+
+func (l *layout) fields(res *scoring.Result, buf []field) []field {
+	buf = buf[:0]
+	for i, m := range l.set.Metrics {
+		r := res.Metric(i)
+		if m.Scored() {
+			buf = append(buf, field{v: r.Points})
+		} else {
+			buf = append(buf, field{v: r.Value, pct: m.Percent})
+		}
+	}
+	buf = append(buf, field{v: res.Total()}, field{text: strings.Join(raised(l.set, res), ", ")})
+	for i := range l.set.Pay {
+		buf = append(buf, field{v: res.Pay(i), money: true})
+	}
+	return append(buf, field{text: strings.Join(res.Notes(), "; ")})
+}
+
+// raised lists the flags raised on a result.
+func raised(set *rules.Set, res *scoring.Result) []string {
+	var out []string
+	for i, f := range set.Flags {
+		if v := res.Flag(i); v.Kind == scoring.Bool && v.Bool {
+			out = append(out, f.Name)
+		}
+	}
+	return out
+}
+
+// plain renders a value for CSV and JSON: numbers exact, money to 0.01.
+func (f field) plain() (string, bool) {
+	switch f.v.Kind {
+	case scoring.Number:
+		if f.money {
+			return scoring.RoundMoney(f.v.Num).String(), true
+		}
+		return f.v.String(), true
+	case scoring.Text:
+		return f.v.Str, true
+	case scoring.Bool:
+		return f.v.String(), true
+	}
+	if f.text != "" || f.v.Str == "" {
+		return f.text, f.text != ""
+	}
+	return "", false
+}
+
+func (f field) cell() workbook.Cell {
+	switch f.v.Kind {
+	case scoring.Number:
+		c := workbook.Cell{Kind: workbook.Number, Text: f.v.String()}
+		switch {
+		case f.money:
+			c.Text, c.Format = scoring.RoundMoney(f.v.Num).String(), workbook.Money
+		case f.pct:
+			c.Format = workbook.Percent
+		}
+		return c
+	case scoring.Text, scoring.Bool:
+		return workbook.Cell{Kind: workbook.Text, Text: f.v.String()}
+	}
+	if f.text != "" {
+		return workbook.Cell{Kind: workbook.Text, Text: f.text}
+	}
+	return workbook.Cell{}
+}
+
+// inputCell copies an input cell: numbers as numbers, except in columns
+// the rules read as text, so that 工号 "0012" keeps its zeros.
+func (l *layout) inputCell(i int, raw string) workbook.Cell {
+	switch {
+	case raw == "":
+		return workbook.Cell{}
+	case !l.text[i] && storedNumber(raw):
+		return workbook.Cell{Kind: workbook.Number, Text: raw}
+	}
+	return workbook.Cell{Kind: workbook.Text, Text: raw}
+}
+
+// storedNumber reports whether raw is a number as a workbook stores one
+// ("12", "-0.75", "1.5E-3"), not text that looks like one ("0012").
+func storedNumber(raw string) bool {
+	s := strings.TrimPrefix(raw, "-")
+	if len(s) > 1 && s[0] == '0' && s[1] != '.' {
+		return false
+	}
+	_, err := strconv.ParseFloat(raw, 64)
+	return err == nil
+}
+
+func newSink(opts Options, t *workbook.Table) (sink, error) {
+	l := newLayout(opts.Scorer.Rules(), t)
+	switch opts.Format {
+	case "", "xlsx":
+		return newXLSX(opts, l, t)
+	case "json", "csv":
+		return newText(opts, l, t)
+	}
+	return nil, fmt.Errorf("%w %q", errUnknownFormat, opts.Format)
+}
+
+// textFile is a JSON or CSV destination written through a temporary file
+// in the destination's folder and renamed into place at the end.
+type textFile struct {
+	opts Options
+	tmp  *os.File
+	w    *bufio.Writer
+}
+
+func createText(opts Options) (*textFile, error) {
+	dir, base := filepath.Dir(opts.Output), filepath.Base(opts.Output)
+	if opts.Output == "-" {
+		dir, base = "", "appraise-out"
+	}
+	tmp, err := os.CreateTemp(dir, "."+base+".tmp-*")
+	if err != nil {
+		return nil, &InputError{Problems: []string{fmt.Sprintf("%s: cannot write here: %v", opts.Output, unwrapPath(err))}}
+	}
+	return &textFile{opts: opts, tmp: tmp, w: bufio.NewWriterSize(tmp, 1<<16)}, nil
+}
+
+func (f *textFile) commit() error {
+	if err := f.w.Flush(); err != nil {
+		return err
+	}
+	if f.opts.Output == "-" {
+		if _, err := f.tmp.Seek(0, io.SeekStart); err != nil {
+			return err
+		}
+		if _, err := io.Copy(f.opts.Stdout, f.tmp); err != nil {
+			return err
+		}
+		name := f.tmp.Name()
+		f.tmp.Close()
+		return os.Remove(name)
+	}
+	if err := f.tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(f.tmp.Name(), f.opts.Output)
+}
+
+func (f *textFile) abort() {
+	f.tmp.Close()
+	os.Remove(f.tmp.Name())
+}
+
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if ok := asPathError(err, &pe); ok {
+		return pe.Err
+	}
+	return err
+}
+
+// textSink writes JSON or CSV.
+type textSink struct {
+	*textFile
+	l      *layout
+	t      *workbook.Table
+	csv    *csv.Writer
+	fields []field
+	first  bool
+	line   []string
+}
+
+func newText(opts Options, l *layout, t *workbook.Table) (sink, error) {
+	f, err := createText(opts)
+	if err != nil {
+		return nil, err
+	}
+	s := &textSink{textFile: f, l: l, t: t, first: true}
+	if opts.Format == "csv" {
+		s.csv = csv.NewWriter(f.w)
+		if err := s.csv.Write(l.header); err != nil {
+			return nil, err
+		}
+		return s, nil
+	}
+	set := l.set
+	fmt.Fprintf(f.w, "{\n  \"scheme\": %s,\n  \"rules\": {\"file\": %s, \"sha256\": %s},\n  \"input\": {\"file\": %s, \"sheet\": %s},\n  \"version\": %s,\n  \"rows\": [",
+		jstr(set.Scheme), jstr(opts.RulesFile), jstr(opts.RulesHash), jstr(t.File), jstr(t.Sheet), jstr(opts.Version))
+	return s, nil
+}
+
+func (s *textSink) row(row workbook.Row, res *scoring.Result) error {
+	s.fields = s.l.fields(res, s.fields)
+	if s.csv != nil {
+		s.line = s.line[:0]
+		for i := range s.l.input {
+			s.line = append(s.line, row.Cells[i])
+		}
+		for _, f := range s.fields {
+			v, _ := f.plain()
+			s.line = append(s.line, v)
+		}
+		return s.csv.Write(s.line)
+	}
+	w := s.w
+	if !s.first {
+		w.WriteByte(',')
+	}
+	s.first = false
+	set := s.l.set
+	fmt.Fprintf(w, "\n    {\"row\": %d, \"key\": {", row.Num)
+	for i, k := range s.l.keys {
+		if i > 0 {
+			w.WriteString(", ")
+		}
+		fmt.Fprintf(w, "%s: %s", jstr(set.Columns[k].Name), jvalue(field{v: res.Input(k)}))
+	}
+	w.WriteString("},\n     \"metrics\": [")
+	for i, m := range set.Metrics {
+		r := res.Metric(i)
+		if i > 0 {
+			w.WriteString(",")
+		}
+		band := "null"
+		if r.Band >= 0 {
+			band = jstr(m.Bands[r.Band].When)
+		}
+		weight := "null"
+		if m.Weight != nil {
+			weight = jstr(m.Weight.Value.Trim(0).String())
+		}
+		fmt.Fprintf(w, "\n       {\"name\": %s, \"value\": %s, \"band\": %s, \"points\": %s, \"weight\": %s, \"score\": %s",
+			jstr(m.Name), jvalue(field{v: r.Value}), band, jvalue(field{v: r.Points}), weight, jvalue(field{v: r.Score}))
+		if r.Value.Kind == scoring.Missing && r.Value.Str != "" {
+			fmt.Fprintf(w, ", \"missing\": %s", jstr(r.Value.Str))
+		}
+		w.WriteString("}")
+	}
+	fmt.Fprintf(w, "],\n     \"total\": %s, \"subtotal\": %s,\n     \"flags\": %s,\n     \"pay\": [",
+		jvalue(field{v: res.Total()}), jvalue(field{v: res.Subtotal()}), jlist(raised(set, res)))
+	for i, p := range set.Pay {
+		if i > 0 {
+			w.WriteString(", ")
+		}
+		fmt.Fprintf(w, "{\"name\": %s, \"amount\": %s}", jstr(p.Name), jvalue(field{v: res.Pay(i), money: true}))
+	}
+	fmt.Fprintf(w, "],\n     \"notes\": %s}", jlist(res.Notes()))
+	return nil
+}
+
+func (s *textSink) finish(sum Summary) error {
+	if s.csv != nil {
+		s.csv.Flush()
+		if err := s.csv.Error(); err != nil {
+			return err
+		}
+	} else {
+		fmt.Fprintf(s.w, "\n  ],\n  \"summary\": {\"rows\": %d, \"incomplete\": %d}\n}\n", sum.Rows, sum.Incomplete)
+	}
+	return s.commit()
+}
+
+func jstr(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+func jvalue(f field) string {
+	if f.v.Kind == scoring.Missing {
+		return "null"
+	}
+	s, _ := f.plain()
+	return jstr(s)
+}
+
+func jlist(items []string) string {
+	if len(items) == 0 {
+		return "[]"
+	}
+	parts := make([]string, len(items))
+	for i, s := range items {
+		parts[i] = jstr(s)
+	}
+	return "[" + strings.Join(parts, ", ") + "]"
+}

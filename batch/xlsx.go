@@ -1,0 +1,150 @@
+package batch
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"appraise/scoring"
+	"appraise/workbook"
+)
+
+// xlsxSink writes the scored workbook: the results sheet, a detail sheet
+// with one row per person and metric, and an audit sheet.
+type xlsxSink struct {
+	opts    Options
+	l       *layout
+	t       *workbook.Table
+	w       *workbook.Writer
+	results *workbook.SheetWriter
+	detail  *workbook.SheetWriter
+	cells   []workbook.Cell
+	fields  []field
+}
+
+// Sheet names of the scored workbook besides the results.
+const (
+	DetailSheet = "detail"
+	AuditSheet  = "audit"
+)
+
+func newXLSX(opts Options, l *layout, t *workbook.Table) (sink, error) {
+	var w *workbook.Writer
+	var err error
+	if opts.Output == "-" {
+		w, err = workbook.CreateTo(opts.Stdout)
+	} else {
+		w, err = workbook.Create(opts.Output)
+	}
+	if err != nil {
+		return nil, &InputError{Problems: []string{fmt.Sprintf("%s: cannot write here: %v", opts.Output, unwrapPath(err))}}
+	}
+	s := &xlsxSink{opts: opts, l: l, t: t, w: w}
+	if s.results, err = w.Sheet(t.Sheet, l.header); err != nil {
+		w.Abort()
+		return nil, err
+	}
+	var dh []string
+	for _, k := range l.keys {
+		dh = append(dh, l.set.Columns[k].Name)
+	}
+	dh = append(dh, "row", "metric", "inputs", "value", "band", "points", "weight", "score")
+	if s.detail, err = w.Sheet(DetailSheet, dh); err != nil {
+		w.Abort()
+		return nil, err
+	}
+	return s, nil
+}
+
+func (s *xlsxSink) row(row workbook.Row, res *scoring.Result) error {
+	cells := s.cells[:0]
+	for i := range s.l.input {
+		cells = append(cells, s.l.inputCell(i, row.Cells[i]))
+	}
+	s.fields = s.l.fields(res, s.fields)
+	for _, f := range s.fields {
+		cells = append(cells, f.cell())
+	}
+	s.cells = cells
+	if err := s.results.Row(cells); err != nil {
+		return err
+	}
+	set := s.l.set
+	num := workbook.Cell{Kind: workbook.Number, Text: fmt.Sprint(row.Num), Format: workbook.Integer}
+	for i, m := range set.Metrics {
+		r := res.Metric(i)
+		cells = cells[:0]
+		for _, k := range s.l.keys {
+			cells = append(cells, field{v: res.Input(k)}.cell())
+		}
+		band := workbook.Cell{}
+		if r.Band >= 0 {
+			band = workbook.Cell{Kind: workbook.Text, Text: m.Bands[r.Band].When}
+		}
+		value := field{v: r.Value, pct: m.Percent}.cell()
+		if r.Value.Kind == scoring.Missing && r.Value.Str != "" {
+			value = workbook.Cell{Kind: workbook.Text, Text: "missing: " + r.Value.Str}
+		}
+		weight := workbook.Cell{}
+		if m.Weight != nil {
+			weight = workbook.Cell{Kind: workbook.Number, Text: m.Weight.Value.String()}
+		}
+		cells = append(cells, num,
+			workbook.Cell{Kind: workbook.Text, Text: m.Name},
+			workbook.Cell{Kind: workbook.Text, Text: s.inputs(i, res)},
+			value, band, field{v: r.Points}.cell(), weight, field{v: r.Score}.cell())
+		if err := s.detail.Row(cells); err != nil {
+			return err
+		}
+	}
+	s.cells = cells
+	return nil
+}
+
+// inputs renders the inputs of metric i as "最终付款人数 = 3, 询单人数 = 4".
+func (s *xlsxSink) inputs(i int, res *scoring.Result) string {
+	cols := s.opts.Scorer.MetricInputs(i)
+	parts := make([]string, len(cols))
+	for j, c := range cols {
+		parts[j] = s.l.set.Columns[c].Name + " = " + res.Input(c).String()
+	}
+	return strings.Join(parts, ", ")
+}
+
+func (s *xlsxSink) finish(sum Summary) error {
+	audit, err := s.w.Sheet(AuditSheet, []string{"item", "value"})
+	if err != nil {
+		return err
+	}
+	set := s.l.set
+	abs := func(p string) string {
+		if a, err := filepath.Abs(p); err == nil {
+			return a
+		}
+		return p
+	}
+	rows := [][2]string{
+		{"scheme", set.Scheme},
+		{"rules file", abs(s.opts.RulesFile)},
+		{"rules sha256", s.opts.RulesHash},
+		{"input file", abs(s.opts.Input)},
+		{"sheet", s.t.Sheet},
+		{"header row", fmt.Sprint(s.t.HeaderRow)},
+		{"rows scored", fmt.Sprint(sum.Rows)},
+		{"rows incomplete", fmt.Sprint(sum.Incomplete)},
+		{"scored at", s.opts.Now().UTC().Format("2006-01-02T15:04:05Z")},
+		{"appraise version", s.opts.Version},
+	}
+	for _, r := range rows {
+		if err := audit.Row([]workbook.Cell{{Kind: workbook.Text, Text: r[0]}, {Kind: workbook.Text, Text: r[1]}}); err != nil {
+			return err
+		}
+	}
+	return s.w.Commit()
+}
+
+func (s *xlsxSink) abort() { s.w.Abort() }
+
+func asPathError(err error, target **os.PathError) bool { return errors.As(err, target) }

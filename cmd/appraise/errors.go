@@ -1,0 +1,90 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"appraise/batch"
+	"appraise/rules"
+
+	"github.com/spf13/cobra"
+)
+
+// Exit codes.
+const (
+	exitOK       = 0
+	exitBadInput = 1 // the rules or the data have problems
+	exitUsage    = 2 // the command line is wrong
+	exitInternal = 3 // a fault of appraise or the system
+)
+
+// maxProblems is how many problems are printed before "(and N more)".
+const maxProblems = 20
+
+// usageError is a mistake on the command line.
+type usageError struct {
+	cmd *cobra.Command
+	err error
+}
+
+func (e *usageError) Error() string { return e.err.Error() }
+
+func usagef(cmd *cobra.Command, format string, args ...any) error {
+	return &usageError{cmd: cmd, err: fmt.Errorf(format, args...)}
+}
+
+// report prints err, if any, and returns the exit code it calls for. This
+// is the one place where errors become exit codes.
+func report(w io.Writer, root *cobra.Command, err error) int {
+	if err == nil {
+		return exitOK
+	}
+	var (
+		usage *usageError
+		list  rules.ErrorList
+		input *batch.InputError
+	)
+	switch {
+	case errors.As(err, &usage):
+		fmt.Fprintf(w, "appraise: %v\n", usage.err)
+		name := "appraise"
+		if usage.cmd != nil {
+			name = usage.cmd.CommandPath()
+		}
+		fmt.Fprintf(w, "Run '%s --help' for usage.\n", name)
+		return exitUsage
+	case errors.As(err, &list):
+		lines := make([]string, len(list))
+		for i, e := range list {
+			lines[i] = e.Error()
+		}
+		printProblems(w, lines, 0)
+		return exitBadInput
+	case errors.As(err, &input):
+		printProblems(w, input.Problems, input.More)
+		return exitBadInput
+	}
+	// cobra reports unknown commands and wrong argument counts as plain
+	// errors.
+	if msg := err.Error(); strings.HasPrefix(msg, "unknown command") || strings.Contains(msg, "arg(s)") {
+		fmt.Fprintf(w, "appraise: %s\nRun 'appraise --help' for usage.\n", msg)
+		return exitUsage
+	}
+	fmt.Fprintf(w, "appraise: internal error: %v\n", err)
+	return exitInternal
+}
+
+func printProblems(w io.Writer, lines []string, more int) {
+	if len(lines) > maxProblems {
+		more += len(lines) - maxProblems
+		lines = lines[:maxProblems]
+	}
+	for _, l := range lines {
+		fmt.Fprintln(w, l)
+	}
+	if more > 0 {
+		fmt.Fprintf(w, "(and %d more)\n", more)
+	}
+}

@@ -1,0 +1,182 @@
+package main
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"appraise/batch"
+	"appraise/rules"
+	"appraise/scoring"
+
+	"github.com/spf13/cobra"
+)
+
+// scoreOptions is everything `appraise score` needs.
+type scoreOptions struct {
+	io     *streams
+	Input  string
+	Rules  string
+	Sheet  string
+	Output string
+	Format string
+	Quiet  bool
+}
+
+func newCmdScore(io *streams, runF func(*scoreOptions) error) *cobra.Command {
+	opts := &scoreOptions{io: io}
+	cmd := &cobra.Command{
+		Use:   "score <workbook> [flags]",
+		Short: "Score a workbook and write the results beside it",
+		Long: `Score every row of a workbook's sheet with a rule file and write the
+results: by default a workbook named <name>.scored.xlsx beside the input,
+holding the input columns followed by the results, a detail sheet that
+explains every metric of every person, and an audit sheet.
+
+The rules come from --rules, or else from rules.yaml beside the workbook.
+Nothing is written unless every row passes its checks, and the input
+workbook is never changed.`,
+		Example: `  $ appraise score march.xlsx
+  $ appraise score march.xlsx --rules ../rules/cs.yaml --sheet 客服KPI
+  $ appraise score march.xlsx -o results/march.json
+  $ appraise score march.xlsx --format csv -o -`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usagef(cmd, "score takes one workbook, not %d arguments", len(args))
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Input = args[0]
+			switch opts.Format {
+			case "":
+				opts.Format = formatOf(opts.Output)
+			case "xlsx", "json", "csv":
+			default:
+				return usagef(cmd, "--format must be xlsx, json or csv, not %q", opts.Format)
+			}
+			if opts.Output == "" {
+				opts.Output = batch.DefaultOutput(opts.Input, opts.Format)
+			}
+			if batch.SameFile(opts.Input, opts.Output) {
+				return usagef(cmd, "-o %s is the input workbook: appraise never writes over its input", opts.Output)
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return scoreRun(opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.Rules, "rules", "", "the rule `file` (default: rules.yaml beside the workbook)")
+	f.StringVar(&opts.Sheet, "sheet", "", "the sheet to score (default: the rules' sheet, else the first)")
+	f.StringVarP(&opts.Output, "output", "o", "", "where to write the results, - for standard output (default: <name>.scored.<format> beside the input)")
+	f.StringVar(&opts.Format, "format", "", "{xlsx | json | csv} (default: from the output's extension, else xlsx)")
+	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "print nothing on success")
+	return cmd
+}
+
+// formatOf guesses the output format from a file name.
+func formatOf(path string) string {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".json":
+		return "json"
+	case ".csv":
+		return "csv"
+	}
+	return "xlsx"
+}
+
+func scoreRun(opts *scoreOptions) error {
+	rulesPath, err := findRules(opts.Rules, opts.Input)
+	if err != nil {
+		return err
+	}
+	set, hash, err := loadRules(rulesPath)
+	if err != nil {
+		return err
+	}
+	sc, err := scoring.Compile(set)
+	if err != nil {
+		return err
+	}
+	sum, err := batch.Run(batch.Options{
+		Input:     opts.Input,
+		Sheet:     opts.Sheet,
+		Scorer:    sc,
+		RulesFile: rulesPath,
+		RulesHash: hash,
+		Output:    opts.Output,
+		Stdout:    opts.io.Out,
+		Format:    opts.Format,
+		Version:   appVersion(),
+	})
+	if err != nil {
+		return err
+	}
+	if opts.Quiet {
+		return nil
+	}
+	dest := sum.Output
+	if dest == "-" {
+		dest = "standard output"
+	}
+	scheme := ""
+	if set.Scheme != "" {
+		scheme = " (" + set.Scheme + ")"
+	}
+	fmt.Fprintf(opts.io.Err, "appraise: scored %s of %s, sheet %s, with %s%s: wrote %s\n",
+		plural(sum.Rows, "row"), filepath.Base(opts.Input), sum.Sheet, rulesPath, scheme, dest)
+	if sum.Incomplete > 0 {
+		fmt.Fprintf(opts.io.Err, "appraise: %s could not be fully scored: see the %s column\n",
+			plural(sum.Incomplete, "row"), set.Labels.Notes)
+	}
+	return nil
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// findRules returns the rule file to use: the one given, or rules.yaml
+// beside the workbook.
+func findRules(given, input string) (string, error) {
+	if given != "" {
+		return given, nil
+	}
+	beside := filepath.Join(filepath.Dir(input), "rules.yaml")
+	if _, err := os.Stat(beside); err == nil {
+		return beside, nil
+	}
+	return "", &batch.InputError{Problems: []string{
+		fmt.Sprintf("appraise: no rule file: looked for %s beside the workbook; name one with --rules FILE", beside),
+	}}
+}
+
+// loadRules reads and checks a rule file, returning it with its SHA-256.
+func loadRules(path string) (*rules.Set, string, error) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		msg := err.Error()
+		if errors.Is(err, fs.ErrNotExist) {
+			msg = "no such file"
+		} else if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
+			msg = pe.Err.Error()
+		}
+		return nil, "", &batch.InputError{Problems: []string{path + ": " + msg}}
+	}
+	sum := sha256.Sum256(src)
+	set, err := rules.Parse(path, src)
+	if err != nil {
+		return nil, "", err
+	}
+	return set, hex.EncodeToString(sum[:]), nil
+}
