@@ -1,0 +1,125 @@
+package main
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"strconv"
+	"strings"
+	"testing"
+
+	"appraise/workbook"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"appraise": func() { os.Exit(Main(os.Args[1:], os.Stdout, os.Stderr)) },
+		"mkxlsx":   func() { os.Exit(mkxlsx(os.Args[1:])) },
+		"cells":    func() { os.Exit(cells(os.Args[1:])) },
+	})
+}
+
+// TestScript runs the end-to-end scripts in testdata/script: each builds
+// workbooks, runs appraise as a user would and reads back what it wrote.
+func TestScript(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir: "testdata/script",
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"exitcode": exitcode,
+		},
+		UpdateScripts: os.Getenv("UPDATE_SCRIPTS") != "",
+	})
+}
+
+// exitcode N cmd args... runs cmd and checks that it exits with code N;
+// its output is kept for the stdout and stderr commands that follow.
+func exitcode(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: exitcode N command [args...]")
+	}
+	want, err := strconv.Atoi(args[0])
+	if err != nil {
+		ts.Fatalf("exitcode: %q is not a number", args[0])
+	}
+	err = ts.Exec(args[1], args[2:]...)
+	got := 0
+	var ee *exec.ExitError
+	switch {
+	case errors.As(err, &ee):
+		got = ee.ExitCode()
+	case err != nil:
+		ts.Fatalf("exitcode: %v", err)
+	}
+	if got != want {
+		ts.Fatalf("%s exited with %d, want %d", args[1], got, want)
+	}
+}
+
+// mkxlsx OUT SHEET TABLE writes a workbook from a text table: one row per
+// line, cells separated by "|" (see workbook.WriteTable for how cells are
+// typed). A line "-" is an empty row.
+func mkxlsx(args []string) int {
+	if len(args) != 3 {
+		fmt.Fprintln(os.Stderr, "usage: mkxlsx out.xlsx sheet table.txt")
+		return 2
+	}
+	f, err := os.Open(args[2])
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	defer f.Close()
+	var rows [][]string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		if line == "-" {
+			rows = append(rows, nil)
+			continue
+		}
+		var row []string
+		for _, c := range strings.Split(line, "|") {
+			// "0.75|pct" is one cell: a number shown as a percentage.
+			if c == "pct" && len(row) > 0 {
+				row[len(row)-1] += "|pct"
+				continue
+			}
+			row = append(row, c)
+		}
+		rows = append(rows, row)
+	}
+	if err := workbook.WriteTable(args[0], args[1], rows); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	return 0
+}
+
+// cells FILE [SHEET] prints a sheet's cells, one row per line joined by
+// "|"; with SHEET "-" it lists the sheet names.
+func cells(args []string) int {
+	if len(args) < 1 || len(args) > 2 {
+		fmt.Fprintln(os.Stderr, "usage: cells file.xlsx [sheet | -]")
+		return 2
+	}
+	var out string
+	var err error
+	switch {
+	case len(args) == 2 && args[1] == "-":
+		out, err = workbook.DumpSheets(args[0])
+	case len(args) == 2:
+		out, err = workbook.Dump(args[0], args[1])
+	default:
+		out, err = workbook.Dump(args[0], "")
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	fmt.Print(out)
+	return 0
+}
