@@ -1,0 +1,237 @@
+package examples_test
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"appraise/rules"
+	"appraise/scoring"
+	"appraise/workbook"
+
+	"github.com/govalues/decimal"
+	"gopkg.in/yaml.v3"
+)
+
+// expectation is one person's hand-worked result in expected.yaml. A nil
+// value means the figure cannot be computed and the cell must be blank.
+type expectation struct {
+	Points map[string]*string `yaml:"points"`
+	Total  *string            `yaml:"total"`
+	Flags  []string           `yaml:"flags"`
+	Pay    map[string]*string `yaml:"pay"`
+}
+
+// buildAppraise builds the command once for the tests of this package.
+func buildAppraise(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "appraise")
+	cmd := exec.Command("go", "build", "-o", bin, "appraise/cmd/appraise")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+func examples(t *testing.T) []string {
+	t.Helper()
+	dirs, err := filepath.Glob("*/rules.yaml")
+	if err != nil || len(dirs) == 0 {
+		t.Fatalf("no examples found: %v", err)
+	}
+	for i, d := range dirs {
+		dirs[i] = filepath.Dir(d)
+	}
+	return dirs
+}
+
+// TestExamplesScore scores each example's workbook with the binary, as a
+// user would, and checks the scored cells against expected.yaml.
+func TestExamplesScore(t *testing.T) {
+	bin := buildAppraise(t)
+	for _, dir := range examples(t) {
+		t.Run(dir, func(t *testing.T) {
+			work := t.TempDir()
+			inputs, _ := filepath.Glob(filepath.Join(dir, "*.xlsx"))
+			if len(inputs) != 1 {
+				t.Fatalf("want one sample workbook in %s, found %v", dir, inputs)
+			}
+			input := filepath.Base(inputs[0])
+			for _, name := range []string{"rules.yaml", input} {
+				copyFile(t, filepath.Join(dir, name), filepath.Join(work, name))
+			}
+			cmd := exec.Command(bin, "score", input)
+			cmd.Dir = work
+			out, err := cmd.CombinedOutput()
+			if err != nil {
+				t.Fatalf("appraise score %s: %v\n%s", input, err, out)
+			}
+			scored := filepath.Join(work, strings.TrimSuffix(input, ".xlsx")+".scored.xlsx")
+			set := parseRules(t, filepath.Join(dir, "rules.yaml"))
+			checkExpected(t, set, scored, readExpected(t, filepath.Join(dir, "expected.yaml")))
+		})
+	}
+}
+
+func checkExpected(t *testing.T, set *rules.Set, scored string, want map[string]expectation) {
+	t.Helper()
+	f, err := workbook.Open(scored)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	key := set.Columns[0].Header
+	for _, c := range set.Columns {
+		if c.Key {
+			key = c.Header
+			break
+		}
+	}
+	header := func(name string) string { return strings.ReplaceAll(set.Labels.Points, "{metric}", name) }
+	var cols []workbook.Column
+	add := func(h string) { cols = append(cols, workbook.Column{Name: h, Headers: []string{h}}) }
+	add(key)
+	for _, m := range set.Metrics {
+		if m.Scored() {
+			add(header(m.Name))
+		}
+	}
+	add(set.Labels.Total)
+	add(set.Labels.Flags)
+	for _, p := range set.Pay {
+		add(p.Name)
+	}
+	table, err := f.Table(f.SheetNames()[0], cols)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer table.Close()
+	at := map[string]int{}
+	for i, c := range cols {
+		at[c.Name] = table.Index[i]
+	}
+	seen := 0
+	for table.Next() {
+		row := table.Row()
+		id := row.Cells[at[key]]
+		exp, ok := want[id]
+		if !ok {
+			continue
+		}
+		seen++
+		cell := func(h string) string { return row.Cells[at[h]] }
+		for metric, w := range exp.Points {
+			sameNumber(t, id+" "+metric, cell(header(metric)), w)
+		}
+		sameNumber(t, id+" total", cell(set.Labels.Total), exp.Total)
+		if got, w := cell(set.Labels.Flags), strings.Join(exp.Flags, ", "); got != w {
+			t.Errorf("%s flags: got %q, want %q", id, got, w)
+		}
+		for line, w := range exp.Pay {
+			sameNumber(t, id+" "+line, cell(line), w)
+		}
+	}
+	if err := table.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if seen != len(want) {
+		t.Errorf("found %d of the %d people in expected.yaml", seen, len(want))
+	}
+}
+
+// sameNumber compares a cell with an expected decimal; nil wants a blank
+// cell. The cell went through a binary double, so it is compared after
+// rounding to 10 decimals, far below a cent and far above the noise.
+func sameNumber(t *testing.T, what, got string, want *string) {
+	t.Helper()
+	if want == nil {
+		if got != "" {
+			t.Errorf("%s: got %q, want a blank cell", what, got)
+		}
+		return
+	}
+	w, err := decimal.Parse(*want)
+	if err != nil {
+		t.Fatalf("%s: expected.yaml: %q is not a number", what, *want)
+	}
+	g, err := scoring.ParseNumber(got)
+	if err != nil {
+		t.Errorf("%s: got %q, want %s", what, got, *want)
+		return
+	}
+	if g.Round(10).Cmp(w.Round(10)) != 0 {
+		t.Errorf("%s: got %s, want %s", what, g, w)
+	}
+}
+
+// TestExamplesReproducible regenerates each sample workbook and checks
+// that it has the same cells as the one in the repository.
+func TestExamplesReproducible(t *testing.T) {
+	for _, dir := range examples(t) {
+		if _, err := os.Stat(filepath.Join(dir, "gen")); err != nil {
+			continue
+		}
+		inputs, _ := filepath.Glob(filepath.Join(dir, "*.xlsx"))
+		if len(inputs) != 1 {
+			t.Fatalf("want one sample workbook in %s, found %v", dir, inputs)
+		}
+		out := filepath.Join(t.TempDir(), "regen.xlsx")
+		cmd := exec.Command("go", "run", "./"+filepath.Join(dir, "gen"), "-o", out)
+		if b, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("%s: %v\n%s", dir, err, b)
+		}
+		want, err := workbook.Dump(inputs[0], "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := workbook.Dump(out, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != want {
+			t.Errorf("%s: the generator no longer makes %s: run go run ./examples/%s/gen", dir, inputs[0], dir)
+		}
+	}
+}
+
+func parseRules(t *testing.T, path string) *rules.Set {
+	t.Helper()
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := rules.Parse(path, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return set
+}
+
+func readExpected(t *testing.T, path string) map[string]expectation {
+	t.Helper()
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want map[string]expectation
+	if err := yaml.Unmarshal(src, &want); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	if len(want) < 10 {
+		t.Fatalf("%s: %d people; hand-work at least 10", path, len(want))
+	}
+	return want
+}
+
+func copyFile(t *testing.T, from, to string) {
+	t.Helper()
+	b, err := os.ReadFile(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(to, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,0 +1,265 @@
+package workbook
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// headerScan is how many rows Table searches for the header: enough for a
+// title, a date line and a few notes above it, few enough that a sheet with
+// no header at all fails fast.
+const headerScan = 30
+
+// Column is an input column the rules ask for.
+type Column struct {
+	Name     string   // the rule's name for it
+	Headers  []string // header text first, then aliases, in order of preference
+	Optional bool     // the sheet may lack it
+}
+
+// display is how messages name the column: by its header text, which is what
+// the user sees in the sheet.
+func (c Column) display() string {
+	if len(c.Headers) > 0 {
+		return c.Headers[0]
+	}
+	return c.Name
+}
+
+// Table streams the data rows under a header row.
+type Table struct {
+	File      string   // base name of the workbook
+	Sheet     string   // name of the sheet
+	HeaderRow int      // 1-based row number
+	Header    []string // header cells as written, trailing blank cells dropped
+	Index     []int    // per Column passed to Table: 0-based cell index, or -1 when an optional column is absent
+
+	rows *excelize.Rows
+	num  int      // number of the row rows is on
+	buf  []string // reused by Next for the current row's cells
+	row  Row
+	err  error
+	done bool
+}
+
+// Row is one data row of a [Table].
+type Row struct {
+	Num   int      // 1-based row number in the sheet
+	Cells []string // raw cell values, padded with "" to at least the header's length
+}
+
+// Table finds the header row of the named sheet (the first sheet when name
+// is "") and maps cols onto it.
+//
+// The header row is the first row among the first 30 in which every
+// non-optional column is found, that is a cell equal, after [Normalize], to
+// one of the column's Headers; title rows above it are skipped. Every problem
+// found is reported, one per line.
+func (f *File) Table(sheet string, cols []Column) (*Table, error) {
+	name, err := f.sheet(sheet)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := f.x.Rows(name)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %s: %w", f.name, name, err)
+	}
+	t := &Table{File: f.name, Sheet: name, rows: rows}
+	if err := t.findHeader(cols); err != nil {
+		_ = rows.Close()
+		return nil, err
+	}
+	return t, nil
+}
+
+// findHeader reads rows until the header row and fills in HeaderRow, Header
+// and Index.
+func (t *Table) findHeader(cols []Column) error {
+	// lookup maps a normalized header to the columns that accept it; two
+	// columns may share an alias.
+	lookup := make(map[string][]int)
+	for i, c := range cols {
+		for _, h := range c.Headers {
+			n := Normalize(h)
+			if !slices.Contains(lookup[n], i) {
+				lookup[n] = append(lookup[n], i)
+			}
+		}
+		if len(c.Headers) == 0 {
+			n := Normalize(c.Name)
+			lookup[n] = append(lookup[n], i)
+		}
+	}
+
+	// best is the row that came closest, for saying what is missing.
+	var best struct {
+		row   int
+		count int
+		hits  [][]int
+	}
+	hits := make([][]int, len(cols))
+	for t.num < headerScan && t.rows.Next() {
+		t.num++
+		cells, err := t.rows.Columns(rawValues)
+		if err != nil {
+			return fmt.Errorf("%s: %w", t.rowRef(t.num), err)
+		}
+		for i := range hits {
+			hits[i] = hits[i][:0]
+		}
+		for j, cell := range cells {
+			for _, i := range lookup[Normalize(cell)] {
+				hits[i] = append(hits[i], j)
+			}
+		}
+		count, complete := 0, true
+		for i, h := range hits {
+			if len(h) > 0 {
+				count++
+			} else if !cols[i].Optional {
+				complete = false
+			}
+		}
+		if complete && (count > 0 || len(cols) == 0 && !allBlank(cells)) {
+			return t.useHeader(cols, cells, hits)
+		}
+		if count > best.count {
+			best.row, best.count = t.num, count
+			best.hits = make([][]int, len(hits))
+			for i, h := range hits {
+				best.hits[i] = slices.Clone(h)
+			}
+		}
+	}
+	if err := t.rows.Error(); err != nil {
+		return fmt.Errorf("%s: %s: %w", t.File, t.Sheet, err)
+	}
+	if best.count == 0 {
+		return fmt.Errorf("%s: %s: no header row: none of the first %d rows names a column the rules need", t.File, t.Sheet, headerScan)
+	}
+	var errs []error
+	for i, c := range cols {
+		if c.Optional || len(best.hits[i]) > 0 {
+			continue
+		}
+		msg := fmt.Sprintf("%s: no column %q in the header row", t.Ref(0, best.row), c.display())
+		if len(c.Headers) > 1 {
+			msg += " (nor " + quoteList(c.Headers[1:]) + ")"
+		}
+		errs = append(errs, errors.New(msg))
+	}
+	return errors.Join(errs...)
+}
+
+// useHeader takes the current row as the header row, refusing it when a
+// wanted column is named twice, since either cell might be the one meant.
+func (t *Table) useHeader(cols []Column, cells []string, hits [][]int) error {
+	type dup struct {
+		at, first int
+		col       Column
+	}
+	var dups []dup
+	t.Index = make([]int, len(cols))
+	for i, h := range hits {
+		t.Index[i] = -1
+		if len(h) == 0 {
+			continue
+		}
+		t.Index[i] = h[0]
+		for _, at := range h[1:] {
+			dups = append(dups, dup{at, h[0], cols[i]})
+		}
+	}
+	if len(dups) > 0 {
+		// Sorted by position, as the user reads the row.
+		slices.SortStableFunc(dups, func(a, b dup) int { return a.at - b.at })
+		errs := make([]error, len(dups))
+		for i, d := range dups {
+			errs[i] = fmt.Errorf("%s: column %q appears twice (also at %s)",
+				t.Ref(d.at, t.num), d.col.display(), cellName(d.first, t.num))
+		}
+		return errors.Join(errs...)
+	}
+	end := len(cells)
+	for end > 0 && isBlank(cells[end-1]) {
+		end--
+	}
+	t.HeaderRow = t.num
+	t.Header = slices.Clone(cells[:end])
+	return nil
+}
+
+// allBlank reports whether every cell is blank after trimming spaces.
+func allBlank(cells []string) bool {
+	for _, c := range cells {
+		if !isBlank(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// Next advances to the next data row, skipping rows whose cells are all
+// blank (after trimming spaces). It returns false at the end or on error;
+// see [Table.Err].
+func (t *Table) Next() bool {
+	if t.err != nil || t.done {
+		return false
+	}
+	// excelize's Next counts every row number, including rows absent from
+	// the sheet's XML, so t.num stays the real row number.
+	for t.rows.Next() {
+		t.num++
+		cells, err := t.rows.Columns(rawValues)
+		if err != nil {
+			t.err = fmt.Errorf("%s: %w", t.rowRef(t.num), err)
+			return false
+		}
+		if allBlank(cells) {
+			continue
+		}
+		t.buf = append(t.buf[:0], cells...)
+		for len(t.buf) < len(t.Header) {
+			t.buf = append(t.buf, "")
+		}
+		t.row = Row{Num: t.num, Cells: t.buf}
+		return true
+	}
+	if err := t.rows.Error(); err != nil {
+		t.err = fmt.Errorf("%s: %s: %w", t.File, t.Sheet, err)
+	}
+	t.done = true
+	return false
+}
+
+// Row returns the current row. Cells holds the raw cell values (numbers as
+// stored in the XML, e.g. "0.75" for a cell shown as 75%; shared and inline
+// strings as text), padded with "" to at least len(Header). The slice may be
+// reused by the next call to Next: callers copy what they keep.
+func (t *Table) Row() Row { return t.row }
+
+// Err returns the error that stopped Next, if any.
+func (t *Table) Err() error { return t.err }
+
+// Close releases the sheet. It does not close the [File].
+func (t *Table) Close() error {
+	t.done = true
+	if err := t.rows.Close(); err != nil {
+		return fmt.Errorf("%s: %s: %w", t.File, t.Sheet, err)
+	}
+	return nil
+}
+
+// Ref names a cell for messages: t.Ref(3, 17) is "march.xlsx: 客服KPI!D17".
+// col is 0-based and row 1-based, as in [Table.Index] and [Row.Num].
+func (t *Table) Ref(col, row int) string {
+	return t.File + ": " + t.Sheet + "!" + cellName(col, row)
+}
+
+// rowRef names a whole row for messages about it.
+func (t *Table) rowRef(row int) string {
+	return fmt.Sprintf("%s: %s: row %d", t.File, t.Sheet, row)
+}

@@ -1,0 +1,183 @@
+// Package workbook reads the monthly metric workbook and writes the scored
+// one.
+//
+// It is the only package that knows about excelize: rules and scoring see
+// plain strings and numbers, and every message this package produces names
+// the file, sheet and cell ("march.xlsx: 客服KPI!D14: ...") so a user can go
+// straight to the problem in Excel. Both directions stream, because monthly
+// exports run to a million rows: reading goes row by row through
+// [File.Table], and writing goes through excelize's stream writer into a
+// temporary file that only [Writer.Commit] puts in place.
+package workbook
+
+import (
+	"archive/zip"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/width"
+)
+
+// rawValues asks excelize for cell values as stored, so that a cell shown as
+// "75%" reads "0.75" and no number format can change what the rules see.
+var rawValues = excelize.Options{RawCellValue: true}
+
+// Normalize folds a header or cell label for matching: it trims white space
+// (including the ideographic space U+3000), folds full-width forms to
+// half-width with [width.Fold], and collapses runs of inner white space to
+// one space. Headers typed on a Chinese keyboard ("平均响应时间（秒）") then
+// match the rules' spelling ("平均响应时间(秒)").
+func Normalize(s string) string {
+	s = width.Fold.String(s)
+	if isNormal(s) {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// isNormal reports whether s has no leading, trailing or doubled white space,
+// so Normalize can skip the allocation that strings.Fields costs on every
+// header cell.
+func isNormal(s string) bool {
+	prevSpace := true
+	for _, r := range s {
+		sp := unicode.IsSpace(r)
+		if sp && (prevSpace || r != ' ') {
+			return false
+		}
+		prevSpace = sp
+	}
+	return !prevSpace || s == ""
+}
+
+// isBlank reports whether s holds nothing but white space.
+func isBlank(s string) bool {
+	return strings.TrimSpace(s) == ""
+}
+
+// fileError is a problem with a whole file. It keeps the cause for
+// errors.Is while showing only a plain message.
+type fileError struct {
+	name string // base name of the file
+	msg  string
+	err  error
+}
+
+func (e *fileError) Error() string { return e.name + ": " + e.msg }
+func (e *fileError) Unwrap() error { return e.err }
+
+// File is an open input workbook.
+type File struct {
+	name   string
+	x      *excelize.File
+	sheets []string
+}
+
+// Open opens path for reading. Errors read "<base name of path>: <problem>",
+// for example "march.xlsx: no such file".
+func Open(path string) (*File, error) {
+	name := filepath.Base(path)
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, &fileError{name, describeOpen(err), err}
+	}
+	if st.IsDir() {
+		return nil, &fileError{name, "is a folder, not a workbook", nil}
+	}
+	x, err := excelize.OpenFile(path)
+	if err != nil {
+		if x != nil {
+			_ = x.Close()
+		}
+		return nil, &fileError{name, describeOpen(err), err}
+	}
+	sheets := x.GetSheetList()
+	if len(sheets) == 0 {
+		// A zip that is not a spreadsheet (a .docx, say) opens without error.
+		_ = x.Close()
+		return nil, &fileError{name, "not an .xlsx workbook", nil}
+	}
+	return &File{name: name, x: x, sheets: sheets}, nil
+}
+
+// describeOpen turns an error from opening a workbook into words a user of
+// Excel understands.
+func describeOpen(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "no such file"
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied"
+	case errors.Is(err, zip.ErrFormat), errors.Is(err, zip.ErrAlgorithm), errors.Is(err, zip.ErrChecksum):
+		return "not an .xlsx workbook"
+	case errors.Is(err, excelize.ErrWorkbookFileFormat):
+		// excelize says this for any OLE file: an old .xls workbook, or an
+		// .xlsx saved with a password.
+		return "not an .xlsx workbook (an old .xls file, or one protected by a password)"
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return "not a readable .xlsx workbook: " + err.Error()
+}
+
+// Name returns the base name of the workbook's path, which prefixes every
+// message about it.
+func (f *File) Name() string { return f.name }
+
+// SheetNames returns the names of the workbook's sheets in workbook order.
+func (f *File) SheetNames() []string {
+	return append([]string(nil), f.sheets...)
+}
+
+// Close releases the workbook and the temporary files excelize made for it.
+func (f *File) Close() error {
+	return f.x.Close()
+}
+
+// sheet resolves a sheet name the user gave: "" is the first sheet, and case
+// is ignored as Excel ignores it.
+func (f *File) sheet(name string) (string, error) {
+	if name == "" {
+		return f.sheets[0], nil
+	}
+	for _, s := range f.sheets {
+		if s == name {
+			return s, nil
+		}
+	}
+	for _, s := range f.sheets {
+		if strings.EqualFold(s, name) {
+			return s, nil
+		}
+	}
+	return "", fmt.Errorf("%s: no sheet %q (sheets: %s)", f.name, name, quoteList(f.sheets))
+}
+
+// quoteList renders names as `"A", "B"`.
+func quoteList(names []string) string {
+	var b strings.Builder
+	for i, n := range names {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "%q", n)
+	}
+	return b.String()
+}
+
+// cellName gives the A1-style name of a 0-based column and 1-based row.
+func cellName(col, row int) string {
+	c, err := excelize.ColumnNumberToName(col + 1)
+	if err != nil {
+		c = "?"
+	}
+	return fmt.Sprintf("%s%d", c, row)
+}
