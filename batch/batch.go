@@ -116,6 +116,13 @@ func Run(opts Options) (Summary, error) {
 	}
 	defer table.Close()
 
+	if opts.Output != "-" {
+		// A new folder for the results is made, as "-o scored/march.xlsx"
+		// asks.
+		if err := os.MkdirAll(filepath.Dir(opts.Output), 0o755); err != nil {
+			return Summary{}, &InputError{Problems: []string{fmt.Sprintf("%s: cannot make its folder: %v", opts.Output, unwrapPath(err))}}
+		}
+	}
 	out, err := newSink(opts, table)
 	if err != nil {
 		return Summary{}, err

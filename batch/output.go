@@ -329,9 +329,14 @@ func (s *textSink) finish(sum Summary) error {
 	return s.commit()
 }
 
+// jstr quotes s for JSON, leaving <, > and & as they are: a band reads
+// ">= 75%", not "\u003e= 75%".
 func jstr(s string) string {
-	b, _ := json.Marshal(s)
-	return string(b)
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.Encode(s)
+	return strings.TrimSuffix(b.String(), "\n")
 }
 
 func jvalue(f field) string {

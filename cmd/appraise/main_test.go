@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -91,6 +92,10 @@ func mkxlsx(args []string) int {
 			row = append(row, c)
 		}
 		rows = append(rows, row)
+	}
+	if err := os.MkdirAll(filepath.Dir(args[0]), 0o755); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
 	}
 	if err := workbook.WriteTable(args[0], args[1], rows); err != nil {
 		fmt.Fprintln(os.Stderr, err)

@@ -74,9 +74,9 @@ workbook is never changed.`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&opts.Rules, "rules", "", "the rule `file` (default: rules.yaml beside the workbook)")
-	f.StringVar(&opts.Sheet, "sheet", "", "the sheet to score (default: the rules' sheet, else the first)")
-	f.StringVarP(&opts.Output, "output", "o", "", "where to write the results, - for standard output (default: <name>.scored.<format> beside the input)")
-	f.StringVar(&opts.Format, "format", "", "{xlsx | json | csv} (default: from the output's extension, else xlsx)")
+	f.StringVar(&opts.Sheet, "sheet", "", "the `sheet` to score (default: the rules' sheet, else the first)")
+	f.StringVarP(&opts.Output, "output", "o", "", "the `path` to write the results, - for standard output (default: <name>.scored.<format> beside the input)")
+	f.StringVar(&opts.Format, "format", "", "the output `format`: xlsx, json or csv (default: from the output's extension, else xlsx)")
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "print nothing on success")
 	return cmd
 }
