@@ -67,40 +67,17 @@ func (c *compiler) binary(e *rules.Binary) (evalFn, error) {
 	case "+":
 		return func(env []Value) Value { return add(x(env), y(env), overflow) }, nil
 	case "-":
-		return func(env []Value) Value {
-			a, b := x(env), y(env)
-			if a.Kind != Number {
-				return a
-			}
-			if b.Kind != Number {
-				return b
-			}
-			d, err := a.Num.Sub(b.Num)
-			if err != nil {
-				return Absent(overflow)
-			}
-			return Num(d)
-		}, nil
+		return func(env []Value) Value { return arith(x(env), y(env), decimal.Decimal.Sub, overflow) }, nil
 	case "*":
 		return func(env []Value) Value { return mul(x(env), y(env), overflow) }, nil
 	case "/":
 		zero := fmt.Sprintf("%s is 0, so %s has no value", rules.Source(e.Y), rules.Source(e))
 		return func(env []Value) Value {
 			a, b := x(env), y(env)
-			if a.Kind != Number {
-				return a
-			}
-			if b.Kind != Number {
-				return b
-			}
-			if b.Num.IsZero() {
+			if a.Kind == Number && b.Kind == Number && b.Num.IsZero() {
 				return Absent(zero)
 			}
-			d, err := a.Num.Quo(b.Num)
-			if err != nil {
-				return Absent(overflow)
-			}
-			return Num(d)
+			return arith(a, b, decimal.Decimal.Quo, overflow)
 		}, nil
 	case "and", "or":
 		isAnd := e.Op == "and"
@@ -166,33 +143,25 @@ func compareText(a, b string) int {
 	return 0
 }
 
-func add(a, b Value, overflow string) Value {
+// arith applies op to two numbers; a missing operand passes through, and
+// an overflow becomes a missing value that says where.
+func arith(a, b Value, op func(x, y decimal.Decimal) (decimal.Decimal, error), overflow string) Value {
 	if a.Kind != Number {
 		return a
 	}
 	if b.Kind != Number {
 		return b
 	}
-	d, err := a.Num.Add(b.Num)
+	d, err := op(a.Num, b.Num)
 	if err != nil {
 		return Absent(overflow)
 	}
 	return Num(d)
 }
 
-func mul(a, b Value, overflow string) Value {
-	if a.Kind != Number {
-		return a
-	}
-	if b.Kind != Number {
-		return b
-	}
-	d, err := a.Num.Mul(b.Num)
-	if err != nil {
-		return Absent(overflow)
-	}
-	return Num(d)
-}
+func add(a, b Value, overflow string) Value { return arith(a, b, decimal.Decimal.Add, overflow) }
+
+func mul(a, b Value, overflow string) Value { return arith(a, b, decimal.Decimal.Mul, overflow) }
 
 func (c *compiler) call(e *rules.Call) (evalFn, error) {
 	args := make([]evalFn, len(e.Args))
