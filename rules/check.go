@@ -15,7 +15,7 @@ import (
 // Parse decodes and checks the rule file named file whose text is src.
 // The error, if any, is an [ErrorList].
 func Parse(file string, src []byte) (*Set, error) {
-	d := &decoder{file: file}
+	d := &decoder{file: file, lines: strings.Split(string(src), "\n")}
 	var root yaml.Node
 	if err := yaml.Unmarshal(src, &root); err != nil {
 		return nil, ErrorList{syntaxError(file, err)}
@@ -168,21 +168,26 @@ func (c *checker) names() {
 // input column, which would make the scored sheet ambiguous.
 func (c *checker) resultHeaders(inputs map[string]*Column) {
 	s := c.set
-	check := func(h string, pos Pos, what string) {
-		if col, ok := inputs[strings.TrimSpace(foldWidth(h))]; ok {
+	check := func(h string, pos Pos, what, hint string) {
+		col, ok := inputs[strings.TrimSpace(foldWidth(h))]
+		// A metric named like a column is reported once, as a clash of names.
+		if ok && !strings.HasSuffix(what, " "+col.Name) {
 			e := c.errs.add(pos, "%s would head a result column %q, the header of input column %s", what, h, col.Name)
-			e.Hint = "change labels.points, or rename the metric"
+			e.Hint = hint
 		}
 	}
 	for _, m := range s.Metrics {
-		h := m.Name
 		if m.Scored() {
-			h = strings.ReplaceAll(s.Labels.Points, "{metric}", m.Name)
+			check(strings.ReplaceAll(s.Labels.Points, "{metric}", m.Name), m.Pos, "metric "+m.Name, "change labels.points, or rename the metric")
+		} else {
+			check(m.Name, m.Pos, "metric "+m.Name, "rename the metric")
 		}
-		check(h, m.Pos, "metric "+m.Name)
 	}
 	for _, p := range s.Pay {
-		check(p.Name, p.Pos, "pay line "+p.Name)
+		check(p.Name, p.Pos, "pay line "+p.Name, "rename the pay line")
+	}
+	for _, l := range []struct{ label, key string }{{s.Labels.Total, "total"}, {s.Labels.Flags, "flags"}, {s.Labels.Notes, "notes"}} {
+		check(l.label, s.Labels.Pos, "the "+l.key+" label", "change labels."+l.key)
 	}
 }
 
@@ -374,7 +379,10 @@ func (c *checker) call(e *Call, self *Metric) typ {
 	}
 	if n == -1 && len(e.Args) == 0 || n >= 0 && len(e.Args) != n {
 		want := fmt.Sprintf("%d arguments", n)
-		if n == -1 {
+		switch n {
+		case 1:
+			want = "one argument"
+		case -1:
 			want = "at least one argument"
 		}
 		c.errs.add(e.Pos, "%s takes %s, not %d", e.Func, want, len(e.Args))
@@ -511,7 +519,11 @@ func (c *checker) order() {
 	}
 }
 
+// less orders positions, an unknown one (an implicit total) last.
 func less(a, b Pos) bool {
+	if (a.Line == 0) != (b.Line == 0) {
+		return b.Line == 0
+	}
 	if a.Line != b.Line {
 		return a.Line < b.Line
 	}

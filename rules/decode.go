@@ -10,8 +10,9 @@ import (
 
 // decoder turns yaml.Node trees into a Set, collecting every problem.
 type decoder struct {
-	file string
-	errs ErrorList
+	file  string
+	lines []string // the source, to find where a block scalar's text starts
+	errs  ErrorList
 }
 
 func (d *decoder) pos(n *yaml.Node) Pos { return Pos{File: d.file, Line: n.Line, Col: n.Column} }
@@ -174,7 +175,17 @@ func (d *decoder) formula(n *yaml.Node, what string) *Formula {
 	case yaml.DoubleQuotedStyle, yaml.SingleQuotedStyle:
 		at = at.shift(1)
 	case yaml.LiteralStyle, yaml.FoldedStyle:
+		// The text starts on the next line, indented; positions past its
+		// first line are not mapped.
 		at = Pos{File: d.file, Line: n.Line + 1}
+		if n.Line < len(d.lines) {
+			first := []rune(d.lines[n.Line])
+			indent := 0
+			for indent < len(first) && first[indent] == ' ' {
+				indent++
+			}
+			at.Col = indent + 1
+		}
 	}
 	e, err := ParseFormula(n.Value, at)
 	if err != nil {
@@ -211,7 +222,7 @@ func (d *decoder) set(root *yaml.Node) *Set {
 		pairs, _ := d.fields(n, "params", nil)
 		for _, p := range pairs {
 			if v := d.number(p.value, "param "+p.key.Value); v != nil {
-				s.Params = append(s.Params, &Param{Pos: d.pos(p.key), Name: p.key.Value, Value: v.Value})
+				s.Params = append(s.Params, &Param{Pos: d.pos(p.key), Name: foldWidth(p.key.Value), Value: v.Value})
 			}
 		}
 	}
@@ -227,7 +238,7 @@ func (d *decoder) set(root *yaml.Node) *Set {
 	if n := f["flags"]; n != nil {
 		pairs, _ := d.fields(n, "flags", nil)
 		for _, p := range pairs {
-			fl := &Flag{Pos: d.pos(p.key), Name: p.key.Value}
+			fl := &Flag{Pos: d.pos(p.key), Name: foldWidth(p.key.Value)}
 			if v := resolve(p.value); v.Kind == yaml.MappingNode {
 				_, ff := d.fields(v, "flag "+fl.Name, []string{"when", "description"})
 				if w := ff["when"]; w != nil {
@@ -247,10 +258,15 @@ func (d *decoder) set(root *yaml.Node) *Set {
 	if n := f["pay"]; n != nil {
 		pairs, _ := d.fields(n, "pay", nil)
 		for _, p := range pairs {
-			s.Pay = append(s.Pay, &PayLine{Pos: d.pos(p.key), Name: p.key.Value, Formula: d.formula(p.value, "pay line "+p.key.Value)})
+			s.Pay = append(s.Pay, &PayLine{Pos: d.pos(p.key), Name: foldWidth(p.key.Value), Formula: d.formula(p.value, "pay line "+p.key.Value)})
 		}
 	}
+	s.Labels.Pos = Pos{File: d.file, Line: 1, Col: 1}
+	if n := f["total"]; n != nil {
+		s.Labels.Pos = d.pos(resolve(n))
+	}
 	if n := f["labels"]; n != nil {
+		s.Labels.Pos = d.pos(resolve(n))
 		_, lf := d.fields(n, "labels", []string{"points", "total", "flags", "notes"})
 		for key, dst := range map[string]*string{"points": &s.Labels.Points, "total": &s.Labels.Total, "flags": &s.Labels.Flags, "notes": &s.Labels.Notes} {
 			if v := lf[key]; v != nil {
@@ -266,7 +282,7 @@ var columnFields = []string{"header", "aliases", "type", "key", "optional", "bla
 func (d *decoder) columns(s *Set, n *yaml.Node) {
 	pairs, _ := d.fields(n, "columns", nil)
 	for _, p := range pairs {
-		c := &Column{Pos: d.pos(p.key), Name: p.key.Value, Header: p.key.Value}
+		c := &Column{Pos: d.pos(p.key), Name: foldWidth(p.key.Value), Header: p.key.Value}
 		v := resolve(p.value)
 		if v.Kind == yaml.ScalarNode && v.Tag != "!!null" {
 			c.Header = v.Value
@@ -311,7 +327,7 @@ func (d *decoder) columns(s *Set, n *yaml.Node) {
 var metricFields = []string{"value", "bands", "points", "weight", "max", "floor", "cap", "if_missing", "format", "description"}
 
 func (d *decoder) metric(key, n *yaml.Node) *Metric {
-	m := &Metric{Pos: d.pos(key), Name: key.Value}
+	m := &Metric{Pos: d.pos(key), Name: foldWidth(key.Value)}
 	v := resolve(n)
 	if v.Kind == yaml.ScalarNode && v.Tag != "!!null" {
 		// A bare formula: a value shown, not scored.
@@ -327,9 +343,6 @@ func (d *decoder) metric(key, n *yaml.Node) *Metric {
 	}
 	if x := f["bands"]; x != nil {
 		m.Bands = d.bands(x)
-		if m.Bands == nil {
-			m.Bands = []*Band{}
-		}
 	}
 	if x := f["weight"]; x != nil {
 		m.Weight = d.number(x, "weight")
@@ -358,16 +371,19 @@ func (d *decoder) metric(key, n *yaml.Node) *Metric {
 			d.errorf(x, "format must be number or percent, not %q", t)
 		}
 	}
-	if m.Bands != nil && m.Points != nil {
+	// These checks look at which fields are given, not at what parsed, so
+	// that one mistake gives one message.
+	has := func(k string) bool { return f[k] != nil }
+	if has("bands") && has("points") {
 		d.errorf(f["points"], "metric %s has both bands and points: keep one", m.Name)
 	}
-	if m.Value == nil && m.Points == nil {
+	if !has("value") && !has("points") {
 		d.errorf(key, "metric %s needs a value or points", m.Name)
 	}
-	if m.Bands != nil && m.Value == nil {
+	if has("bands") && !has("value") {
 		d.errorf(f["bands"], "metric %s has bands but no value for them to sort", m.Name)
 	}
-	if m.Weight != nil && !m.Scored() {
+	if has("weight") && !has("bands") && !has("points") {
 		d.errorf(f["weight"], "metric %s has a weight but earns no points: add bands or points", m.Name)
 	}
 	return m
@@ -379,13 +395,13 @@ func (d *decoder) bands(n *yaml.Node) []*Band {
 		d.errorf(n, "bands must be a list, not %s", describe(n))
 		return nil
 	}
-	var out []*Band
+	out := []*Band{}
 	for _, item := range n.Content {
 		_, f := d.fields(item, "a band", []string{"when", "points", "label"})
 		b := &Band{Pos: d.pos(resolve(item))}
 		if x := f["when"]; x != nil {
 			b.When = d.text(x, "when")
-			if b.When != "" {
+			if resolve(x).Kind == yaml.ScalarNode && resolve(x).Tag != "!!null" {
 				if err := parseRange(b, b.When); err != "" {
 					at := d.pos(x)
 					if x.Style == yaml.DoubleQuotedStyle || x.Style == yaml.SingleQuotedStyle {
@@ -453,6 +469,8 @@ func parseRange(b *Band, s string) string {
 			return fmt.Sprintf("%q is not a number", strings.TrimSpace(t[len(op):]))
 		}
 		switch op {
+		case "==":
+			b.Lo, b.Hi, b.LoIncl, b.HiIncl = &v, &v, true, true
 		case ">=", ">":
 			b.Lo, b.LoIncl = &v, op == ">="
 		case "<=", "<":

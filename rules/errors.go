@@ -27,7 +27,7 @@ func (p Pos) String() string {
 // shift returns the position n characters to the right of p on the same
 // line.
 func (p Pos) shift(n int) Pos {
-	if p.Line == 0 {
+	if p.Line == 0 || p.Col == 0 {
 		return p
 	}
 	p.Col += n

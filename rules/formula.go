@@ -186,7 +186,12 @@ func lex(src string) ([]token, *lexError) {
 			for i < len(rs) && (unicode.IsLetter(rs[i]) || unicode.IsDigit(rs[i]) || rs[i] == '_') {
 				i++
 			}
-			toks = append(toks, token{kind: tName, text: string(rs[start:i]), col: start})
+			name := string(rs[start:i])
+			switch lower := strings.ToLower(name); lower {
+			case "and", "or", "not":
+				name = lower // as Excel users type them: AND, Or
+			}
+			toks = append(toks, token{kind: tName, text: name, col: start})
 		default:
 			start := i
 			op := string(r)

@@ -131,6 +131,7 @@ type PayLine struct {
 
 // Labels are the headers of the result columns.
 type Labels struct {
+	Pos    Pos    // where the labels are set, for messages
 	Points string // a template: "{metric}" stands for the metric's name
 	Total  string
 	Flags  string
