@@ -215,6 +215,7 @@ func (c *compiler) metric(i int) (func([]Value, []int), error) {
 	}
 	scored := m.Scored()
 	noBand := fmt.Sprintf("%s falls in none of its bands", m.Name)
+	overflow := "overflow in " + m.Name
 	return func(env []Value, bandOf []int) {
 		var v Value
 		if value != nil {
@@ -259,7 +260,7 @@ func (c *compiler) metric(i int) (func([]Value, []int), error) {
 		}
 		sc := p
 		if p.Kind == Number && ms.weight != nil {
-			sc = mul(p, Num(*ms.weight), "overflow in "+m.Name)
+			sc = mul(p, Num(*ms.weight), overflow)
 		}
 		env[ms.score] = sc
 	}, nil

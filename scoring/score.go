@@ -62,7 +62,8 @@ func (r *Result) Flag(i int) Value { return r.env[r.s.flags[i]] }
 func (r *Result) Pay(i int) Value { return r.env[r.s.pay[i]] }
 
 // Notes explains every value that could not be computed, one line each:
-// the metrics first, then undecided flags, then the total.
+// the metrics first, then undecided flags, then pay lines whose reason is
+// not already given, then the total.
 func (r *Result) Notes() []string {
 	set := r.s.set
 	var notes []string
@@ -80,7 +81,21 @@ func (r *Result) Notes() []string {
 			notes = append(notes, fmt.Sprintf("%s: not decided: %s", f.Name, v.Str))
 		}
 	}
-	if t := r.Total(); t.Kind == Missing && len(notes) == 0 {
+	given := func(reason string) bool {
+		for _, n := range notes {
+			if strings.HasSuffix(n, ": "+reason) {
+				return true
+			}
+		}
+		return false
+	}
+	t := r.Total()
+	for i, p := range set.Pay {
+		if v := r.Pay(i); v.Kind == Missing && !given(v.Str) && v.Str != t.Str {
+			notes = append(notes, fmt.Sprintf("%s: %s", p.Name, v.Str))
+		}
+	}
+	if t.Kind == Missing && !given(t.Str) {
 		notes = append(notes, "total: "+t.Str)
 	}
 	return notes
@@ -98,17 +113,17 @@ func (s *Scorer) Bind(i int, raw string) (Value, error) {
 		if col.Blank != nil {
 			return Num(col.Blank.Value), nil
 		}
-		return Value{}, fmt.Errorf("%s is blank: a number is needed", col.Name)
+		return Value{}, fmt.Errorf("%s is blank: a number is needed", col.Header)
 	}
 	d, err := ParseNumber(raw)
 	if err != nil {
-		return Value{}, fmt.Errorf("%s is not a number: %q", col.Name, raw)
+		return Value{}, fmt.Errorf("%s is not a number: %q", col.Header, raw)
 	}
 	if col.Min != nil && d.Cmp(col.Min.Value) < 0 {
-		return Value{}, fmt.Errorf("%s is %s, below the least allowed, %s", col.Name, show(d), show(col.Min.Value))
+		return Value{}, fmt.Errorf("%s is %s, below the least allowed, %s", col.Header, show(d), show(col.Min.Value))
 	}
 	if col.Max != nil && d.Cmp(col.Max.Value) > 0 {
-		return Value{}, fmt.Errorf("%s is %s, above the most allowed, %s", col.Name, show(d), show(col.Max.Value))
+		return Value{}, fmt.Errorf("%s is %s, above the most allowed, %s", col.Header, show(d), show(col.Max.Value))
 	}
 	return Num(d), nil
 }
