@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/govalues/decimal"
 	"gopkg.in/yaml.v3"
 )
 
@@ -119,31 +118,12 @@ func (d *decoder) boolean(n *yaml.Node, what string) bool {
 func (d *decoder) number(n *yaml.Node, what string) *Number {
 	n = resolve(n)
 	if n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
-		if v, ok := parseNumber(n.Value); ok {
+		if v, err := ParseNumber(n.Value); err == nil {
 			return &Number{Pos: d.pos(n), Value: v}
 		}
 	}
 	d.errorf(n, "%s must be a number, not %s", what, describe(n))
 	return nil
-}
-
-// parseNumber reads a number as a rule file writes it.
-func parseNumber(s string) (decimal.Decimal, bool) {
-	s = strings.ReplaceAll(strings.TrimSpace(s), ",", "")
-	pct := strings.HasSuffix(s, "%")
-	s = strings.TrimSuffix(s, "%")
-	s = strings.TrimPrefix(s, "+")
-	v, err := decimal.Parse(s)
-	if err != nil {
-		return decimal.Decimal{}, false
-	}
-	if pct {
-		v, err = v.Quo(decimal.Hundred)
-		if err != nil {
-			return decimal.Decimal{}, false
-		}
-	}
-	return v, true
 }
 
 func (d *decoder) textList(n *yaml.Node, what string) []string {
@@ -345,7 +325,12 @@ func (d *decoder) metric(key, n *yaml.Node) *Metric {
 		m.Bands = d.bands(x)
 	}
 	if x := f["weight"]; x != nil {
-		m.Weight = d.number(x, "weight")
+		if v := resolve(x); v.Kind == yaml.ScalarNode && strings.HasSuffix(strings.TrimSpace(v.Value), "%") {
+			e := d.errorf(x, "weight %s: write the weight without %%", v.Value)
+			e.Hint = fmt.Sprintf("weight: %s adds points x %s / 100 to the total", strings.TrimSuffix(strings.TrimSpace(v.Value), "%"), strings.TrimSuffix(strings.TrimSpace(v.Value), "%"))
+		} else {
+			m.Weight = d.number(x, "weight")
+		}
 	}
 	if x := f["max"]; x != nil {
 		m.Max = d.number(x, "max")
@@ -445,12 +430,12 @@ func parseRange(b *Band, s string) string {
 		if len(parts) != 2 {
 			return "an interval has two edges separated by a comma, e.g. [65%, 75%)"
 		}
-		lo, ok1 := parseNumber(parts[0])
-		hi, ok2 := parseNumber(parts[1])
-		if !ok1 {
+		lo, err1 := ParseNumber(parts[0])
+		hi, err2 := ParseNumber(parts[1])
+		if err1 != nil {
 			return fmt.Sprintf("%q is not a number", strings.TrimSpace(parts[0]))
 		}
-		if !ok2 {
+		if err2 != nil {
 			return fmt.Sprintf("%q is not a number", strings.TrimSpace(parts[1]))
 		}
 		if lo.Cmp(hi) > 0 {
@@ -464,8 +449,8 @@ func parseRange(b *Band, s string) string {
 		if !strings.HasPrefix(t, op) {
 			continue
 		}
-		v, ok := parseNumber(t[len(op):])
-		if !ok {
+		v, err := ParseNumber(t[len(op):])
+		if err != nil {
 			return fmt.Sprintf("%q is not a number", strings.TrimSpace(t[len(op):]))
 		}
 		switch op {
@@ -479,8 +464,8 @@ func parseRange(b *Band, s string) string {
 		return ""
 	}
 	if t[0] == '=' {
-		v, ok := parseNumber(t[1:])
-		if !ok {
+		v, err := ParseNumber(t[1:])
+		if err != nil {
 			return fmt.Sprintf("%q is not a number", strings.TrimSpace(t[1:]))
 		}
 		b.Lo, b.Hi, b.LoIncl, b.HiIncl = &v, &v, true, true

@@ -109,6 +109,33 @@ metrics:
 func TestParseFields(t *testing.T) {
 	runErrorCases(t, []errorCase{
 		{
+			name: "weight as a percentage",
+			src: `columns:
+  a: {}
+metrics:
+  m:
+    points: a
+    weight: 35%
+`,
+			want: []string{
+				`rules.yaml:6:13: weight 35%: write the weight without %`,
+				`    hint: weight: 35 adds points x 35 / 100 to the total`,
+			},
+		},
+		{
+			name: "comma not between thousands",
+			src: `columns:
+  a: {max: "1,5"}
+`,
+			want: []string{`rules.yaml:2:12: max must be a number, not "1,5"`},
+		},
+		{
+			name: "thousands separators",
+			src: `columns:
+  a: {max: "1,000,000.5"}
+`,
+		},
+		{
 			name: "unknown top-level field",
 			src: `columns:
   a: {}

@@ -1,11 +1,9 @@
 package scoring
 
 import (
-	"errors"
-	"strings"
+	"appraise/rules"
 
 	"github.com/govalues/decimal"
-	"golang.org/x/text/width"
 )
 
 // Kind is what a [Value] holds.
@@ -57,117 +55,23 @@ func (v Value) String() string {
 }
 
 // ErrNotNumber is returned by [ParseNumber] for text that is not a number.
-var ErrNotNumber = errors.New("not a number")
+var ErrNotNumber = rules.ErrNotNumber
 
 // excelDigits is how many significant digits Excel keeps: a stored
 // 0.30000000000000004 is the 0.3 the user sees.
 const excelDigits = 15
 
 // ParseNumber reads a number as a workbook cell may hold it: "0.75",
-// "75%", "1,234.50", "-3", "1.5E-3", " ７５％ " (full-width). Numbers
-// stored in binary floating point come back with up to 17 significant
-// digits; they are rounded to Excel's 15, so the value is the one shown.
+// "75%", "1,234.50", "-3", "1.5E-3", " ７５％ " (full-width); the grammar
+// is [rules.ParseNumber]'s. Numbers stored in binary floating point come
+// back with up to 17 significant digits; they are rounded to Excel's 15,
+// so the value is the one shown.
 func ParseNumber(s string) (decimal.Decimal, error) {
-	s = strings.TrimSpace(width.Fold.String(s))
-	if s == "" {
-		return decimal.Decimal{}, ErrNotNumber
-	}
-	pct := strings.HasSuffix(s, "%")
-	if pct {
-		s = strings.TrimSpace(s[:len(s)-1])
-	}
-	if strings.Contains(s, ",") {
-		s = stripThousands(s)
-		if s == "" {
-			return decimal.Decimal{}, ErrNotNumber
-		}
-	}
-	d, err := parseDecimal(s)
+	d, err := rules.ParseNumber(s)
 	if err != nil {
-		return decimal.Decimal{}, ErrNotNumber
-	}
-	if pct {
-		if d, err = d.Quo(decimal.Hundred); err != nil {
-			return decimal.Decimal{}, ErrNotNumber
-		}
-	}
-	return d, nil
-}
-
-// stripThousands removes thousands separators, accepting only well-placed
-// ones ("1,234.5" but not "1,23" or "12,,3"); it returns "" otherwise.
-func stripThousands(s string) string {
-	intPart, frac, hasFrac := strings.Cut(s, ".")
-	sign := ""
-	if intPart != "" && (intPart[0] == '-' || intPart[0] == '+') {
-		sign, intPart = intPart[:1], intPart[1:]
-	}
-	groups := strings.Split(intPart, ",")
-	if len(groups[0]) == 0 || len(groups[0]) > 3 {
-		return ""
-	}
-	for _, g := range groups[1:] {
-		if len(g) != 3 {
-			return ""
-		}
-	}
-	out := sign + strings.Join(groups, "")
-	if hasFrac {
-		out += "." + frac
-	}
-	return out
-}
-
-// parseDecimal parses plain and scientific notation, rounding to Excel's
-// precision.
-func parseDecimal(s string) (decimal.Decimal, error) {
-	mant, exp := s, 0
-	if i := strings.IndexAny(s, "eE"); i >= 0 {
-		mant = s[:i]
-		e, ok := atoi(s[i+1:])
-		if !ok {
-			return decimal.Decimal{}, ErrNotNumber
-		}
-		exp = e
-	}
-	if strings.HasPrefix(mant, "+") {
-		mant = mant[1:]
-	}
-	d, err := decimal.Parse(mant)
-	if err != nil {
-		return decimal.Decimal{}, err
-	}
-	if exp != 0 {
-		p, err := decimal.Ten.PowInt(exp)
-		if err != nil {
-			return decimal.Decimal{}, err
-		}
-		if d, err = d.Mul(p); err != nil {
-			return decimal.Decimal{}, err
-		}
+		return d, err
 	}
 	return roundSignificant(d, excelDigits), nil
-}
-
-func atoi(s string) (int, bool) {
-	neg := false
-	if s != "" && (s[0] == '-' || s[0] == '+') {
-		neg, s = s[0] == '-', s[1:]
-	}
-	if s == "" || len(s) > 3 {
-		return 0, false
-	}
-	n := 0
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return 0, false
-		}
-		n = n*10 + int(r-'0')
-	}
-	if neg {
-		n = -n
-	}
-	return n, true
 }
 
 // roundSignificant rounds d half-even to n significant digits, as Excel
