@@ -64,48 +64,33 @@ func show(v scoring.Value) string {
 	return v.String()
 }
 
-func metricIndex(t testing.TB, s *scoring.Scorer, name string) int {
+// indexOf finds the item called name in list, failing the test if there
+// is none.
+func indexOf[T any](t testing.TB, what string, list []T, name string, nameOf func(T) string) int {
 	t.Helper()
-	for i, m := range s.Rules().Metrics {
-		if m.Name == name {
+	for i, x := range list {
+		if nameOf(x) == name {
 			return i
 		}
 	}
-	t.Fatalf("no metric %s", name)
+	t.Fatalf("no %s %s", what, name)
 	return -1
+}
+
+func metricIndex(t testing.TB, s *scoring.Scorer, name string) int {
+	return indexOf(t, "metric", s.Rules().Metrics, name, func(m *rules.Metric) string { return m.Name })
 }
 
 func flagIndex(t testing.TB, s *scoring.Scorer, name string) int {
-	t.Helper()
-	for i, f := range s.Rules().Flags {
-		if f.Name == name {
-			return i
-		}
-	}
-	t.Fatalf("no flag %s", name)
-	return -1
+	return indexOf(t, "flag", s.Rules().Flags, name, func(f *rules.Flag) string { return f.Name })
 }
 
 func payIndex(t testing.TB, s *scoring.Scorer, name string) int {
-	t.Helper()
-	for i, p := range s.Rules().Pay {
-		if p.Name == name {
-			return i
-		}
-	}
-	t.Fatalf("no pay line %s", name)
-	return -1
+	return indexOf(t, "pay line", s.Rules().Pay, name, func(p *rules.PayLine) string { return p.Name })
 }
 
 func columnIndex(t testing.TB, s *scoring.Scorer, name string) int {
-	t.Helper()
-	for i, c := range s.Rules().Columns {
-		if c.Name == name {
-			return i
-		}
-	}
-	t.Fatalf("no column %s", name)
-	return -1
+	return indexOf(t, "column", s.Rules().Columns, name, func(c *rules.Column) string { return c.Name })
 }
 
 // checkMetric compares the points of a metric and, when score is not "",
