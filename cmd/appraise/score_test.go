@@ -1,0 +1,56 @@
+package main
+
+import (
+	"bytes"
+	"testing"
+)
+
+// TestScoreFlags checks how the command line fills scoreOptions, through
+// runF, without scoring anything.
+func TestScoreFlags(t *testing.T) {
+	tests := []struct {
+		args           []string
+		output, format string
+		rules, sheet   string
+		quiet          bool
+		wantErr        string
+	}{
+		{args: []string{"march.xlsx"}, output: "march.scored.xlsx", format: "xlsx"},
+		{args: []string{"data/march.xlsx", "--format", "json"}, output: "data/march.scored.json", format: "json"},
+		{args: []string{"march.xlsx", "-o", "out/r.csv"}, output: "out/r.csv", format: "csv"},
+		{args: []string{"march.xlsx", "-o", "R.JSON"}, output: "R.JSON", format: "json"},
+		{args: []string{"march.xlsx", "-o", "-"}, output: "-", format: "xlsx"},
+		{args: []string{"march.xlsx", "-o", "-", "--format", "csv"}, output: "-", format: "csv"},
+		{args: []string{"march.xlsx", "--rules", "r.yaml", "--sheet", "客服KPI", "-q"}, output: "march.scored.xlsx", format: "xlsx", rules: "r.yaml", sheet: "客服KPI", quiet: true},
+		{args: []string{"march.xlsx", "--format", "pdf"}, wantErr: `--format must be xlsx, json or csv, not "pdf"`},
+		{args: []string{"march.xlsx", "-o", "march.xlsx"}, wantErr: "-o march.xlsx is the input workbook: appraise never writes over its input"},
+		{args: []string{}, wantErr: "score takes one workbook, not 0 arguments"},
+		{args: []string{"a.xlsx", "b.xlsx"}, wantErr: "score takes one workbook, not 2 arguments"},
+	}
+	for _, tt := range tests {
+		var got *scoreOptions
+		io := &streams{Out: &bytes.Buffer{}, Err: &bytes.Buffer{}}
+		cmd := newCmdScore(io, func(o *scoreOptions) error { got = o; return nil })
+		cmd.SetArgs(tt.args)
+		cmd.SetOut(io.Out)
+		cmd.SetErr(io.Err)
+		err := cmd.Execute()
+		if tt.wantErr != "" {
+			if err == nil || err.Error() != tt.wantErr {
+				t.Errorf("%q: error %v, want %q", tt.args, err, tt.wantErr)
+			}
+			if _, ok := err.(*usageError); !ok {
+				t.Errorf("%q: %T is not a usage error", tt.args, err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("%q: %v", tt.args, err)
+			continue
+		}
+		if got.Output != tt.output || got.Format != tt.format || got.Rules != tt.rules || got.Sheet != tt.sheet || got.Quiet != tt.quiet {
+			t.Errorf("%q: got output %q format %q rules %q sheet %q quiet %v; want %q %q %q %q %v",
+				tt.args, got.Output, got.Format, got.Rules, got.Sheet, got.Quiet, tt.output, tt.format, tt.rules, tt.sheet, tt.quiet)
+		}
+	}
+}
