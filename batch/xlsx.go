@@ -100,6 +100,63 @@ func (s *xlsxSink) row(row workbook.Row, res *scoring.Result) error {
 		}
 	}
 	s.cells = cells
+	return s.explain(num, res)
+}
+
+// explain adds the detail rows for the total and each pay line, so that
+// every figure of the results sheet has its line in the detail sheet.
+func (s *xlsxSink) explain(num workbook.Cell, res *scoring.Result) error {
+	set := s.l.set
+	text := func(t string) workbook.Cell { return workbook.Cell{Kind: workbook.Text, Text: t} }
+	line := func(name, how string, value workbook.Cell, note string, result workbook.Cell) error {
+		cells := s.cells[:0]
+		for _, k := range s.l.keys {
+			cells = append(cells, field{v: res.Input(k)}.cell())
+		}
+		cells = append(cells, num, text(name), text(how), value, text(note), workbook.Cell{}, workbook.Cell{}, result)
+		s.cells = cells
+		return s.detail.Row(cells)
+	}
+	var how string
+	if set.Total.Formula != nil {
+		how = set.Total.Formula.Source
+	} else {
+		var terms []string
+		for i, m := range set.Metrics {
+			if m.Scored() {
+				t := res.Metric(i).Score.String()
+				if t == "" {
+					t = "?"
+				}
+				terms = append(terms, t)
+			}
+		}
+		how = "the sum of the scores: " + strings.Join(terms, " + ")
+	}
+	sub, total := res.Subtotal(), res.Total()
+	note := ""
+	if sub.Kind == scoring.Number && total.Kind == scoring.Number && sub.Num.Cmp(total.Num) != 0 {
+		note = "capped at " + total.String()
+		if sub.Num.Cmp(total.Num) < 0 {
+			note = "raised to the floor " + total.String()
+		}
+	}
+	if sub.Kind == scoring.Missing {
+		note = "missing: " + sub.Str
+	}
+	if err := line(set.Labels.Total, how, field{v: sub}.cell(), note, field{v: total}.cell()); err != nil {
+		return err
+	}
+	for i, p := range set.Pay {
+		v := res.Pay(i)
+		note := ""
+		if v.Kind == scoring.Missing {
+			note = "missing: " + v.Str
+		}
+		if err := line(p.Name, p.Formula.Source, field{v: v}.cell(), note, field{v: v, money: true}.cell()); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
