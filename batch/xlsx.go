@@ -42,7 +42,10 @@ func newXLSX(opts Options, l *layout, t *workbook.Table) (sink, error) {
 		return nil, &InputError{Problems: []string{fmt.Sprintf("%s: cannot write here: %v", opts.Output, unwrapPath(err))}}
 	}
 	s := &xlsxSink{opts: opts, l: l, t: t, w: w}
-	if s.results, err = w.Sheet(t.Sheet, l.header); err != nil {
+	// The notes column is made wide enough to read a reason.
+	widths := make([]int, len(l.header))
+	widths[len(widths)-1] = 50
+	if s.results, err = w.Sheet(t.Sheet, l.header, widths...); err != nil {
 		w.Abort()
 		return nil, err
 	}
@@ -51,7 +54,9 @@ func newXLSX(opts Options, l *layout, t *workbook.Table) (sink, error) {
 		dh = append(dh, l.set.Columns[k].Name)
 	}
 	dh = append(dh, "row", "metric", "inputs", "value", "band", "points", "weight", "score")
-	if s.detail, err = w.Sheet(DetailSheet, dh); err != nil {
+	dw := make([]int, len(dh))
+	copy(dw[len(l.keys):], []int{0, 16, 48, 12, 16})
+	if s.detail, err = w.Sheet(DetailSheet, dh, dw...); err != nil {
 		w.Abort()
 		return nil, err
 	}
@@ -171,7 +176,7 @@ func (s *xlsxSink) inputs(i int, res *scoring.Result) string {
 }
 
 func (s *xlsxSink) finish(sum Summary) error {
-	audit, err := s.w.Sheet(AuditSheet, []string{"item", "value"})
+	audit, err := s.w.Sheet(AuditSheet, []string{"item", "value"}, 18, 60)
 	if err != nil {
 		return err
 	}

@@ -151,15 +151,17 @@ func (w *Writer) errorf(format string, args ...any) error {
 }
 
 // Sheet adds a sheet with a bold header row, the header frozen, and columns
-// as wide as their header text. The first call takes over the default sheet.
-// Several sheets may be open at once and written interleaved.
-func (w *Writer) Sheet(name string, header []string) (*SheetWriter, error) {
-	return w.sheet(name, header, true)
+// as wide as their header text, or as minWidths[i] characters where that is
+// wider (for columns whose contents outgrow their header). The first call
+// takes over the default sheet. Several sheets may be open at once and
+// written interleaved.
+func (w *Writer) Sheet(name string, header []string, minWidths ...int) (*SheetWriter, error) {
+	return w.sheet(name, header, true, minWidths)
 }
 
 // sheet adds a sheet; a plain one has no header row, panes or widths, for
 // WriteTable's inputs, whose first row may be a title.
-func (w *Writer) sheet(name string, header []string, styled bool) (*SheetWriter, error) {
+func (w *Writer) sheet(name string, header []string, styled bool, minWidths []int) (*SheetWriter, error) {
 	if w.done {
 		return nil, w.errorf("sheet %q added after the workbook was finished", name)
 	}
@@ -189,7 +191,11 @@ func (w *Writer) sheet(name string, header []string, styled bool) (*SheetWriter,
 	}
 	// Widths and panes must be set before the first row is streamed.
 	for i, h := range header {
-		if err := sw.SetColWidth(i+1, i+1, fitWidth(h)); err != nil {
+		width := fitWidth(h)
+		if i < len(minWidths) {
+			width = max(width, float64(min(minWidths[i], maxWidth)))
+		}
+		if err := sw.SetColWidth(i+1, i+1, width); err != nil {
 			return nil, s.errorf("%w", err)
 		}
 	}
@@ -230,6 +236,9 @@ func fitWidth(h string) float64 {
 	}
 	return float64(min(max(n, 8), 40))
 }
+
+// maxWidth is the widest a column is made, in characters.
+const maxWidth = 60
 
 func growCells(c []excelize.Cell, n int) []excelize.Cell {
 	if cap(c) < n {
