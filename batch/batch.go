@@ -182,7 +182,7 @@ func score(opts Options, table *workbook.Table, out sink) (Summary, error) {
 		}
 		sc.Score(rec, res)
 		sum.Rows++
-		if res.Total().Kind == scoring.Missing || len(res.Notes()) > 0 {
+		if !res.Complete() {
 			sum.Incomplete++
 		}
 		if err := out.row(row, res); err != nil {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"appraise/scoring"
@@ -77,7 +78,7 @@ func (s *xlsxSink) row(row workbook.Row, res *scoring.Result) error {
 		return err
 	}
 	set := s.l.set
-	num := workbook.Cell{Kind: workbook.Number, Text: fmt.Sprint(row.Num), Format: workbook.Integer}
+	num := workbook.Cell{Kind: workbook.Number, Text: strconv.Itoa(row.Num), Format: workbook.Integer}
 	for i, m := range set.Metrics {
 		r := res.Metric(i)
 		cells = cells[:0]

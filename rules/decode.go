@@ -126,6 +126,19 @@ func (d *decoder) number(n *yaml.Node, what string) *Number {
 	return nil
 }
 
+// choice reads one of two words; anything else is reported and read as the
+// first.
+func (d *decoder) choice(n *yaml.Node, what, first, second string) string {
+	switch t := d.text(n, what); t {
+	case first, second:
+		return t
+	case "":
+	default:
+		d.errorf(n, "%s must be %s or %s, not %q", what, first, second, t)
+	}
+	return first
+}
+
 func (d *decoder) textList(n *yaml.Node, what string) []string {
 	n = resolve(n)
 	if n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
@@ -277,13 +290,7 @@ func (d *decoder) columns(s *Set, n *yaml.Node) {
 			c.Aliases = d.textList(x, "aliases")
 		}
 		if x := f["type"]; x != nil {
-			switch t := d.text(x, "type"); t {
-			case "text":
-				c.Text = true
-			case "number", "":
-			default:
-				d.errorf(x, "type must be number or text, not %q", t)
-			}
+			c.Text = d.choice(x, "type", "number", "text") == "text"
 		}
 		if x := f["key"]; x != nil {
 			c.Key = d.boolean(x, "key")
@@ -348,13 +355,7 @@ func (d *decoder) metric(key, n *yaml.Node) *Metric {
 		m.Description = d.text(x, "description")
 	}
 	if x := f["format"]; x != nil {
-		switch t := d.text(x, "format"); t {
-		case "percent":
-			m.Percent = true
-		case "number", "":
-		default:
-			d.errorf(x, "format must be number or percent, not %q", t)
-		}
+		m.Percent = d.choice(x, "format", "number", "percent") == "percent"
 	}
 	// These checks look at which fields are given, not at what parsed, so
 	// that one mistake gives one message.

@@ -61,6 +61,19 @@ func (r *Result) Flag(i int) Value { return r.env[r.s.flags[i]] }
 // Pay returns pay line i, exact. Report it rounded with [RoundMoney].
 func (r *Result) Pay(i int) Value { return r.env[r.s.pay[i]] }
 
+// Complete reports whether every value of the result could be computed:
+// then [Result.Notes] is empty. Unlike Notes it allocates nothing.
+func (r *Result) Complete() bool {
+	// A value that could not be computed carries its reason; the empty
+	// slots of a metric that earns no points carry none.
+	for _, v := range r.env[len(r.s.set.Columns):] {
+		if v.Kind == Missing && v.Str != "" {
+			return false
+		}
+	}
+	return true
+}
+
 // Notes explains every value that could not be computed, one line each:
 // the metrics first, then undecided flags, then pay lines whose reason is
 // not already given, then the total.

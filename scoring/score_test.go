@@ -225,8 +225,7 @@ metrics:
 }
 
 // TestBandDoubleEquals checks that "== 0" is the band "= 0", as "==" is
-// "=" in formulas. (At b98e65f, rules.parseRange accepted "==" but set
-// neither edge, so the band held every value.)
+// "=" in formulas, and not a band that holds every value.
 func TestBandDoubleEquals(t *testing.T) {
 	s := compile(t, `
 columns:
@@ -1098,4 +1097,26 @@ func ecommerceRaw(t testing.TB, s *scoring.Scorer) []string {
 		raw[i] = x
 	}
 	return raw
+}
+
+// TestComplete checks that Complete agrees with Notes: a metric that is
+// only reported leaves no gap, a zero denominator does.
+func TestComplete(t *testing.T) {
+	s := compile(t, `
+columns:
+  a: {}
+  b: {}
+metrics:
+  shown: a / b
+  scored:
+    points: a
+`)
+	// 6 / 3 = 2 is shown, 6 points: nothing missing.
+	if r := score(t, s, "6", "3"); !r.Complete() || len(r.Notes()) != 0 {
+		t.Errorf("6, 3: Complete() = %v, Notes() = %q; want true and none", r.Complete(), r.Notes())
+	}
+	// 6 / 0 has no value: one note.
+	if r := score(t, s, "6", "0"); r.Complete() || len(r.Notes()) != 1 {
+		t.Errorf("6, 0: Complete() = %v, Notes() = %q; want false and one", r.Complete(), r.Notes())
+	}
 }
