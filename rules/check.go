@@ -28,9 +28,14 @@ func Parse(file string, src []byte) (*Set, error) {
 	c.names()
 	c.types()
 	c.order()
-	if err := d.errs.err(); err != nil {
-		return nil, err
+	errs, warns := d.errs.split()
+	if len(errs) > 0 {
+		// The warnings go with the errors, in file order, so that a
+		// team lead fixing the file sees them all at once.
+		d.errs.Sort()
+		return nil, d.errs
 	}
+	s.Warnings = warns
 	return s, nil
 }
 

@@ -20,6 +20,10 @@ func (d *decoder) errorf(n *yaml.Node, format string, args ...any) *Error {
 	return d.errs.add(d.pos(n), format, args...)
 }
 
+func (d *decoder) warnf(n *yaml.Node, format string, args ...any) *Error {
+	return d.errs.warn(d.pos(n), format, args...)
+}
+
 // field is one key: value pair of a mapping.
 type field struct {
 	key   *yaml.Node

@@ -34,15 +34,21 @@ func (p Pos) shift(n int) Pos {
 	return p
 }
 
-// Error is one problem in a rule file.
+// Error is one problem in a rule file. A warning is a problem that does
+// not stop the rules from being used: weights that do not add up, say.
 type Error struct {
-	Pos  Pos
-	Msg  string
-	Hint string // optional advice, printed on its own line
+	Pos     Pos
+	Msg     string
+	Hint    string // optional advice, printed on its own line
+	Warning bool
 }
 
 func (e *Error) Error() string {
-	s := e.Pos.String() + ": " + e.Msg
+	s := e.Pos.String() + ": "
+	if e.Warning {
+		s += "warning: "
+	}
+	s += e.Msg
 	if e.Hint != "" {
 		s += "\n    hint: " + e.Hint
 	}
@@ -56,6 +62,26 @@ func (l *ErrorList) add(pos Pos, format string, args ...any) *Error {
 	e := &Error{Pos: pos, Msg: fmt.Sprintf(format, args...)}
 	*l = append(*l, e)
 	return e
+}
+
+func (l *ErrorList) warn(pos Pos, format string, args ...any) *Error {
+	e := l.add(pos, format, args...)
+	e.Warning = true
+	return e
+}
+
+// split returns the errors and the warnings of l, each sorted.
+func (l ErrorList) split() (errs, warns ErrorList) {
+	for _, e := range l {
+		if e.Warning {
+			warns = append(warns, e)
+		} else {
+			errs = append(errs, e)
+		}
+	}
+	errs.Sort()
+	warns.Sort()
+	return errs, warns
 }
 
 // Sort orders the list by position and drops exact repeats.
@@ -87,13 +113,4 @@ func (l ErrorList) Error() string {
 		lines[i] = e.Error()
 	}
 	return strings.Join(lines, "\n")
-}
-
-// err returns l as an error, or nil when l is empty.
-func (l ErrorList) err() error {
-	if len(l) == 0 {
-		return nil
-	}
-	l.Sort()
-	return l
 }

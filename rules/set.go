@@ -17,6 +17,10 @@ type Set struct {
 	Pay     []*PayLine
 	Labels  Labels
 
+	// Warnings are the problems that do not stop the rules from being
+	// used; [Parse] returns them here when there are no errors.
+	Warnings ErrorList
+
 	// Order lists what the engine computes, each after everything it
 	// depends on.
 	Order []Node
