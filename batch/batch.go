@@ -23,9 +23,27 @@ type Options struct {
 	Output    string          // the destination path, or "-" for Stdout
 	Stdout    io.Writer
 	Format    string // "xlsx", "json" or "csv"
+	Detail    string // for xlsx: DetailInSheet (the default), DetailInCSV or DetailNone
 	Version   string // the tool's version, for the audit record
 	Now       func() time.Time
 	MaxErrors int // problems shown before "(and N more)"; 0 means 20
+}
+
+// Where the detail of an xlsx run goes: the lines that explain every
+// figure, several per person.
+const (
+	// DetailInSheet puts it in the workbook, in a sheet named "detail";
+	// past a sheet's row limit it goes on in "detail 2", "detail 3", ...
+	DetailInSheet = "sheet"
+	// DetailInCSV writes it beside the workbook, as <name>.detail.csv.
+	DetailInCSV = "csv"
+	// DetailNone leaves it out.
+	DetailNone = "none"
+)
+
+// DetailFile is where DetailInCSV writes the detail of output.
+func DetailFile(output string) string {
+	return strings.TrimSuffix(output, filepath.Ext(output)) + ".detail.csv"
 }
 
 // Summary is what a run did.
@@ -92,6 +110,9 @@ func Run(opts Options) (Summary, error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
+	if opts.Detail == "" {
+		opts.Detail = DetailInSheet
+	}
 	set := opts.Scorer.Rules()
 	if SameFile(opts.Input, opts.Output) {
 		return Summary{}, &InputError{Problems: []string{fmt.Sprintf("%s: the output would overwrite the input workbook: choose another output with -o", opts.Output)}}
@@ -155,39 +176,44 @@ func score(opts Options, table *workbook.Table, out sink) (Summary, error) {
 			problems.More++
 		}
 	}
-	for table.Next() {
-		row := table.Row()
-		bad := false
-		for i := 0; i < ncols; i++ {
-			idx := table.Index[i]
-			if idx < 0 {
-				rec[i] = sc.BindAbsent(i)
+	rd := startReader(table)
+	defer rd.close()
+	for c := range rd.out {
+		for j := 0; j < c.len(); j++ {
+			row := c.row(j)
+			bad := false
+			for i := 0; i < ncols; i++ {
+				idx := table.Index[i]
+				if idx < 0 {
+					rec[i] = sc.BindAbsent(i)
+					continue
+				}
+				raw := ""
+				if idx < len(row.Cells) {
+					raw = row.Cells[idx]
+				}
+				v, err := sc.Bind(i, raw)
+				if err != nil {
+					report(table.Ref(idx, row.Num) + ": " + err.Error())
+					bad = true
+					continue
+				}
+				rec[i] = v
+			}
+			if bad || len(problems.Problems) > 0 {
+				// Keep reading to report every problem, but score no more.
 				continue
 			}
-			raw := ""
-			if idx < len(row.Cells) {
-				raw = row.Cells[idx]
+			sc.Score(rec, res)
+			sum.Rows++
+			if !res.Complete() {
+				sum.Incomplete++
 			}
-			v, err := sc.Bind(i, raw)
-			if err != nil {
-				report(table.Ref(idx, row.Num) + ": " + err.Error())
-				bad = true
-				continue
+			if err := out.row(row, res); err != nil {
+				return sum, err
 			}
-			rec[i] = v
 		}
-		if bad || len(problems.Problems) > 0 {
-			// Keep reading to report every problem, but score no more.
-			continue
-		}
-		sc.Score(rec, res)
-		sum.Rows++
-		if !res.Complete() {
-			sum.Incomplete++
-		}
-		if err := out.row(row, res); err != nil {
-			return sum, err
-		}
+		rd.recycle(c)
 	}
 	if err := table.Err(); err != nil {
 		return sum, inputError(err)

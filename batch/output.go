@@ -177,32 +177,33 @@ func newSink(opts Options, t *workbook.Table) (sink, error) {
 // textFile is a JSON or CSV destination written through a temporary file
 // in the destination's folder and renamed into place at the end.
 type textFile struct {
-	opts Options
-	tmp  *os.File
-	w    *bufio.Writer
+	path   string    // the destination, or "-" for stdout
+	stdout io.Writer // where "-" goes
+	tmp    *os.File
+	w      *bufio.Writer
 }
 
-func createText(opts Options) (*textFile, error) {
-	dir, base := filepath.Dir(opts.Output), filepath.Base(opts.Output)
-	if opts.Output == "-" {
+func createText(path string, stdout io.Writer) (*textFile, error) {
+	dir, base := filepath.Dir(path), filepath.Base(path)
+	if path == "-" {
 		dir, base = "", "appraise-out"
 	}
 	tmp, err := os.CreateTemp(dir, "."+base+".tmp-*")
 	if err != nil {
-		return nil, &InputError{Problems: []string{fmt.Sprintf("%s: cannot write here: %v", opts.Output, unwrapPath(err))}}
+		return nil, &InputError{Problems: []string{fmt.Sprintf("%s: cannot write here: %v", path, unwrapPath(err))}}
 	}
-	return &textFile{opts: opts, tmp: tmp, w: bufio.NewWriterSize(tmp, 1<<16)}, nil
+	return &textFile{path: path, stdout: stdout, tmp: tmp, w: bufio.NewWriterSize(tmp, 1<<16)}, nil
 }
 
 func (f *textFile) commit() error {
 	if err := f.w.Flush(); err != nil {
 		return err
 	}
-	if f.opts.Output == "-" {
+	if f.path == "-" {
 		if _, err := f.tmp.Seek(0, io.SeekStart); err != nil {
 			return err
 		}
-		if _, err := io.Copy(f.opts.Stdout, f.tmp); err != nil {
+		if _, err := io.Copy(f.stdout, f.tmp); err != nil {
 			return err
 		}
 		name := f.tmp.Name()
@@ -212,7 +213,10 @@ func (f *textFile) commit() error {
 	if err := f.tmp.Close(); err != nil {
 		return err
 	}
-	return os.Rename(f.tmp.Name(), f.opts.Output)
+	if err := os.Chmod(f.tmp.Name(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(f.tmp.Name(), f.path)
 }
 
 func (f *textFile) abort() {
@@ -240,7 +244,7 @@ type textSink struct {
 }
 
 func newText(opts Options, l *layout, t *workbook.Table) (sink, error) {
-	f, err := createText(opts)
+	f, err := createText(opts.Output, opts.Stdout)
 	if err != nil {
 		return nil, err
 	}

@@ -1,8 +1,10 @@
 package batch
 
 import (
+	"encoding/csv"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -19,10 +21,12 @@ type xlsxSink struct {
 	l       *layout
 	t       *workbook.Table
 	w       *workbook.Writer
-	results *workbook.SheetWriter
-	detail  *workbook.SheetWriter
-	cells   []workbook.Cell
-	fields  []field
+	results *writer
+	detail  *writer // nil when there is no detail
+	// detailCSV is the detail's file for DetailInCSV.
+	detailCSV *textFile
+	cells     []workbook.Cell
+	fields    []field
 }
 
 // Sheet names of the scored workbook besides the results.
@@ -46,22 +50,63 @@ func newXLSX(opts Options, l *layout, t *workbook.Table) (sink, error) {
 	// The notes column is made wide enough to read a reason.
 	widths := make([]int, len(l.header))
 	widths[len(widths)-1] = 50
-	if s.results, err = w.Sheet(t.Sheet, l.header, widths...); err != nil {
+	results, err := w.Sheet(t.Sheet, l.header, widths...)
+	if err != nil {
 		w.Abort()
 		return nil, err
 	}
-	var dh []string
-	for _, k := range l.keys {
-		dh = append(dh, l.set.Columns[k].Name)
-	}
-	dh = append(dh, "row", "metric", "inputs", "value", "band", "points", "weight", "score")
-	dw := make([]int, len(dh))
-	copy(dw[len(l.keys):], []int{0, 16, 48, 12, 16})
-	if s.detail, err = w.Sheet(DetailSheet, dh, dw...); err != nil {
-		w.Abort()
-		return nil, err
+	s.results = startWriter(results.Row)
+	switch opts.Detail {
+	case DetailInSheet:
+		s.detail = startWriter(s.detailSheets())
+	case DetailInCSV:
+		f, err := createText(DetailFile(opts.Output), nil)
+		if err != nil {
+			w.Abort()
+			return nil, err
+		}
+		s.detailCSV = f
+		h, _ := detailHeader(l)
+		s.detail = startWriter(csvRows(f.w, h))
 	}
 	return s, nil
+}
+
+// detailSheets returns a row writer that fills the detail sheet and, when
+// it is full, goes on in "detail 2", "detail 3" and so on.
+func (s *xlsxSink) detailSheets() func([]workbook.Cell) error {
+	h, widths := detailHeader(s.l)
+	var sheet *workbook.SheetWriter
+	n, rows := 0, 0
+	return func(cells []workbook.Cell) error {
+		if sheet == nil || rows == workbook.MaxRows-1 {
+			n++
+			name := DetailSheet
+			if n > 1 {
+				name = fmt.Sprintf("%s %d", DetailSheet, n)
+			}
+			var err error
+			if sheet, err = s.w.Sheet(name, h, widths...); err != nil {
+				return err
+			}
+			rows = 0
+		}
+		rows++
+		return sheet.Row(cells)
+	}
+}
+
+// detailHeader is the header of the detail rows and the least widths of
+// their columns.
+func detailHeader(l *layout) ([]string, []int) {
+	var h []string
+	for _, k := range l.keys {
+		h = append(h, l.set.Columns[k].Name)
+	}
+	h = append(h, "row", "metric", "inputs", "value", "band", "points", "weight", "score")
+	widths := make([]int, len(h))
+	copy(widths[len(l.keys):], []int{0, 16, 48, 12, 16})
+	return h, widths
 }
 
 func (s *xlsxSink) row(row workbook.Row, res *scoring.Result) error {
@@ -74,8 +119,9 @@ func (s *xlsxSink) row(row workbook.Row, res *scoring.Result) error {
 		cells = append(cells, f.cell())
 	}
 	s.cells = cells
-	if err := s.results.Row(cells); err != nil {
-		return err
+	s.results.row(cells)
+	if s.detail == nil {
+		return nil
 	}
 	set := s.l.set
 	num := workbook.Cell{Kind: workbook.Number, Text: strconv.Itoa(row.Num), Format: workbook.Integer}
@@ -101,9 +147,7 @@ func (s *xlsxSink) row(row workbook.Row, res *scoring.Result) error {
 			workbook.Cell{Kind: workbook.Text, Text: m.Name},
 			workbook.Cell{Kind: workbook.Text, Text: s.inputs(i, res)},
 			value, band, field{v: r.Points}.cell(), weight, field{v: r.Score}.cell())
-		if err := s.detail.Row(cells); err != nil {
-			return err
-		}
+		s.detail.row(cells)
 	}
 	s.cells = cells
 	return s.explain(num, res)
@@ -121,7 +165,8 @@ func (s *xlsxSink) explain(num workbook.Cell, res *scoring.Result) error {
 		}
 		cells = append(cells, num, text(name), text(how), value, text(note), workbook.Cell{}, workbook.Cell{}, result)
 		s.cells = cells
-		return s.detail.Row(cells)
+		s.detail.row(cells)
+		return nil
 	}
 	var how string
 	if set.Total.Formula != nil {
@@ -176,7 +221,21 @@ func (s *xlsxSink) inputs(i int, res *scoring.Result) string {
 	return strings.Join(parts, ", ")
 }
 
+// wait waits for the sheets' goroutines to write every row queued.
+func (s *xlsxSink) wait() error {
+	err := s.results.wait()
+	if s.detail != nil {
+		if derr := s.detail.wait(); err == nil {
+			err = derr
+		}
+	}
+	return err
+}
+
 func (s *xlsxSink) finish(sum Summary) error {
+	if err := s.wait(); err != nil {
+		return err
+	}
 	audit, err := s.w.Sheet(AuditSheet, []string{"item", "value"}, 18, 60)
 	if err != nil {
 		return err
@@ -200,14 +259,60 @@ func (s *xlsxSink) finish(sum Summary) error {
 		{"scored at", s.opts.Now().UTC().Format("2006-01-02T15:04:05Z")},
 		{"appraise version", s.opts.Version},
 	}
+	if s.detailCSV != nil {
+		rows = append(rows, [2]string{"detail", abs(s.detailCSV.path)})
+	}
 	for _, r := range rows {
 		if err := audit.Row([]workbook.Cell{{Kind: workbook.Text, Text: r[0]}, {Kind: workbook.Text, Text: r[1]}}); err != nil {
 			return err
 		}
 	}
-	return s.w.Commit()
+	if s.detailCSV != nil {
+		if err := s.detailCSV.commit(); err != nil {
+			return err
+		}
+	}
+	if err := s.w.Commit(); err != nil {
+		if s.detailCSV != nil {
+			os.Remove(s.detailCSV.path)
+		}
+		return err
+	}
+	return nil
 }
 
-func (s *xlsxSink) abort() { s.w.Abort() }
+func (s *xlsxSink) abort() {
+	s.wait()
+	if s.detailCSV != nil {
+		s.detailCSV.abort()
+	}
+	s.w.Abort()
+}
+
+// csvRows returns a row writer that writes the header, then each row, as
+// CSV: numbers as their exact text, blank cells empty.
+func csvRows(w io.Writer, header []string) func([]workbook.Cell) error {
+	cw := csv.NewWriter(w)
+	var line []string
+	started := false
+	return func(cells []workbook.Cell) error {
+		if !started {
+			started = true
+			if err := cw.Write(header); err != nil {
+				return err
+			}
+		}
+		line = line[:0]
+		for _, c := range cells {
+			line = append(line, c.Text)
+		}
+		if err := cw.Write(line); err != nil {
+			return err
+		}
+		// The writer buffers; its errors surface on the next write.
+		cw.Flush()
+		return cw.Error()
+	}
+}
 
 func asPathError(err error, target **os.PathError) bool { return errors.As(err, target) }

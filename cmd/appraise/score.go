@@ -25,6 +25,7 @@ type scoreOptions struct {
 	Sheet  string
 	Output string
 	Format string
+	Detail string
 	Quiet  bool
 }
 
@@ -60,8 +61,20 @@ workbook is never changed.`,
 			default:
 				return usagef(cmd, "--format must be xlsx, json or csv, not %q", opts.Format)
 			}
+			switch opts.Detail {
+			case "":
+			case batch.DetailInSheet, batch.DetailInCSV, batch.DetailNone:
+				if opts.Format != "xlsx" {
+					return usagef(cmd, "--detail applies to xlsx output; %s output has no detail", opts.Format)
+				}
+			default:
+				return usagef(cmd, "--detail must be sheet, csv or none, not %q", opts.Detail)
+			}
 			if opts.Output == "" {
 				opts.Output = batch.DefaultOutput(opts.Input, opts.Format)
+			}
+			if opts.Detail == batch.DetailInCSV && opts.Output == "-" {
+				return usagef(cmd, "--detail csv writes a file beside the output, and -o - has none: choose an output file")
 			}
 			if batch.SameFile(opts.Input, opts.Output) {
 				return usagef(cmd, "-o %s is the input workbook: appraise never writes over its input", opts.Output)
@@ -77,6 +90,7 @@ workbook is never changed.`,
 	f.StringVar(&opts.Sheet, "sheet", "", "the `sheet` to score (default: the rules' sheet, else the first)")
 	f.StringVarP(&opts.Output, "output", "o", "", "the `path` to write the results, - for standard output (default: <name>.scored.<format> beside the input)")
 	f.StringVar(&opts.Format, "format", "", "the output `format`: xlsx, json or csv (default: from the output's extension, else xlsx)")
+	f.StringVar(&opts.Detail, "detail", "", "where the detail of an xlsx output goes: `sheet`, csv (<name>.detail.csv beside it) or none (default: sheet)")
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "print nothing on success")
 	return cmd
 }
@@ -114,6 +128,7 @@ func scoreRun(opts *scoreOptions) error {
 		Output:    opts.Output,
 		Stdout:    opts.io.Out,
 		Format:    opts.Format,
+		Detail:    opts.Detail,
 		Version:   appVersion(),
 	})
 	if err != nil {
@@ -129,6 +144,9 @@ func scoreRun(opts *scoreOptions) error {
 	scheme := ""
 	if set.Scheme != "" {
 		scheme = " (" + set.Scheme + ")"
+	}
+	if opts.Detail == batch.DetailInCSV {
+		dest += " and " + batch.DetailFile(sum.Output)
 	}
 	fmt.Fprintf(opts.io.Err, "appraise: scored %s of %s, sheet %s, with %s%s: wrote %s\n",
 		plural(sum.Rows, "row"), filepath.Base(opts.Input), sum.Sheet, rulesPath, scheme, dest)
