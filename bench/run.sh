@@ -84,10 +84,11 @@ timed() {
 mb() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
 
-# sheetxml FILE prints the uncompressed size of a workbook's sheets in MB.
+# sheetxml FILE prints the uncompressed size of a workbook's sheets.
 sheetxml() {
-	command -v unzip >/dev/null || { echo "?"; return; }
-	unzip -l "$1" | awk '/xl\/worksheets\/sheet/ { s += $1 } END { printf "%.1f", s / 1048576 }'
+	[ -s "$1" ] || { echo "no file"; return; }
+	command -v unzip >/dev/null || { echo "? MB (no unzip)"; return; }
+	unzip -l "$1" | awk '/xl\/worksheets\/sheet/ { s += $1 } END { printf "%.1f MB", s / 1048576 }'
 }
 
 table=()
@@ -117,13 +118,14 @@ for n in "${sizes[@]}"; do
 		failed=1
 	fi
 
-	row=$(printf '%8s %9s %9s %11s %11s %7s %7s' "$n" \
-		"$fwall" "$(mb "$frss")" "$awall" "$(mb "$arss")" \
-		"$(ratio "$awall" "$fwall")" "$(ratio "$arss" "$frss")")
-	[ "$fcode" -eq 0 ] || row+="  floor exit $fcode"
-	[ "$acode" -eq 0 ] || row+="  appraise exit $acode"
+	tx=$(ratio "$awall" "$fwall") mx=$(ratio "$arss" "$frss") why=""
+	[ "$fcode" -eq 0 ] || why+="  floor failed (exit $fcode)"
+	[ "$acode" -eq 0 ] || why+="  appraise failed (exit $acode)"
+	[ -z "$why" ] || tx=- mx=-
+	row=$(printf '%8s %9s %9s %11s %11s %7s %7s%s' "$n" \
+		"$fwall" "$(mb "$frss")" "$awall" "$(mb "$arss")" "$tx" "$mx" "$why")
 	table+=("$row")
-	notes+=("N=$n: sheet XML $(sheetxml "$in") MB in; floor wrote $(sheetxml "$fout") MB, appraise $(sheetxml "$aout") MB")
+	notes+=("N=$n: sheet XML: input $(sheetxml "$in"), floor's output $(sheetxml "$fout"), appraise's $(sheetxml "$aout")")
 	notes+=("N=$n: $(grep '^floor: wrote' "$out/floor-$n.err" || echo 'floor: no output')")
 done
 
