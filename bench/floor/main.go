@@ -89,6 +89,7 @@ func run(o options) error {
 		return err
 	}
 	fmt.Fprintf(o.log, "floor: learned the output's shape in %.2fs\n", time.Since(start).Seconds())
+	start = time.Now()
 	x, err := excelize.OpenFile(o.in)
 	if err != nil {
 		return err
@@ -107,8 +108,7 @@ func run(o options) error {
 		return fmt.Errorf("%s: the reference has no results sheet %q with a header row and a row per input row", o.refs[0].path, o.sheet)
 	}
 
-	start = time.Now()
-	var read, write time.Duration
+	read, write := time.Since(start), time.Duration(0)
 	rows, err := x.Rows(o.sheet)
 	if err != nil {
 		return fmt.Errorf("%s: %w", o.in, err)
@@ -122,6 +122,7 @@ func run(o options) error {
 	if err != nil {
 		return err
 	}
+	defer out.close()
 	var held [][]string
 	n := 0
 	for {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 
 	"github.com/xuri/excelize/v2"
@@ -34,8 +35,12 @@ type reference struct {
 	n    int
 }
 
-// String and Set make a list of references a flag: -ref FILE=N.
+// refList is the value of the -ref flags, each FILE=N.
+type refList []reference
+
 func (r *refList) String() string { return fmt.Sprint(*r) }
+
+// Set adds a reference given as FILE=N.
 
 func (r *refList) Set(s string) error {
 	for i := len(s) - 1; i >= 0; i-- {
@@ -50,8 +55,6 @@ func (r *refList) Set(s string) error {
 	}
 	return fmt.Errorf("%q is not FILE=N, N the number of input rows FILE was scored from", s)
 }
-
-type refList []reference
 
 // learn works out the shape of appraise's output from references scored
 // from different numbers of input rows: a sheet of R rows in a reference of
@@ -76,7 +79,7 @@ func learn(refs []reference) (*shape, error) {
 		}
 		if i == 0 {
 			first = raw
-		} else if fmt.Sprint(names) != fmt.Sprint(all[0].names) {
+		} else if !slices.Equal(names, all[0].names) {
 			return nil, fmt.Errorf("%s: sheets %q differ from those of %s, %q", r.path, names, refs[0].path, all[0].names)
 		}
 		all = append(all, counted{names, rows})

@@ -39,18 +39,27 @@ type grower struct {
 
 func newOutput(sh *shape, copyTo *sheetShape, width, limit int) (*output, error) {
 	o := &output{x: excelize.NewFile(), limit: limit, copyTo: copyTo, width: width, styles: map[*excelize.Style]int{}, rows: map[string]int{}}
+	if err := o.start(sh); err != nil {
+		o.close()
+		return nil, err
+	}
+	return o, nil
+}
+
+// start opens the sheets that grow with the input.
+func (o *output) start(sh *shape) error {
 	for _, s := range sh.sheets {
 		if len(s.block) == 0 {
 			continue
 		}
-		if len(s.head) >= limit {
-			return nil, fmt.Errorf("sheet %q: %d rows written once leave no room in a sheet of %d rows", s.name, len(s.head), limit)
+		if len(s.head) >= o.limit {
+			return fmt.Errorf("sheet %q: %d rows written once leave no room in a sheet of %d rows", s.name, len(s.head), o.limit)
 		}
 		g := &grower{s: s}
 		for i, r := range s.block {
 			n := len(r)
-			if s == copyTo && i == 0 {
-				n = max(n, width)
+			if s == o.copyTo && i == 0 {
+				n = max(n, o.width)
 			}
 			cells := make([]excelize.Cell, n)
 			vals := make([]any, n)
@@ -60,7 +69,7 @@ func newOutput(sh *shape, copyTo *sheetShape, width, limit int) (*output, error)
 				}
 				id, err := o.style(c.style)
 				if err != nil {
-					return nil, err
+					return err
 				}
 				cells[j] = excelize.Cell{StyleID: id, Value: c.value}
 				vals[j] = &cells[j]
@@ -68,11 +77,11 @@ func newOutput(sh *shape, copyTo *sheetShape, width, limit int) (*output, error)
 			g.cells, g.vals = append(g.cells, cells), append(g.vals, vals)
 		}
 		if err := o.open(g, 1); err != nil {
-			return nil, err
+			return err
 		}
 		o.growing = append(o.growing, g)
 	}
-	return o, nil
+	return nil
 }
 
 // style returns the output's style ID for a reference style.
@@ -186,7 +195,6 @@ func value(raw string) any {
 // appraise saves its output. It returns the sheets written, in order, with
 // their numbers of rows.
 func (o *output) finish(sh *shape, path string) ([]string, error) {
-	defer o.x.Close() // removes the stream writers' spill files
 	for _, g := range o.growing {
 		if err := g.sw.Flush(); err != nil {
 			return nil, err
@@ -238,6 +246,9 @@ func (o *output) finish(sh *shape, path string) ([]string, error) {
 	}
 	return o.sheets(), nil
 }
+
+// close removes the temporary files the stream writers spill into.
+func (o *output) close() { o.x.Close() }
 
 // sheets lists the sheets written, in workbook order, with their rows.
 func (o *output) sheets() []string {
