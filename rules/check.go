@@ -204,15 +204,14 @@ func (c *checker) resultHeaders(inputs map[string]*Column) {
 	for _, p := range s.Pay {
 		check(p.Name, p.Pos, "pay line "+p.Name, "rename the pay line")
 	}
-	labels := []struct{ label, key string }{{s.Labels.Total, "total"}, {s.Labels.Flags, "flags"}, {s.Labels.Notes, "notes"}}
-	if s.Grades != nil {
-		labels = append(labels, struct{ label, key string }{s.Labels.Grade, "grade"})
-		if s.Grades.Coefficients() {
-			labels = append(labels, struct{ label, key string }{s.Labels.Coefficient, "coefficient"})
-		}
-	}
-	for _, l := range labels {
+	for _, l := range []struct{ label, key string }{{s.Labels.Total, "total"}, {s.Labels.Flags, "flags"}, {s.Labels.Notes, "notes"}} {
 		check(l.label, s.Labels.Pos, "the "+l.key+" label", "change labels."+l.key)
+	}
+	if g := s.Grades; g != nil {
+		check(s.Labels.Grade, g.Pos, "the grade label", "change the grades' label")
+		if g.Coefficients() {
+			check(s.Labels.Coefficient, g.Pos, "the coefficient label", "change labels.coefficient")
+		}
 	}
 }
 

@@ -227,12 +227,8 @@ func (d *decoder) set(root *yaml.Node) *Set {
 	if n := f["sections"]; n != nil {
 		d.sections(s, n)
 	}
+	d.keys(s, top)
 	if n := f["metrics"]; n != nil {
-		for _, p := range top {
-			if p.key.Value == "metrics" {
-				s.metricsPos = d.pos(p.key)
-			}
-		}
 		pairs, _ := d.fields(n, "metrics", nil)
 		for _, p := range pairs {
 			s.Metrics = append(s.Metrics, d.metric(p.key, p.value))

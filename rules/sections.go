@@ -25,9 +25,9 @@ type Section struct {
 	AddsUpTo    *Number // what its parts should add up to; nil: 100, or Points
 }
 
-// Counts reports what the section is worth in a summed total: its weight,
-// or its points.
-func (s *Section) Counts() decimal.Decimal {
+// Size is what the section is worth among the parts of the total: its
+// weight, or its points.
+func (s *Section) Size() decimal.Decimal {
 	if s.Weight != nil {
 		return s.Weight.Value
 	}
@@ -76,6 +76,19 @@ func (d *decoder) sections(s *Set, n *yaml.Node) {
 			e.Hint = "weight: 30 scores it on 100 and counts 30/100 of it in the total; points: 60 adds its points as they are"
 		}
 		s.Sections = append(s.Sections, sec)
+	}
+}
+
+// keys records where the metrics: and total: keys are, for warnings
+// about the total as a whole.
+func (d *decoder) keys(s *Set, top []field) {
+	for _, p := range top {
+		switch p.key.Value {
+		case "metrics":
+			s.metricsKey = d.pos(p.key)
+		case "total":
+			s.totalKey = d.pos(p.key)
+		}
 	}
 }
 
@@ -175,7 +188,7 @@ func (c *checker) parts() {
 		if (sec.Weight == nil) == (sec.Points == nil) {
 			continue // reported as an error
 		}
-		top = append(top, part{sec.Pos, sec.Name, sec.Counts()})
+		top = append(top, part{sec.Pos, sec.Name, sec.Size()})
 		want := decimal.Hundred
 		if sec.Weight == nil {
 			want = sec.Points.Value
@@ -183,9 +196,9 @@ func (c *checker) parts() {
 		c.addsUp(sec.Name, sec.Name, sec.Pos, inside[i], want, sec.AddsUpTo)
 	}
 	sort.SliceStable(top, func(i, j int) bool { return less(top[i].pos, top[j].pos) })
-	at := s.Total.Pos
+	at := s.totalKey
 	if at.Line == 0 {
-		at = s.metricsPos
+		at = s.metricsKey
 	}
 	c.addsUp("the total", "total:", at, top, decimal.Hundred, s.Total.AddsUpTo)
 }

@@ -145,7 +145,7 @@ total:
   formula: (部门职责 * 30% + 部门计划 * 30% + 客户评价 * 20%) * 重关指标得分 / 100
 `,
 			want: []string{
-				`rules.yaml:13:3: warning: the parts of the total add up to 80, not 100`,
+				`rules.yaml:12:1: warning: the parts of the total add up to 80, not 100`,
 				`    hint: 部门职责 30 + 部门计划 30 + 客户评价 20; if 80 is meant, write adds_up_to: 80 under total:`,
 			},
 		},
@@ -580,8 +580,8 @@ total:
   等级: {type: text}
 ` + gradeTable,
 			want: []string{
-				`rules.yaml:1:1: the grade label would head a result column "等级", the header of input column 等级`,
-				`    hint: change labels.grade`,
+				`rules.yaml:4:3: the grade label would head a result column "等级", the header of input column 等级`,
+				`    hint: change the grades' label`,
 			},
 		},
 	})

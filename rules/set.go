@@ -22,7 +22,8 @@ type Set struct {
 	Sections []*Section
 	Grades   *Grades // nil when the rules grade nothing
 
-	metricsPos Pos // the metrics: key, where a warning about the total goes without total:
+	// The metrics: and total: keys, where warnings about the total go.
+	metricsKey, totalKey Pos
 
 	// Warnings are the problems that do not stop the rules from being
 	// used; [Parse] returns them here when there are no errors.
