@@ -237,6 +237,8 @@ func (c *checker) lookup(r *Ref, self *Metric) (*decl, bool) {
 			e.Hint = h
 		} else if s := closest(r.Name, names); s != "" {
 			e.Hint = fmt.Sprintf("did you mean %q?", s)
+		} else if r.Name == "value" {
+			e.Hint = "value names a metric's own value, inside its points formula"
 		}
 		return nil, false
 	}

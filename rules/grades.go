@@ -161,7 +161,8 @@ func (c *checker) gradeTypes() {
 	}
 }
 
-// unknownHint explains a reserved name that these rules do not provide.
+// unknownHint explains an unknown name that belongs to grades: grade or
+// coefficient in rules without them, or a grade written without quotes.
 func (c *checker) unknownHint(name string) string {
 	switch name {
 	case "grade", "coefficient":
@@ -169,8 +170,6 @@ func (c *checker) unknownHint(name string) string {
 			return fmt.Sprintf("%s comes from a grades table, and these rules have none", name)
 		}
 		return "coefficient comes from the grades table, whose bands give none: add coefficient: to each"
-	case "value":
-		return "value names a metric's own value, inside its points formula"
 	}
 	if g := c.set.Grades; g != nil {
 		for _, b := range g.Bands {
