@@ -67,6 +67,10 @@ func (d *decoder) grades(s *Set, n *yaml.Node) {
 		g.Bands = d.gradeBands(n)
 		return
 	}
+	if n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
+		d.errorf(n, "grades must be a mapping with bands:, or a list of bands, not %s", describe(n))
+		return
+	}
 	_, f := d.fields(n, "grades", []string{"label", "of", "bands"})
 	if x := f["label"]; x != nil {
 		s.Labels.Grade = d.text(x, "label")

@@ -55,6 +55,12 @@ func (d *decoder) sections(s *Set, n *yaml.Node) {
 	for _, p := range pairs {
 		sec := &Section{Pos: d.pos(p.key), Name: foldWidth(p.key.Value)}
 		v := resolve(p.value)
+		if v.Kind == yaml.ScalarNode && v.Tag != "!!null" {
+			e := d.errorf(v, "section %s must be a mapping, not %s", sec.Name, describe(v))
+			e.Hint = fmt.Sprintf("write %s: {weight: %s} to score it on 100, or %s: {points: %s} to add its points", p.key.Value, v.Value, p.key.Value, v.Value)
+			s.Sections = append(s.Sections, sec)
+			continue
+		}
 		_, f := d.fields(v, "section "+sec.Name, sectionFields)
 		if x := f["weight"]; x != nil {
 			sec.Weight = d.weight(x, "counts "+weightText(x)+"/100 of the section's score in the total")

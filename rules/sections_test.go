@@ -306,6 +306,20 @@ metrics:
 			},
 		},
 		{
+			name: "section as a number",
+			src: `columns:
+  a: {}
+sections:
+  客户: 60
+metrics:
+  x: {section: 客户, points: a, max: 60}
+`,
+			want: []string{
+				`rules.yaml:4:7: section 客户 must be a mapping, not "60"`,
+				`    hint: write 客户: {weight: 60} to score it on 100, or 客户: {points: 60} to add its points`,
+			},
+		},
+		{
 			name: "weight in percent",
 			src: `columns:
   a: {}
@@ -513,6 +527,14 @@ grades:
   label: 等级
 `,
 			want: []string{`rules.yaml:4:3: grades needs bands, e.g. - {when: ">= 90", grade: A, coefficient: 1.2}`},
+		},
+		{
+			name: "grades as a number",
+			src: `columns:
+  a: {}
+grades: 5
+`,
+			want: []string{`rules.yaml:3:9: grades must be a mapping with bands:, or a list of bands, not "5"`},
 		},
 		{
 			name: "empty bands",
