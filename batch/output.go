@@ -47,8 +47,9 @@ func newLayout(set *rules.Set, t *workbook.Table) *layout {
 }
 
 // results lists the result column headers: each metric's points (or
-// value, for a metric that is reported only), the total, the flags, each
-// pay line and the notes.
+// value, for a metric that is reported only), each section's score, the
+// total, the grade and its coefficient, the flags, each pay line and the
+// notes.
 func (l *layout) results() []string {
 	var h []string
 	for _, m := range l.set.Metrics {
@@ -58,7 +59,17 @@ func (l *layout) results() []string {
 			h = append(h, m.Name)
 		}
 	}
-	h = append(h, l.set.Labels.Total, l.set.Labels.Flags)
+	for _, sec := range l.set.Sections {
+		h = append(h, strings.ReplaceAll(l.set.Labels.Sections, "{section}", sec.Name))
+	}
+	h = append(h, l.set.Labels.Total)
+	if g := l.set.Grades; g != nil {
+		h = append(h, l.set.Labels.Grade)
+		if g.Coefficients() {
+			h = append(h, l.set.Labels.Coefficient)
+		}
+	}
+	h = append(h, l.set.Labels.Flags)
 	for _, p := range l.set.Pay {
 		h = append(h, p.Name)
 	}
@@ -83,11 +94,29 @@ func (l *layout) fields(res *scoring.Result, buf []field) []field {
 			buf = append(buf, field{v: r.Value, pct: m.Percent})
 		}
 	}
-	buf = append(buf, field{v: res.Total()}, field{text: strings.Join(raised(l.set, res), ", ")})
+	for i := range l.set.Sections {
+		buf = append(buf, field{v: res.Section(i).Score})
+	}
+	buf = append(buf, field{v: res.Total()})
+	if g := l.set.Grades; g != nil {
+		buf = append(buf, field{v: gradeValue(res)})
+		if g.Coefficients() {
+			buf = append(buf, field{v: res.Coefficient()})
+		}
+	}
+	buf = append(buf, field{text: strings.Join(raised(l.set, res), ", ")})
 	for i := range l.set.Pay {
 		buf = append(buf, field{v: res.Pay(i), money: true})
 	}
 	return append(buf, field{text: strings.Join(res.Notes(), "; ")})
+}
+
+// gradeValue is the grade as a text value, or missing.
+func gradeValue(res *scoring.Result) scoring.Value {
+	if g, ok := res.Grade(); ok {
+		return scoring.Str(g)
+	}
+	return scoring.Value{}
 }
 
 // raised lists the flags raised on a result.
@@ -309,8 +338,21 @@ func (s *textSink) row(row workbook.Row, res *scoring.Result) error {
 		}
 		w.WriteString("}")
 	}
-	fmt.Fprintf(w, "],\n     \"total\": %s, \"subtotal\": %s,\n     \"flags\": %s,\n     \"pay\": [",
-		jvalue(field{v: res.Total()}), jvalue(field{v: res.Subtotal()}), jlist(raised(set, res)))
+	w.WriteString("],\n     \"sections\": [")
+	for i, sec := range set.Sections {
+		r := res.Section(i)
+		if i > 0 {
+			w.WriteString(", ")
+		}
+		weight := "null"
+		if sec.Weight != nil {
+			weight = jstr(sec.Weight.Value.Trim(0).String())
+		}
+		fmt.Fprintf(w, "{\"name\": %s, \"score\": %s, \"weight\": %s, \"counts\": %s}",
+			jstr(sec.Name), jvalue(field{v: r.Score}), weight, jvalue(field{v: r.Counts}))
+	}
+	fmt.Fprintf(w, "],\n     \"total\": %s, \"subtotal\": %s, \"grade\": %s, \"coefficient\": %s,\n     \"flags\": %s,\n     \"pay\": [",
+		jvalue(field{v: res.Total()}), jvalue(field{v: res.Subtotal()}), jvalue(field{v: gradeValue(res)}), jvalue(field{v: res.Coefficient()}), jlist(raised(set, res)))
 	for i, p := range set.Pay {
 		if i > 0 {
 			w.WriteString(", ")

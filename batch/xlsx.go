@@ -153,8 +153,9 @@ func (s *xlsxSink) row(row workbook.Row, res *scoring.Result) error {
 	return s.explain(num, res)
 }
 
-// explain adds the detail rows for the total and each pay line, so that
-// every figure of the results sheet has its line in the detail sheet.
+// explain adds the detail rows for each section, the total, the grade
+// and each pay line, so that every figure of the results sheet has its
+// line in the detail sheet.
 func (s *xlsxSink) explain(num workbook.Cell, res *scoring.Result) error {
 	set := s.l.set
 	text := func(t string) workbook.Cell { return workbook.Cell{Kind: workbook.Text, Text: t} }
@@ -168,19 +169,53 @@ func (s *xlsxSink) explain(num workbook.Cell, res *scoring.Result) error {
 		s.detail.row(cells)
 		return nil
 	}
+	term := func(v scoring.Value) string {
+		if v.Kind != scoring.Number {
+			return "?"
+		}
+		return v.String()
+	}
+	missing := func(v scoring.Value) string {
+		if v.Kind == scoring.Missing && v.Str != "" {
+			return "missing: " + v.Str
+		}
+		return ""
+	}
+	for i, sec := range set.Sections {
+		var terms []string
+		for j, m := range set.Metrics {
+			if m.Scored() && m.Section == sec.Name {
+				terms = append(terms, term(res.Metric(j).Score))
+			}
+		}
+		r := res.Section(i)
+		weight := workbook.Cell{}
+		if sec.Weight != nil {
+			weight = workbook.Cell{Kind: workbook.Number, Text: sec.Weight.Value.String()}
+		}
+		cells := s.cells[:0]
+		for _, k := range s.l.keys {
+			cells = append(cells, field{v: res.Input(k)}.cell())
+		}
+		cells = append(cells, num, text(sec.Name), text("the sum of the scores: "+strings.Join(terms, " + ")),
+			field{v: r.Score}.cell(), text(missing(r.Score)), workbook.Cell{}, weight, field{v: r.Counts}.cell())
+		s.cells = cells
+		if err := s.detail.Row(cells); err != nil {
+			return err
+		}
+	}
 	var how string
 	if set.Total.Formula != nil {
 		how = set.Total.Formula.Source
 	} else {
 		var terms []string
 		for i, m := range set.Metrics {
-			if m.Scored() {
-				t := res.Metric(i).Score.String()
-				if t == "" {
-					t = "?"
-				}
-				terms = append(terms, t)
+			if m.Scored() && m.Section == "" {
+				terms = append(terms, term(res.Metric(i).Score))
 			}
+		}
+		for i := range set.Sections {
+			terms = append(terms, term(res.Section(i).Counts))
 		}
 		how = "the sum of the scores: " + strings.Join(terms, " + ")
 	}
@@ -197,6 +232,28 @@ func (s *xlsxSink) explain(num workbook.Cell, res *scoring.Result) error {
 	}
 	if err := line(set.Labels.Total, how, field{v: sub}.cell(), note, field{v: total}.cell()); err != nil {
 		return err
+	}
+	if g := set.Grades; g != nil {
+		of := res.Graded()
+		band := missing(of)
+		if b := res.GradeBand(); b >= 0 {
+			band = g.Bands[b].When
+		} else if of.Kind == scoring.Number {
+			band = "in none of the grades"
+		}
+		if err := line(set.Labels.Grade, "the grade of "+g.Graded(), field{v: of}.cell(), band, field{v: gradeValue(res)}.cell()); err != nil {
+			return err
+		}
+		if g.Coefficients() {
+			c := res.Coefficient()
+			how := "the coefficient of the grade"
+			if grade, ok := res.Grade(); ok {
+				how = "the coefficient of grade " + grade
+			}
+			if err := line(set.Labels.Coefficient, how, field{v: c}.cell(), missing(c), field{v: c}.cell()); err != nil {
+				return err
+			}
+		}
 	}
 	for i, p := range set.Pay {
 		v := res.Pay(i)

@@ -26,8 +26,11 @@ func Parse(file string, src []byte) (*Set, error) {
 	s := d.set(&root)
 	c := &checker{set: s, errs: &d.errs}
 	c.names()
+	c.sections()
 	c.types()
+	c.gradeTypes()
 	c.order()
+	c.parts()
 	errs, warns := d.errs.split()
 	if len(errs) > 0 {
 		// The warnings go with the errors, in file order, so that a
@@ -65,6 +68,9 @@ const (
 	declFlag
 	declPay
 	declTotal
+	declSection
+	declGrade
+	declCoefficient
 )
 
 type decl struct {
@@ -95,7 +101,7 @@ type checker struct {
 	inferring map[int]bool
 }
 
-var reserved = []string{"total", "value", "and", "or", "not"}
+var reserved = []string{"total", "value", "and", "or", "not", "grade", "coefficient"}
 
 func (c *checker) declare(name string, pos Pos, d *decl) {
 	d.pos = pos
@@ -156,6 +162,9 @@ func (c *checker) names() {
 	for i, p := range s.Params {
 		c.declare(p.Name, p.Pos, &decl{kind: declParam, index: i, typ: tyNumber})
 	}
+	for i, sec := range s.Sections {
+		c.declare(sec.Name, sec.Pos, &decl{kind: declSection, index: i, typ: tyNumber})
+	}
 	for i, m := range s.Metrics {
 		c.declare(m.Name, m.Pos, &decl{kind: declMetric, index: i})
 	}
@@ -166,6 +175,7 @@ func (c *checker) names() {
 		c.declare(p.Name, p.Pos, &decl{kind: declPay, index: i, typ: tyNumber})
 	}
 	c.decls["total"] = &decl{kind: declTotal, typ: tyNumber}
+	c.declareGrades()
 	c.resultHeaders(headers)
 }
 
@@ -188,11 +198,20 @@ func (c *checker) resultHeaders(inputs map[string]*Column) {
 			check(m.Name, m.Pos, "metric "+m.Name, "rename the metric")
 		}
 	}
+	for _, sec := range s.Sections {
+		check(strings.ReplaceAll(s.Labels.Sections, "{section}", sec.Name), sec.Pos, "section "+sec.Name, "change labels.sections, or rename the section")
+	}
 	for _, p := range s.Pay {
 		check(p.Name, p.Pos, "pay line "+p.Name, "rename the pay line")
 	}
 	for _, l := range []struct{ label, key string }{{s.Labels.Total, "total"}, {s.Labels.Flags, "flags"}, {s.Labels.Notes, "notes"}} {
 		check(l.label, s.Labels.Pos, "the "+l.key+" label", "change labels."+l.key)
+	}
+	if g := s.Grades; g != nil {
+		check(s.Labels.Grade, g.Pos, "the grade label", "change the grades' label")
+		if g.Coefficients() {
+			check(s.Labels.Coefficient, g.Pos, "the coefficient label", "change labels.coefficient")
+		}
 	}
 }
 
@@ -214,11 +233,17 @@ func (c *checker) lookup(r *Ref, self *Metric) (*decl, bool) {
 			names = append(names, n)
 		}
 		sort.Strings(names)
-		if s := closest(r.Name, names); s != "" {
+		if h := c.unknownHint(r.Name); h != "" {
+			e.Hint = h
+		} else if s := closest(r.Name, names); s != "" {
 			e.Hint = fmt.Sprintf("did you mean %q?", s)
 		} else if r.Name == "value" {
 			e.Hint = "value names a metric's own value, inside its points formula"
 		}
+		return nil, false
+	}
+	if r.Field != "" && d.kind == declSection {
+		c.errs.add(r.Pos, "%s.%s: a section's name is its score: write %s", r.Name, r.Field, r.Name)
 		return nil, false
 	}
 	if r.Field != "" {
@@ -437,6 +462,10 @@ func (c *checker) order() {
 			return Node{NodePay, d.index}, true
 		case declTotal:
 			return Node{Kind: NodeTotal}, true
+		case declSection:
+			return Node{NodeSection, d.index}, true
+		case declGrade, declCoefficient:
+			return Node{Kind: NodeGrade}, true
 		}
 		return Node{}, false
 	}
@@ -460,6 +489,15 @@ func (c *checker) order() {
 	for i, m := range s.Metrics {
 		add(Node{NodeMetric, i}, m.Pos, m.Name, m.Value, m.Points)
 	}
+	for i, sec := range s.Sections {
+		n := Node{NodeSection, i}
+		add(n, sec.Pos, sec.Name)
+		for j, m := range s.Metrics {
+			if m.Scored() && m.Section == sec.Name {
+				deps[n] = append(deps[n], Node{NodeMetric, j})
+			}
+		}
+	}
 	total := Node{Kind: NodeTotal}
 	add(total, s.Total.Pos, "total", s.Total.Formula)
 	if s.Total.Formula == nil {
@@ -467,6 +505,16 @@ func (c *checker) order() {
 			if m.Scored() {
 				deps[total] = append(deps[total], Node{NodeMetric, i})
 			}
+		}
+		for i := range s.Sections {
+			deps[total] = append(deps[total], Node{NodeSection, i})
+		}
+	}
+	if g := s.Grades; g != nil {
+		n := Node{Kind: NodeGrade}
+		add(n, g.Pos, "grade", g.Of)
+		if g.Of == nil {
+			deps[n] = append(deps[n], total)
 		}
 	}
 	for i, f := range s.Flags {

@@ -193,11 +193,12 @@ func (d *decoder) formula(n *yaml.Node, what string) *Formula {
 	return &Formula{Pos: at, Source: strings.TrimSpace(n.Value), Expr: e}
 }
 
-var topFields = []string{"scheme", "title", "period", "sheet", "columns", "params", "metrics", "total", "flags", "pay", "labels"}
+var topFields = []string{"scheme", "title", "period", "sheet", "columns", "params", "sections", "metrics", "total", "grades", "flags", "pay", "labels"}
 
 func (d *decoder) set(root *yaml.Node) *Set {
-	s := &Set{File: d.file, Labels: Labels{Points: "{metric} points", Total: "total", Flags: "flags", Notes: "notes"}}
-	_, f := d.fields(root, "the rule file", topFields)
+	s := &Set{File: d.file, Labels: Labels{Points: "{metric} points", Total: "total", Flags: "flags", Notes: "notes",
+		Sections: "{section}", Grade: "grade", Coefficient: "coefficient"}}
+	top, f := d.fields(root, "the rule file", topFields)
 	if n := f["scheme"]; n != nil {
 		s.Scheme = d.text(n, "scheme")
 	}
@@ -223,6 +224,10 @@ func (d *decoder) set(root *yaml.Node) *Set {
 			}
 		}
 	}
+	if n := f["sections"]; n != nil {
+		d.sections(s, n)
+	}
+	d.keys(s, top)
 	if n := f["metrics"]; n != nil {
 		pairs, _ := d.fields(n, "metrics", nil)
 		for _, p := range pairs {
@@ -231,6 +236,9 @@ func (d *decoder) set(root *yaml.Node) *Set {
 	}
 	if n := f["total"]; n != nil {
 		d.total(s, n)
+	}
+	if n := f["grades"]; n != nil {
+		d.grades(s, n)
 	}
 	if n := f["flags"]; n != nil {
 		pairs, _ := d.fields(n, "flags", nil)
@@ -264,8 +272,9 @@ func (d *decoder) set(root *yaml.Node) *Set {
 	}
 	if n := f["labels"]; n != nil {
 		s.Labels.Pos = d.pos(resolve(n))
-		_, lf := d.fields(n, "labels", []string{"points", "total", "flags", "notes"})
-		for key, dst := range map[string]*string{"points": &s.Labels.Points, "total": &s.Labels.Total, "flags": &s.Labels.Flags, "notes": &s.Labels.Notes} {
+		_, lf := d.fields(n, "labels", []string{"points", "total", "flags", "notes", "sections", "grade", "coefficient"})
+		for key, dst := range map[string]*string{"points": &s.Labels.Points, "total": &s.Labels.Total, "flags": &s.Labels.Flags, "notes": &s.Labels.Notes,
+			"sections": &s.Labels.Sections, "grade": &s.Labels.Grade, "coefficient": &s.Labels.Coefficient} {
 			if v := lf[key]; v != nil {
 				*dst = d.text(v, "labels."+key)
 			}
@@ -315,7 +324,7 @@ func (d *decoder) columns(s *Set, n *yaml.Node) {
 	}
 }
 
-var metricFields = []string{"value", "bands", "points", "weight", "max", "floor", "cap", "if_missing", "format", "description"}
+var metricFields = []string{"value", "bands", "points", "weight", "max", "floor", "cap", "if_missing", "format", "description", "section"}
 
 func (d *decoder) metric(key, n *yaml.Node) *Metric {
 	m := &Metric{Pos: d.pos(key), Name: foldWidth(key.Value)}
@@ -360,6 +369,9 @@ func (d *decoder) metric(key, n *yaml.Node) *Metric {
 	}
 	if x := f["format"]; x != nil {
 		m.Percent = d.choice(x, "format", "number", "percent") == "percent"
+	}
+	if x := f["section"]; x != nil {
+		m.Section, m.SectionPos = foldWidth(d.text(x, "section")), d.pos(x)
 	}
 	// These checks look at which fields are given, not at what parsed, so
 	// that one mistake gives one message.
@@ -481,7 +493,7 @@ func parseRange(b *Band, s string) string {
 
 func (d *decoder) total(s *Set, n *yaml.Node) {
 	s.Total.Pos = d.pos(resolve(n))
-	_, f := d.fields(n, "total", []string{"formula", "floor", "cap", "label"})
+	_, f := d.fields(n, "total", []string{"formula", "floor", "cap", "label", "adds_up_to"})
 	if x := f["formula"]; x != nil {
 		s.Total.Formula = d.formula(x, "total formula")
 	}
@@ -493,6 +505,9 @@ func (d *decoder) total(s *Set, n *yaml.Node) {
 	}
 	if x := f["label"]; x != nil {
 		s.Labels.Total = d.text(x, "label")
+	}
+	if x := f["adds_up_to"]; x != nil {
+		s.Total.AddsUpTo = d.number(x, "adds_up_to")
 	}
 }
 

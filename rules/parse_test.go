@@ -155,7 +155,7 @@ author: HR
 `,
 			want: []string{
 				`rules.yaml:3:1: unknown field "author" in the rule file`,
-				`    hint: the fields are scheme, title, period, sheet, columns, params, metrics, total, flags, pay, labels`,
+				`    hint: the fields are scheme, title, period, sheet, columns, params, sections, metrics, total, grades, flags, pay, labels`,
 			},
 		},
 		{
@@ -884,7 +884,13 @@ metrics:
       - {when: "< 95%", points: 0}
     weight: 5
 `,
-			want: []string{`rules.yaml:11:38: points 800 are above the metric's max of 100`},
+			// The metric's weight of 5 is all the total holds: a warning,
+			// listed with the error in file order.
+			want: []string{
+				`rules.yaml:4:1: warning: the parts of the total add up to 5, not 100`,
+				`    hint: 旺旺回复率 5; if 5 is meant, write adds_up_to: 5 under total:`,
+				`rules.yaml:11:38: points 800 are above the metric's max of 100`,
+			},
 		},
 	})
 }

@@ -17,6 +17,14 @@ type Set struct {
 	Pay     []*PayLine
 	Labels  Labels
 
+	// Sections group metrics into parts of the total (see [Section]);
+	// Grades turns a score into a grade and a coefficient.
+	Sections []*Section
+	Grades   *Grades // nil when the rules grade nothing
+
+	// The metrics: and total: keys, where warnings about the total go.
+	metricsKey, totalKey Pos
+
 	// Warnings are the problems that do not stop the rules from being
 	// used; [Parse] returns them here when there are no errors.
 	Warnings ErrorList
@@ -70,6 +78,9 @@ type Metric struct {
 	Floor, Cap  *Number // limits applied to the points
 	IfMissing   *Number // points when the value cannot be computed; nil leaves them missing
 	Percent     bool    // show the value as a percentage
+
+	Section    string // the section the metric belongs to; "" for the top level
+	SectionPos Pos    // where the section is named
 }
 
 // Scored reports whether the metric earns points.
@@ -84,6 +95,11 @@ type Band struct {
 	HiIncl bool
 	Points Number
 	Label  string
+
+	// A band of a grade table gives a grade and, optionally, a
+	// coefficient instead of points.
+	Grade       string
+	Coefficient *Number
 }
 
 // Contains reports whether v falls in the band.
@@ -113,8 +129,10 @@ type Formula struct {
 // Total is how the metrics add up.
 type Total struct {
 	Pos        Pos
-	Formula    *Formula // nil: the sum of every scored metric's score
+	Formula    *Formula // nil: the sum of the top-level scores, see [Section]
 	Floor, Cap *Number
+
+	AddsUpTo *Number // what the top-level parts should add up to; nil: 100
 }
 
 // Flag is a label raised on a person when a condition holds.
@@ -140,21 +158,27 @@ type Labels struct {
 	Total  string
 	Flags  string
 	Notes  string
+
+	Sections    string // a template: "{section}" stands for the section's name
+	Grade       string
+	Coefficient string
 }
 
 // NodeKind says what a [Node] computes.
 type NodeKind uint8
 
-// The kinds of node, in the order a result lists them.
+// The kinds of node.
 const (
 	NodeMetric NodeKind = iota
 	NodeTotal
 	NodeFlag
 	NodePay
+	NodeSection
+	NodeGrade
 )
 
 // Node is one computed item: Set.Metrics[Index], the total,
-// Set.Flags[Index] or Set.Pay[Index].
+// Set.Flags[Index], Set.Pay[Index], Set.Sections[Index] or the grade.
 type Node struct {
 	Kind  NodeKind
 	Index int

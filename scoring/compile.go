@@ -25,6 +25,9 @@ type Scorer struct {
 	flags   []int
 	pay     []int
 	inputs  [][]int // per metric, the input columns its formulas read
+
+	sections []sectionSlots
+	grade    gradeSlots
 }
 
 type metricSlots struct {
@@ -56,7 +59,22 @@ func Compile(set *rules.Set) (*Scorer, error) {
 			ms.weight = &w
 		}
 	}
+	s.sections = make([]sectionSlots, len(set.Sections))
+	for i, sec := range set.Sections {
+		ss := &s.sections[i]
+		ss.score, ss.counts = slot(), slot()
+		if sec.Weight != nil {
+			w, err := sec.Weight.Value.Quo(decimal.Hundred)
+			if err != nil {
+				return nil, fmt.Errorf("section %s: weight %s: %w", sec.Name, sec.Weight.Value, err)
+			}
+			ss.weight = &w
+		}
+	}
 	s.total, s.raw = slot(), slot()
+	if set.Grades != nil {
+		s.grade = gradeSlots{of: slot(), grade: slot(), coefficient: slot()}
+	}
 	s.flags = make([]int, len(set.Flags))
 	for i := range set.Flags {
 		s.flags[i] = slot()
@@ -126,6 +144,17 @@ func (c *compiler) slotOf(r *rules.Ref) (int, error) {
 	if r.Name == "total" {
 		return c.s.total, nil
 	}
+	if set.Grades != nil {
+		switch r.Name {
+		case "grade":
+			return c.s.grade.grade, nil
+		case "coefficient":
+			return c.s.grade.coefficient, nil
+		}
+	}
+	if i := set.SectionIndex(r.Name); i >= 0 {
+		return c.s.sections[i].score, nil
+	}
 	if i := c.column(r.Name); i >= 0 {
 		return i, nil
 	}
@@ -166,6 +195,10 @@ func (c *compiler) node(n rules.Node) (func([]Value, []int), error) {
 		return c.metric(n.Index)
 	case rules.NodeTotal:
 		return c.totalStep()
+	case rules.NodeSection:
+		return c.section(n.Index)
+	case rules.NodeGrade:
+		return c.gradeStep()
 	case rules.NodeFlag:
 		f, err := c.formula(set.Flags[n.Index].When)
 		slot := c.s.flags[n.Index]
@@ -279,9 +312,12 @@ func (c *compiler) totalStep() (func([]Value, []int), error) {
 	} else {
 		var scores []int
 		for i, m := range set.Metrics {
-			if m.Scored() {
+			if m.Scored() && m.Section == "" {
 				scores = append(scores, c.s.metrics[i].score)
 			}
+		}
+		for _, ss := range c.s.sections {
+			scores = append(scores, ss.counts)
 		}
 		sum = func(env []Value) Value {
 			acc := Num(decimal.Zero)

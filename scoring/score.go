@@ -18,7 +18,8 @@ type Result struct {
 
 // NewResult returns an empty Result to pass to [Scorer.Score].
 func (s *Scorer) NewResult() *Result {
-	return &Result{s: s, env: make([]Value, s.nslots), bands: make([]int, len(s.set.Metrics))}
+	// One band index per metric, and one for the grade.
+	return &Result{s: s, env: make([]Value, s.nslots), bands: make([]int, len(s.set.Metrics)+1)}
 }
 
 // Score scores one record: rec holds a value per column of the rules, in
@@ -75,8 +76,8 @@ func (r *Result) Complete() bool {
 }
 
 // Notes explains every value that could not be computed, one line each:
-// the metrics first, then undecided flags, then pay lines whose reason is
-// not already given, then the total.
+// the metrics first, then the grade, undecided flags, pay lines whose
+// reason is not already given, and the total.
 func (r *Result) Notes() []string {
 	set := r.s.set
 	var notes []string
@@ -89,12 +90,14 @@ func (r *Result) Notes() []string {
 			notes = append(notes, fmt.Sprintf("%s: %s", m.Name, v.Str))
 		}
 	}
-	for i, f := range set.Flags {
-		if v := r.Flag(i); v.Kind == Missing {
-			notes = append(notes, fmt.Sprintf("%s: not decided: %s", f.Name, v.Str))
-		}
-	}
+	t := r.Total()
+	// A value that missed every grade is named in the grade's note; pay
+	// that depends on the grade gives no note of its own.
+	var ungraded string
 	given := func(reason string) bool {
+		if ungraded != "" && reason == ungraded {
+			return true
+		}
 		for _, n := range notes {
 			if strings.HasSuffix(n, ": "+reason) {
 				return true
@@ -102,7 +105,22 @@ func (r *Result) Notes() []string {
 		}
 		return false
 	}
-	t := r.Total()
+	if g := set.Grades; g != nil {
+		v := r.env[r.s.grade.grade]
+		switch of := r.Graded(); {
+		case v.Kind != Missing:
+		case of.Kind == Number:
+			ungraded = v.Str
+			notes = append(notes, fmt.Sprintf("%s: %s is %s, in none of the grades", set.Labels.Grade, g.Graded(), of))
+		case !given(v.Str) && v.Str != t.Str:
+			notes = append(notes, fmt.Sprintf("%s: %s", set.Labels.Grade, v.Str))
+		}
+	}
+	for i, f := range set.Flags {
+		if v := r.Flag(i); v.Kind == Missing {
+			notes = append(notes, fmt.Sprintf("%s: not decided: %s", f.Name, v.Str))
+		}
+	}
 	for i, p := range set.Pay {
 		if v := r.Pay(i); v.Kind == Missing && !given(v.Str) && v.Str != t.Str {
 			notes = append(notes, fmt.Sprintf("%s: %s", p.Name, v.Str))

@@ -1,0 +1,186 @@
+package rules
+
+import (
+	"fmt"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Grades is a grade table (评分等级): the first band that holds the graded
+// value gives the grade, such as 优, and optionally a coefficient, such as
+// 1.3, that pay formulas use. In formulas, grade is the grade (text) and
+// coefficient the coefficient (a number).
+type Grades struct {
+	Pos   Pos
+	Of    *Formula // what is graded; nil: the total
+	Bands []*Band  // each with a Grade and, when any has one, a Coefficient
+}
+
+// Coefficients reports whether the grades give coefficients.
+func (g *Grades) Coefficients() bool {
+	for _, b := range g.Bands {
+		if b.Coefficient != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// Graded describes what is graded, for messages: "total" or the formula.
+func (g *Grades) Graded() string {
+	if g.Of == nil {
+		return "total"
+	}
+	return g.Of.Source
+}
+
+// BandList is one list of bands in a rule set, described for messages,
+// so that a check can look at every list alike.
+type BandList struct {
+	Pos   Pos
+	What  string // "metric 询单转化率" or "grades"
+	Bands []*Band
+	Max   *Number // the most points a band may give; nil when not stated
+}
+
+// BandLists returns every list of bands in s: each metric's, then the
+// grade table's.
+func (s *Set) BandLists() []BandList {
+	var out []BandList
+	for _, m := range s.Metrics {
+		if len(m.Bands) > 0 {
+			out = append(out, BandList{Pos: m.Pos, What: "metric " + m.Name, Bands: m.Bands, Max: m.Max})
+		}
+	}
+	if s.Grades != nil && len(s.Grades.Bands) > 0 {
+		out = append(out, BandList{Pos: s.Grades.Pos, What: "grades", Bands: s.Grades.Bands})
+	}
+	return out
+}
+
+func (d *decoder) grades(s *Set, n *yaml.Node) {
+	n = resolve(n)
+	g := &Grades{Pos: d.pos(n)}
+	s.Grades = g
+	if n.Kind == yaml.SequenceNode {
+		// The bands alone: grades of the total, under the default label.
+		g.Bands = d.gradeBands(n)
+		return
+	}
+	if n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
+		d.errorf(n, "grades must be a mapping with bands:, or a list of bands, not %s", describe(n))
+		return
+	}
+	_, f := d.fields(n, "grades", []string{"label", "of", "bands"})
+	if x := f["label"]; x != nil {
+		s.Labels.Grade = d.text(x, "label")
+	}
+	if x := f["of"]; x != nil {
+		g.Of = d.formula(x, "of")
+	}
+	if x := f["bands"]; x != nil {
+		g.Bands = d.gradeBands(x)
+	} else if n.Kind == yaml.MappingNode || n.Tag == "!!null" {
+		d.errorf(n, "grades needs bands, e.g. - {when: \">= 90\", grade: A, coefficient: 1.2}")
+	}
+}
+
+func (d *decoder) gradeBands(n *yaml.Node) []*Band {
+	n = resolve(n)
+	if n.Kind != yaml.SequenceNode {
+		d.errorf(n, "grades: bands must be a list, not %s", describe(n))
+		return nil
+	}
+	if len(n.Content) == 0 {
+		d.errorf(n, "grades: the list of bands is empty")
+		return nil
+	}
+	var out []*Band
+	var lacking []*Band
+	some := false
+	for _, item := range n.Content {
+		_, f := d.fields(item, "a grade band", []string{"when", "grade", "coefficient"})
+		b := &Band{Pos: d.pos(resolve(item))}
+		if x := f["when"]; x != nil {
+			d.when(b, x)
+		} else {
+			d.errorf(item, "a grade band needs when, the range it covers, e.g. when: \"[81, 91)\"")
+		}
+		if x := f["grade"]; x != nil {
+			b.Grade = d.text(x, "grade")
+		} else {
+			d.errorf(item, "a grade band needs a grade, e.g. grade: 良")
+		}
+		if x := f["coefficient"]; x != nil {
+			some = true
+			b.Coefficient = d.number(x, "coefficient")
+		} else if resolve(item).Kind == yaml.MappingNode && b.Grade != "" {
+			lacking = append(lacking, b)
+		}
+		out = append(out, b)
+	}
+	// Either every grade has a coefficient or none does, so that a pay
+	// line using it has one whatever the grade.
+	if some {
+		for _, b := range lacking {
+			e := d.errs.add(b.Pos, "grade %s has no coefficient, but other grades have one", b.Grade)
+			e.Hint = "give every grade a coefficient, or none"
+		}
+	}
+	return out
+}
+
+// when reads a band's range into b.
+func (d *decoder) when(b *Band, x *yaml.Node) {
+	b.When = d.text(x, "when")
+	v := resolve(x)
+	if v.Kind != yaml.ScalarNode || v.Tag == "!!null" {
+		return
+	}
+	if err := parseRange(b, b.When); err != "" {
+		at := d.pos(x)
+		if x.Style == yaml.DoubleQuotedStyle || x.Style == yaml.SingleQuotedStyle {
+			at = at.shift(1)
+		}
+		d.errs.add(at, "when %q: %s", b.When, err)
+	}
+}
+
+// declareGrades makes grade and coefficient names formulas can use.
+func (c *checker) declareGrades() {
+	g := c.set.Grades
+	if g == nil {
+		return
+	}
+	c.decls["grade"] = &decl{kind: declGrade, pos: g.Pos, typ: tyText}
+	if g.Coefficients() {
+		c.decls["coefficient"] = &decl{kind: declCoefficient, pos: g.Pos, typ: tyNumber}
+	}
+}
+
+// gradeTypes checks that what is graded is a number.
+func (c *checker) gradeTypes() {
+	if g := c.set.Grades; g != nil && g.Of != nil {
+		c.want(g.Of, nil, tyNumber, "grades of")
+	}
+}
+
+// unknownHint explains an unknown name that belongs to grades: grade or
+// coefficient in rules without them, or a grade written without quotes.
+func (c *checker) unknownHint(name string) string {
+	switch name {
+	case "grade", "coefficient":
+		if c.set.Grades == nil {
+			return fmt.Sprintf("%s comes from a grades table, and these rules have none", name)
+		}
+		return "coefficient comes from the grades table, whose bands give none: add coefficient: to each"
+	}
+	if g := c.set.Grades; g != nil {
+		for _, b := range g.Bands {
+			if b.Grade == name {
+				return fmt.Sprintf("a grade is text: write it in quotes, grade = %q", name)
+			}
+		}
+	}
+	return ""
+}
