@@ -200,9 +200,7 @@ func (s *xlsxSink) explain(num workbook.Cell, res *scoring.Result) error {
 		cells = append(cells, num, text(sec.Name), text("the sum of the scores: "+strings.Join(terms, " + ")),
 			field{v: r.Score}.cell(), text(missing(r.Score)), workbook.Cell{}, weight, field{v: r.Counts}.cell())
 		s.cells = cells
-		if err := s.detail.Row(cells); err != nil {
-			return err
-		}
+		s.detail.row(cells)
 	}
 	var how string
 	if set.Total.Formula != nil {
