@@ -63,12 +63,19 @@ metrics:
   m:
     value: a / b: c
 `,
-			want: []string{`rules.yaml:5: not valid YAML: mapping values are not allowed in this context`},
+			// The second colon on line 5 is at column 17.
+			want: []string{
+				`rules.yaml:5:17: not valid YAML: mapping values are not allowed in this context`,
+				`    hint: put text that holds ": " in quotes, and check the indentation`,
+			},
 		},
 		{
 			name: "tab indent",
 			src:  "columns:\n\ta: {}\n",
-			want: []string{`rules.yaml:2: not valid YAML: found character that cannot start any token`},
+			want: []string{
+				`rules.yaml:2:1: not valid YAML: a tab indents this line`,
+				`    hint: indent with spaces: YAML does not allow tabs there`,
+			},
 		},
 		{
 			name: "empty",
