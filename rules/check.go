@@ -26,6 +26,7 @@ func Parse(file string, src []byte) (*Set, error) {
 	c := &checker{set: s, errs: &d.errs}
 	c.names()
 	c.types()
+	c.metricBands()
 	c.order()
 	errs, warns := d.errs.split()
 	if len(errs) > 0 {
@@ -235,11 +236,6 @@ func (c *checker) types() {
 		}
 		if len(m.Bands) == 0 && m.Bands != nil {
 			c.errs.add(m.Pos, "metric %s has an empty list of bands", m.Name)
-		}
-		for _, b := range m.Bands {
-			if m.Max != nil && b.Points.Value.Cmp(m.Max.Value) > 0 {
-				c.errs.add(b.Points.Pos, "points %s are above the metric's max of %s", b.Points.Value, m.Max.Value)
-			}
 		}
 	}
 	if s.Total.Formula != nil {

@@ -391,13 +391,16 @@ func (d *decoder) bands(n *yaml.Node) []*Band {
 		b := &Band{Pos: d.pos(resolve(item))}
 		if x := f["when"]; x != nil {
 			b.When = d.text(x, "when")
+			b.WhenPos = d.pos(x)
+			if x.Style == yaml.DoubleQuotedStyle || x.Style == yaml.SingleQuotedStyle {
+				b.WhenPos = b.WhenPos.shift(1)
+			}
 			if resolve(x).Kind == yaml.ScalarNode && resolve(x).Tag != "!!null" {
 				if err := parseRange(b, b.When); err != "" {
-					at := d.pos(x)
-					if x.Style == yaml.DoubleQuotedStyle || x.Style == yaml.SingleQuotedStyle {
-						at = at.shift(1)
+					e := d.errs.add(b.WhenPos, "when %q: %s", b.When, err)
+					if err == msgEdgesReversed {
+						e.Hint = fmt.Sprintf("write the lower edge first: %q", swapEdges(b.When))
 					}
-					d.errs.add(at, "when %q: %s", b.When, err)
 				}
 			}
 		} else {
@@ -416,6 +419,18 @@ func (d *decoder) bands(n *yaml.Node) []*Band {
 		out = append(out, b)
 	}
 	return out
+}
+
+// msgEdgesReversed is what parseRange says of an interval written high
+// edge first.
+const msgEdgesReversed = "the lower edge is above the upper edge"
+
+// swapEdges writes the interval s with its edges the other way round,
+// keeping its brackets where they are: "[75%, 65%)" gives "[65%, 75%)".
+func swapEdges(s string) string {
+	t := strings.TrimSpace(foldWidth(s))
+	lo, hi, _ := strings.Cut(t[1:len(t)-1], ",")
+	return t[:1] + strings.TrimSpace(hi) + ", " + strings.TrimSpace(lo) + t[len(t)-1:]
 }
 
 // parseRange reads a band's range: a comparison such as ">= 75%", "< 50%"
@@ -444,36 +459,41 @@ func parseRange(b *Band, s string) string {
 			return fmt.Sprintf("%q is not a number", strings.TrimSpace(parts[1]))
 		}
 		if lo.Cmp(hi) > 0 {
-			return "the lower edge is above the upper edge"
+			return msgEdgesReversed
 		}
 		b.Lo, b.Hi = &lo, &hi
 		b.LoIncl, b.HiIncl = t[0] == '[', last == ']'
+		b.LoText, b.HiText = strings.TrimSpace(parts[0]), strings.TrimSpace(parts[1])
 		return ""
 	}
 	for _, op := range []string{">=", "<=", ">", "<", "=="} {
 		if !strings.HasPrefix(t, op) {
 			continue
 		}
-		v, err := ParseNumber(t[len(op):])
+		text := strings.TrimSpace(t[len(op):])
+		v, err := ParseNumber(text)
 		if err != nil {
-			return fmt.Sprintf("%q is not a number", strings.TrimSpace(t[len(op):]))
+			return fmt.Sprintf("%q is not a number", text)
 		}
 		switch op {
 		case "==":
 			b.Lo, b.Hi, b.LoIncl, b.HiIncl = &v, &v, true, true
+			b.LoText, b.HiText = text, text
 		case ">=", ">":
-			b.Lo, b.LoIncl = &v, op == ">="
+			b.Lo, b.LoIncl, b.LoText = &v, op == ">=", text
 		case "<=", "<":
-			b.Hi, b.HiIncl = &v, op == "<="
+			b.Hi, b.HiIncl, b.HiText = &v, op == "<=", text
 		}
 		return ""
 	}
 	if t[0] == '=' {
-		v, err := ParseNumber(t[1:])
+		text := strings.TrimSpace(t[1:])
+		v, err := ParseNumber(text)
 		if err != nil {
-			return fmt.Sprintf("%q is not a number", strings.TrimSpace(t[1:]))
+			return fmt.Sprintf("%q is not a number", text)
 		}
 		b.Lo, b.Hi, b.LoIncl, b.HiIncl = &v, &v, true, true
+		b.LoText, b.HiText = text, text
 		return ""
 	}
 	return "write a comparison such as \">= 75%\" or an interval such as \"[65%, 75%)\""

@@ -821,7 +821,10 @@ metrics:
       - when: "[75%, 65%)"
         points: 80
 `,
-			want: []string{`rules.yaml:7:16: when "[75%, 65%)": the lower edge is above the upper edge`},
+			want: []string{
+				`rules.yaml:7:16: when "[75%, 65%)": the lower edge is above the upper edge`,
+				`    hint: write the lower edge first: "[65%, 75%)"`,
+			},
 		},
 		{
 			name: "edge not a number",

@@ -77,13 +77,18 @@ func (m *Metric) Scored() bool { return m.Bands != nil || m.Points != nil }
 
 // Band maps a range of values to points.
 type Band struct {
-	Pos    Pos
-	When   string // the range as written, e.g. "[65%, 75%)"
-	Lo, Hi *decimal.Decimal
-	LoIncl bool
-	HiIncl bool
-	Points Number
-	Label  string
+	Pos     Pos
+	When    string // the range as written, e.g. "[65%, 75%)"
+	WhenPos Pos    // where the range's text starts
+	Lo, Hi  *decimal.Decimal
+	LoIncl  bool
+	HiIncl  bool
+	Points  Number
+	Label   string
+
+	// LoText and HiText are the edges as written ("65%", not 0.65), so
+	// that messages show them the way the user wrote them.
+	LoText, HiText string
 }
 
 // Contains reports whether v falls in the band.
