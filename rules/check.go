@@ -27,6 +27,8 @@ func Parse(file string, src []byte) (*Set, error) {
 	c.names()
 	c.types()
 	c.metricBands()
+	c.divisions()
+	c.unusedIfMissing()
 	c.order()
 	errs, warns := d.errs.split()
 	if len(errs) > 0 {

@@ -193,7 +193,7 @@ func (d *decoder) formula(n *yaml.Node, what string) *Formula {
 	return &Formula{Pos: at, Source: strings.TrimSpace(n.Value), Expr: e}
 }
 
-var topFields = []string{"scheme", "title", "period", "sheet", "columns", "params", "metrics", "total", "flags", "pay", "labels"}
+var topFields = []string{"scheme", "title", "period", "sheet", "if_missing", "columns", "params", "metrics", "total", "flags", "pay", "labels"}
 
 func (d *decoder) set(root *yaml.Node) *Set {
 	s := &Set{File: d.file, Labels: Labels{Points: "{metric} points", Total: "total", Flags: "flags", Notes: "notes"}}
@@ -223,12 +223,16 @@ func (d *decoder) set(root *yaml.Node) *Set {
 			}
 		}
 	}
+	if n := f["if_missing"]; n != nil {
+		s.IfMissing, s.IfMissingBlank = d.ifMissing(n)
+	}
 	if n := f["metrics"]; n != nil {
 		pairs, _ := d.fields(n, "metrics", nil)
 		for _, p := range pairs {
 			s.Metrics = append(s.Metrics, d.metric(p.key, p.value))
 		}
 	}
+	defaultIfMissing(s)
 	if n := f["total"]; n != nil {
 		d.total(s, n)
 	}
@@ -353,7 +357,7 @@ func (d *decoder) metric(key, n *yaml.Node) *Metric {
 		m.Cap = d.number(x, "cap")
 	}
 	if x := f["if_missing"]; x != nil {
-		m.IfMissing = d.number(x, "if_missing")
+		m.IfMissing, m.IfMissingBlank = d.ifMissing(x)
 	}
 	if x := f["description"]; x != nil {
 		m.Description = d.text(x, "description")

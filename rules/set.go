@@ -17,6 +17,15 @@ type Set struct {
 	Pay     []*PayLine
 	Labels  Labels
 
+	// IfMissing is the file's default for if_missing: the points of a
+	// scored metric whose value cannot be computed, unless the metric
+	// says otherwise. Decoding copies it into each such metric's
+	// IfMissing, so the engine need not look here.
+	IfMissing *Number
+	// IfMissingBlank is true when the file says "if_missing: blank": a
+	// value that cannot be computed leaves the points blank, with a note.
+	IfMissingBlank bool
+
 	// Warnings are the problems that do not stop the rules from being
 	// used; [Parse] returns them here when there are no errors.
 	Warnings ErrorList
@@ -70,6 +79,11 @@ type Metric struct {
 	Floor, Cap  *Number // limits applied to the points
 	IfMissing   *Number // points when the value cannot be computed; nil leaves them missing
 	Percent     bool    // show the value as a percentage
+
+	// IfMissingBlank is true when the metric says "if_missing: blank":
+	// its points are left blank, with a note, when its value cannot be
+	// computed, whatever the file's default.
+	IfMissingBlank bool
 }
 
 // Scored reports whether the metric earns points.
