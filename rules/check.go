@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -18,7 +17,7 @@ func Parse(file string, src []byte) (*Set, error) {
 	d := &decoder{file: file, lines: strings.Split(string(src), "\n")}
 	var root yaml.Node
 	if err := yaml.Unmarshal(src, &root); err != nil {
-		return nil, ErrorList{syntaxError(file, err)}
+		return nil, ErrorList{syntaxError(file, err, d.lines)}
 	}
 	if len(root.Content) == 0 {
 		return nil, ErrorList{{Pos: Pos{File: file}, Msg: "the rule file is empty"}}
@@ -29,6 +28,9 @@ func Parse(file string, src []byte) (*Set, error) {
 	c.sections()
 	c.types()
 	c.gradeTypes()
+	c.metricBands()
+	c.divisions()
+	c.unusedIfMissing()
 	c.order()
 	c.parts()
 	errs, warns := d.errs.split()
@@ -40,22 +42,6 @@ func Parse(file string, src []byte) (*Set, error) {
 	}
 	s.Warnings = warns
 	return s, nil
-}
-
-// syntaxError turns a YAML error ("yaml: line 3: ...") into a positioned
-// one.
-func syntaxError(file string, err error) *Error {
-	msg := err.Error()
-	var te *yaml.TypeError
-	if errors.As(err, &te) && len(te.Errors) > 0 {
-		msg = te.Errors[0]
-	}
-	msg = strings.TrimPrefix(msg, "yaml: ")
-	line := 0
-	if n, _ := fmt.Sscanf(msg, "line %d:", &line); n == 1 {
-		msg = strings.TrimSpace(msg[strings.Index(msg, ":")+1:])
-	}
-	return &Error{Pos: Pos{File: file, Line: line}, Msg: "not valid YAML: " + msg}
 }
 
 // kind of a declared name
@@ -277,11 +263,6 @@ func (c *checker) types() {
 		}
 		if len(m.Bands) == 0 && m.Bands != nil {
 			c.errs.add(m.Pos, "metric %s has an empty list of bands", m.Name)
-		}
-		for _, b := range m.Bands {
-			if m.Max != nil && b.Points.Value.Cmp(m.Max.Value) > 0 {
-				c.errs.add(b.Points.Pos, "points %s are above the metric's max of %s", b.Points.Value, m.Max.Value)
-			}
 		}
 	}
 	if s.Total.Formula != nil {

@@ -193,7 +193,7 @@ func (d *decoder) formula(n *yaml.Node, what string) *Formula {
 	return &Formula{Pos: at, Source: strings.TrimSpace(n.Value), Expr: e}
 }
 
-var topFields = []string{"scheme", "title", "period", "sheet", "columns", "params", "sections", "metrics", "total", "grades", "flags", "pay", "labels"}
+var topFields = []string{"scheme", "title", "period", "sheet", "if_missing", "columns", "params", "sections", "metrics", "total", "grades", "flags", "pay", "labels"}
 
 func (d *decoder) set(root *yaml.Node) *Set {
 	s := &Set{File: d.file, Labels: Labels{Points: "{metric} points", Total: "total", Flags: "flags", Notes: "notes",
@@ -228,12 +228,16 @@ func (d *decoder) set(root *yaml.Node) *Set {
 		d.sections(s, n)
 	}
 	d.keys(s, top)
+	if n := f["if_missing"]; n != nil {
+		s.IfMissing, s.IfMissingBlank = d.ifMissing(n)
+	}
 	if n := f["metrics"]; n != nil {
 		pairs, _ := d.fields(n, "metrics", nil)
 		for _, p := range pairs {
 			s.Metrics = append(s.Metrics, d.metric(p.key, p.value))
 		}
 	}
+	defaultIfMissing(s)
 	if n := f["total"]; n != nil {
 		d.total(s, n)
 	}
@@ -362,7 +366,7 @@ func (d *decoder) metric(key, n *yaml.Node) *Metric {
 		m.Cap = d.number(x, "cap")
 	}
 	if x := f["if_missing"]; x != nil {
-		m.IfMissing = d.number(x, "if_missing")
+		m.IfMissing, m.IfMissingBlank = d.ifMissing(x)
 	}
 	if x := f["description"]; x != nil {
 		m.Description = d.text(x, "description")
@@ -403,13 +407,16 @@ func (d *decoder) bands(n *yaml.Node) []*Band {
 		b := &Band{Pos: d.pos(resolve(item))}
 		if x := f["when"]; x != nil {
 			b.When = d.text(x, "when")
+			b.WhenPos = d.pos(x)
+			if x.Style == yaml.DoubleQuotedStyle || x.Style == yaml.SingleQuotedStyle {
+				b.WhenPos = b.WhenPos.shift(1)
+			}
 			if resolve(x).Kind == yaml.ScalarNode && resolve(x).Tag != "!!null" {
 				if err := parseRange(b, b.When); err != "" {
-					at := d.pos(x)
-					if x.Style == yaml.DoubleQuotedStyle || x.Style == yaml.SingleQuotedStyle {
-						at = at.shift(1)
+					e := d.errs.add(b.WhenPos, "when %q: %s", b.When, err)
+					if err == msgEdgesReversed {
+						e.Hint = fmt.Sprintf("write the lower edge first: %q", swapEdges(b.When))
 					}
-					d.errs.add(at, "when %q: %s", b.When, err)
 				}
 			}
 		} else {
@@ -428,6 +435,18 @@ func (d *decoder) bands(n *yaml.Node) []*Band {
 		out = append(out, b)
 	}
 	return out
+}
+
+// msgEdgesReversed is what parseRange says of an interval written high
+// edge first.
+const msgEdgesReversed = "the lower edge is above the upper edge"
+
+// swapEdges writes the interval s with its edges the other way round,
+// keeping its brackets where they are: "[75%, 65%)" gives "[65%, 75%)".
+func swapEdges(s string) string {
+	t := strings.TrimSpace(foldWidth(s))
+	lo, hi, _ := strings.Cut(t[1:len(t)-1], ",")
+	return t[:1] + strings.TrimSpace(hi) + ", " + strings.TrimSpace(lo) + t[len(t)-1:]
 }
 
 // parseRange reads a band's range: a comparison such as ">= 75%", "< 50%"
@@ -456,36 +475,41 @@ func parseRange(b *Band, s string) string {
 			return fmt.Sprintf("%q is not a number", strings.TrimSpace(parts[1]))
 		}
 		if lo.Cmp(hi) > 0 {
-			return "the lower edge is above the upper edge"
+			return msgEdgesReversed
 		}
 		b.Lo, b.Hi = &lo, &hi
 		b.LoIncl, b.HiIncl = t[0] == '[', last == ']'
+		b.LoText, b.HiText = strings.TrimSpace(parts[0]), strings.TrimSpace(parts[1])
 		return ""
 	}
 	for _, op := range []string{">=", "<=", ">", "<", "=="} {
 		if !strings.HasPrefix(t, op) {
 			continue
 		}
-		v, err := ParseNumber(t[len(op):])
+		text := strings.TrimSpace(t[len(op):])
+		v, err := ParseNumber(text)
 		if err != nil {
-			return fmt.Sprintf("%q is not a number", strings.TrimSpace(t[len(op):]))
+			return fmt.Sprintf("%q is not a number", text)
 		}
 		switch op {
 		case "==":
 			b.Lo, b.Hi, b.LoIncl, b.HiIncl = &v, &v, true, true
+			b.LoText, b.HiText = text, text
 		case ">=", ">":
-			b.Lo, b.LoIncl = &v, op == ">="
+			b.Lo, b.LoIncl, b.LoText = &v, op == ">=", text
 		case "<=", "<":
-			b.Hi, b.HiIncl = &v, op == "<="
+			b.Hi, b.HiIncl, b.HiText = &v, op == "<=", text
 		}
 		return ""
 	}
 	if t[0] == '=' {
-		v, err := ParseNumber(t[1:])
+		text := strings.TrimSpace(t[1:])
+		v, err := ParseNumber(text)
 		if err != nil {
-			return fmt.Sprintf("%q is not a number", strings.TrimSpace(t[1:]))
+			return fmt.Sprintf("%q is not a number", text)
 		}
 		b.Lo, b.Hi, b.LoIncl, b.HiIncl = &v, &v, true, true
+		b.LoText, b.HiText = text, text
 		return ""
 	}
 	return "write a comparison such as \">= 75%\" or an interval such as \"[65%, 75%)\""

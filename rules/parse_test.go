@@ -2,6 +2,7 @@ package rules_test
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -63,12 +64,19 @@ metrics:
   m:
     value: a / b: c
 `,
-			want: []string{`rules.yaml:5: not valid YAML: mapping values are not allowed in this context`},
+			// The second colon on line 5 is at column 17.
+			want: []string{
+				`rules.yaml:5:17: not valid YAML: mapping values are not allowed in this context`,
+				`    hint: put text that holds ": " in quotes, and check the indentation`,
+			},
 		},
 		{
 			name: "tab indent",
 			src:  "columns:\n\ta: {}\n",
-			want: []string{`rules.yaml:2: not valid YAML: found character that cannot start any token`},
+			want: []string{
+				`rules.yaml:2:1: not valid YAML: a tab indents this line`,
+				`    hint: indent with spaces: YAML does not allow tabs there`,
+			},
 		},
 		{
 			name: "empty",
@@ -155,7 +163,7 @@ author: HR
 `,
 			want: []string{
 				`rules.yaml:3:1: unknown field "author" in the rule file`,
-				`    hint: the fields are scheme, title, period, sheet, columns, params, sections, metrics, total, grades, flags, pay, labels`,
+				`    hint: the fields are scheme, title, period, sheet, if_missing, columns, params, sections, metrics, total, grades, flags, pay, labels`,
 			},
 		},
 		{
@@ -814,7 +822,10 @@ metrics:
       - when: "[75%, 65%)"
         points: 80
 `,
-			want: []string{`rules.yaml:7:16: when "[75%, 65%)": the lower edge is above the upper edge`},
+			want: []string{
+				`rules.yaml:7:16: when "[75%, 65%)": the lower edge is above the upper edge`,
+				`    hint: write the lower edge first: "[65%, 75%)"`,
+			},
 		},
 		{
 			name: "edge not a number",
@@ -884,11 +895,13 @@ metrics:
       - {when: "< 95%", points: 0}
     weight: 5
 `,
-			// The metric's weight of 5 is all the total holds: a warning,
-			// listed with the error in file order.
+			// The warnings go with the error, in file order: the metric's
+			// weight of 5 is all the total holds, and 接待人数 may be 0.
 			want: []string{
 				`rules.yaml:4:1: warning: the parts of the total add up to 5, not 100`,
 				`    hint: 旺旺回复率 5; if 5 is meant, write adds_up_to: 5 under total:`,
+				`rules.yaml:6:20: warning: 回复过的客户数 / 接待人数 has no value when 接待人数 is 0, and the rules do not say what then`,
+				`    hint: add "if_missing: 0" or "if_missing: blank" to 旺旺回复率, or give 接待人数 "min: 1"`,
 				`rules.yaml:11:38: points 800 are above the metric's max of 100`,
 			},
 		},
@@ -933,6 +946,12 @@ func TestParseExample(t *testing.T) {
 	s, err := rules.Parse("rules.yaml", src)
 	if err != nil {
 		t.Fatalf("Parse: %v", err)
+	}
+	if len(s.Warnings) != 0 {
+		t.Errorf("warnings:\n%v", s.Warnings)
+	}
+	if !s.IfMissingBlank {
+		t.Errorf("the example does not say if_missing: blank")
 	}
 
 	if got, want := len(s.Metrics), 10; got != want {
@@ -997,4 +1016,32 @@ func TestParseExample(t *testing.T) {
 		before("绩效工资", "月工资")
 		before("全勤奖", "月工资")
 	})
+}
+
+// TestParseExampleTypo checks the example with the typo of the source
+// document put back: 800 points for 旺旺回复率's band [97%, 99%), above
+// the metric's max of 100. The message points at the 800.
+func TestParseExampleTypo(t *testing.T) {
+	src, err := os.ReadFile("../examples/ecommerce-cs/rules.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const band = `{when: "[97%, 99%)", points: 80}`
+	lines := strings.Split(string(src), "\n")
+	line, col := 0, 0
+	for i, l := range lines {
+		if k := strings.Index(l, band); k >= 0 {
+			lines[i] = strings.Replace(l, band, `{when: "[97%, 99%)", points: 800}`, 1)
+			// The 800 starts after "points: "; the line is ASCII up to it.
+			line, col = i+1, k+len(`{when: "[97%, 99%)", points: `)+1
+		}
+	}
+	if line == 0 {
+		t.Fatalf("the example has no band %s", band)
+	}
+	got := parseError(t, strings.Join(lines, "\n"))
+	want := fmt.Sprintf("rules.yaml:%d:%d: points 800 are above the metric's max of 100", line, col)
+	if got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
 }

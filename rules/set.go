@@ -25,6 +25,15 @@ type Set struct {
 	// The metrics: and total: keys, where warnings about the total go.
 	metricsKey, totalKey Pos
 
+	// IfMissing is the file's default for if_missing: the points of a
+	// scored metric whose value cannot be computed, unless the metric
+	// says otherwise. Decoding copies it into each such metric's
+	// IfMissing, so the engine need not look here.
+	IfMissing *Number
+	// IfMissingBlank is true when the file says "if_missing: blank": a
+	// value that cannot be computed leaves the points blank, with a note.
+	IfMissingBlank bool
+
 	// Warnings are the problems that do not stop the rules from being
 	// used; [Parse] returns them here when there are no errors.
 	Warnings ErrorList
@@ -81,6 +90,11 @@ type Metric struct {
 
 	Section    string // the section the metric belongs to; "" for the top level
 	SectionPos Pos    // where the section is named
+
+	// IfMissingBlank is true when the metric says "if_missing: blank":
+	// its points are left blank, with a note, when its value cannot be
+	// computed, whatever the file's default.
+	IfMissingBlank bool
 }
 
 // Scored reports whether the metric earns points.
@@ -88,13 +102,18 @@ func (m *Metric) Scored() bool { return m.Bands != nil || m.Points != nil }
 
 // Band maps a range of values to points.
 type Band struct {
-	Pos    Pos
-	When   string // the range as written, e.g. "[65%, 75%)"
-	Lo, Hi *decimal.Decimal
-	LoIncl bool
-	HiIncl bool
-	Points Number
-	Label  string
+	Pos     Pos
+	When    string // the range as written, e.g. "[65%, 75%)"
+	WhenPos Pos    // where the range's text starts
+	Lo, Hi  *decimal.Decimal
+	LoIncl  bool
+	HiIncl  bool
+	Points  Number
+	Label   string
+
+	// LoText and HiText are the edges as written ("65%", not 0.65), so
+	// that messages show them the way the user wrote them.
+	LoText, HiText string
 
 	// A band of a grade table gives a grade and, optionally, a
 	// coefficient instead of points.

@@ -201,8 +201,8 @@ metrics:
 	}
 }
 
-// TestBandGap checks that a value between bands has no points, and says
-// so.
+// TestBandGap checks that a value outside every band has no points, and
+// says so. (A gap between two bands is an error in the rule file.)
 func TestBandGap(t *testing.T) {
 	s := compile(t, `
 columns:
@@ -212,9 +212,9 @@ metrics:
     value: x
     bands:
       - {when: ">= 75%", points: 100}
-      - {when: "< 50%", points: 0}
+      - {when: "[50%, 75%)", points: 50}
 `)
-	r := score(t, s, "0.6")
+	r := score(t, s, "0.4")
 	m := r.Metric(0)
 	if m.Band != -1 || show(m.Points) != "missing: m falls in none of its bands" {
 		t.Errorf("band %d, points %s", m.Band, show(m.Points))

@@ -45,7 +45,8 @@ func newCmdRoot(io *streams) *cobra.Command {
 which every figure is explained.`,
 		Example: `  $ appraise score march.xlsx
   $ appraise score march.xlsx --rules cs-rules.yaml -o scored/march.xlsx
-  $ appraise score march.xlsx --format json -o -`,
+  $ appraise score march.xlsx --format json -o -
+  $ appraise validate rules.yaml`,
 		Version:       appVersion(),
 		SilenceErrors: true,
 		SilenceUsage:  true,
@@ -58,5 +59,6 @@ which every figure is explained.`,
 	})
 	root.CompletionOptions.HiddenDefaultCmd = true
 	root.AddCommand(newCmdScore(io, nil))
+	root.AddCommand(newCmdValidate(io, nil))
 	return root
 }
