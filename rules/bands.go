@@ -14,6 +14,9 @@ func (c *checker) metricBands() {
 	for _, m := range c.set.Metrics {
 		checkBands(c.errs, "the metric", m.Bands, m.Max)
 	}
+	if g := c.set.Grades; g != nil {
+		checkBands(c.errs, "the grades", g.Bands, nil)
+	}
 }
 
 // checkBands checks a list of bands of which the first that holds a value

@@ -406,19 +406,7 @@ func (d *decoder) bands(n *yaml.Node) []*Band {
 		_, f := d.fields(item, "a band", []string{"when", "points", "label"})
 		b := &Band{Pos: d.pos(resolve(item))}
 		if x := f["when"]; x != nil {
-			b.When = d.text(x, "when")
-			b.WhenPos = d.pos(x)
-			if x.Style == yaml.DoubleQuotedStyle || x.Style == yaml.SingleQuotedStyle {
-				b.WhenPos = b.WhenPos.shift(1)
-			}
-			if resolve(x).Kind == yaml.ScalarNode && resolve(x).Tag != "!!null" {
-				if err := parseRange(b, b.When); err != "" {
-					e := d.errs.add(b.WhenPos, "when %q: %s", b.When, err)
-					if err == msgEdgesReversed {
-						e.Hint = fmt.Sprintf("write the lower edge first: %q", swapEdges(b.When))
-					}
-				}
-			}
+			d.when(b, x)
 		} else {
 			d.errorf(item, "a band needs when, the range it covers, e.g. when: \"[65%%, 75%%)\"")
 		}

@@ -133,16 +133,19 @@ func (d *decoder) gradeBands(n *yaml.Node) []*Band {
 // when reads a band's range into b.
 func (d *decoder) when(b *Band, x *yaml.Node) {
 	b.When = d.text(x, "when")
+	b.WhenPos = d.pos(x)
+	if x.Style == yaml.DoubleQuotedStyle || x.Style == yaml.SingleQuotedStyle {
+		b.WhenPos = b.WhenPos.shift(1)
+	}
 	v := resolve(x)
 	if v.Kind != yaml.ScalarNode || v.Tag == "!!null" {
 		return
 	}
 	if err := parseRange(b, b.When); err != "" {
-		at := d.pos(x)
-		if x.Style == yaml.DoubleQuotedStyle || x.Style == yaml.SingleQuotedStyle {
-			at = at.shift(1)
+		e := d.errs.add(b.WhenPos, "when %q: %s", b.When, err)
+		if err == msgEdgesReversed {
+			e.Hint = fmt.Sprintf("write the lower edge first: %q", swapEdges(b.When))
 		}
-		d.errs.add(at, "when %q: %s", b.When, err)
 	}
 }
 

@@ -515,6 +515,9 @@ grades:
 				`rules.yaml:9:15: when "80 to 70": write a comparison such as ">= 75%" or an interval such as "[65%, 75%)"`,
 				`rules.yaml:10:7: a grade band needs when, the range it covers, e.g. when: "[81, 91)"`,
 				`rules.yaml:11:7: a grade band needs a grade, e.g. grade: 良`,
+				// The bands that did parse leave [70, 80) ungraded.
+				`rules.yaml:11:15: no band holds values in [70, 80)`,
+				`    hint: make the bands meet, e.g. when: "< 80"`,
 				`rules.yaml:11:22: unknown field "points" in a grade band`,
 				`    hint: the fields are when, grade, coefficient`,
 			},
