@@ -155,7 +155,7 @@ author: HR
 `,
 			want: []string{
 				`rules.yaml:3:1: unknown field "author" in the rule file`,
-				`    hint: the fields are scheme, title, period, sheet, columns, params, metrics, total, flags, pay, labels`,
+				`    hint: the fields are scheme, title, period, sheet, columns, params, metrics, total, flags, pay, labels, cases`,
 			},
 		},
 		{
