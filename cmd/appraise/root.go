@@ -58,5 +58,7 @@ which every figure is explained.`,
 	})
 	root.CompletionOptions.HiddenDefaultCmd = true
 	root.AddCommand(newCmdScore(io, nil))
+	root.AddCommand(newCmdExplain(io, nil))
+	root.AddCommand(newCmdTest(io, nil))
 	return root
 }
