@@ -94,9 +94,13 @@ func Find(path, sheet string, sc *scoring.Scorer, column, value string) (*Found,
 	name := table.Header[at]
 	switch {
 	case len(rows) > 1:
-		refs := make([]string, len(rows))
-		for i, r := range rows {
-			refs[i] = strings.TrimPrefix(table.Ref(at, r), table.File+": "+table.Sheet+"!")
+		// Ten cells are enough to see the column is not unique.
+		var refs []string
+		for _, r := range rows[:min(len(rows), 10)] {
+			refs = append(refs, strings.TrimPrefix(table.Ref(at, r), table.File+": "+table.Sheet+"!"))
+		}
+		if len(rows) > 10 {
+			refs = append(refs, fmt.Sprintf("and %d more", len(rows)-10))
 		}
 		return nil, &InputError{Problems: []string{fmt.Sprintf("%s: %s: %s is %q in %d rows: %s",
 			table.File, table.Sheet, name, value, len(rows), strings.Join(refs, ", "))}}
