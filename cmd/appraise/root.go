@@ -45,7 +45,9 @@ func newCmdRoot(io *streams) *cobra.Command {
 which every figure is explained.`,
 		Example: `  $ appraise score march.xlsx
   $ appraise score march.xlsx --rules cs-rules.yaml -o scored/march.xlsx
-  $ appraise score march.xlsx --format json -o -`,
+  $ appraise score march.xlsx --format json -o -
+  $ appraise explain rules.yaml 询单转化率 --value 74.5%
+  $ appraise test rules.yaml`,
 		Version:       appVersion(),
 		SilenceErrors: true,
 		SilenceUsage:  true,
