@@ -419,7 +419,7 @@ func chain(st Step, percent bool) string {
 	}
 	v := st.Value.String()
 	if percent && st.Value.Kind == Number {
-		v += " (" + Percent(st.Value.Num) + ")"
+		v += " (" + percentOf(st.Value.Num) + ")"
 	}
 	if v != parts[len(parts)-1] {
 		s += " = " + v
@@ -427,8 +427,8 @@ func chain(st Step, percent bool) string {
 	return s
 }
 
-// Percent renders d as a percentage, exactly: 0.745 is "74.5%".
-func Percent(d decimal.Decimal) string {
+// percentOf renders d as a percentage, exactly: 0.745 is "74.5%".
+func percentOf(d decimal.Decimal) string {
 	p, err := d.Mul(decimal.Hundred)
 	if err != nil {
 		return d.String()
