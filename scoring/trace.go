@@ -124,13 +124,10 @@ func (s *Scorer) traceMetric(i int, env []Value, band int) MetricTrace {
 	case band >= 0:
 		t.Raw = Num(m.Bands[band].Points.Value)
 	default:
-		// No band: the value is missing, or fell outside every band; the
-		// points carry the reason.
-		t.Raw = Absent(env[ms.points].Str)
-		if v := env[ms.value]; v.Kind == Number {
+		// No band: the value is missing, or no band holds it.
+		t.Raw = env[ms.value]
+		if t.Raw.Kind == Number {
 			t.Raw = Absent(fmt.Sprintf("%s falls in none of its bands", m.Name))
-		} else if v.Kind == Missing {
-			t.Raw = v
 		}
 	}
 	t.Points.Value = env[ms.points]

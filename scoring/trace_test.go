@@ -224,3 +224,36 @@ metrics:
 		t.Errorf("TraceValue with an input:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+func TestTraceNoBand(t *testing.T) {
+	// 5 is in no band. Without if_missing the metric has no points; with
+	// if_missing: 2 it has 2, and 2 x 10 / 100 = 0.2 towards the total.
+	s := compile(t, `
+columns:
+  a: {}
+metrics:
+  m:
+    value: a
+    bands:
+      - {when: ">= 10", points: 100}
+    weight: 10
+  n:
+    value: a
+    bands:
+      - {when: ">= 10", points: 100}
+    if_missing: 2
+    weight: 10
+`)
+	tr := score(t, s, "5").Trace()
+	for i, want := range []string{
+		"m = a = 5\n  in none of the bands -> no points\n  no points, so no score",
+		"n = a = 5\n  in none of the bands -> no points\n  if_missing 2 -> 2 points\n  weight 10 -> 2 x 10 / 100 = 0.2 towards the total",
+	} {
+		if got := strings.Join(tr.Metrics[i].Lines(), "\n"); got != want {
+			t.Errorf("metric %d:\n%s\nwant:\n%s", i, got, want)
+		}
+	}
+	if got, want := tr.Total.Line(), "total = ? + 0.2: m falls in none of its bands"; got != want {
+		t.Errorf("total: %s, want %s", got, want)
+	}
+}
