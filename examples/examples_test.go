@@ -71,6 +71,27 @@ func TestExamplesScore(t *testing.T) {
 	}
 }
 
+// TestExamplesCases runs appraise test on each example's rule file: its
+// cases (in rules.cases.yaml beside it) must all pass, and a rule file
+// without cases fails.
+func TestExamplesCases(t *testing.T) {
+	bin := buildAppraise(t)
+	for _, dir := range examples(t) {
+		t.Run(dir, func(t *testing.T) {
+			file := filepath.Join(dir, "rules.yaml")
+			cmd := exec.Command(bin, "test", file)
+			var stdout, stderr strings.Builder
+			cmd.Stdout, cmd.Stderr = &stdout, &stderr
+			if err := cmd.Run(); err != nil {
+				t.Fatalf("appraise test %s: %v\n%s%s", file, err, stdout.String(), stderr.String())
+			}
+			if !strings.HasPrefix(stdout.String(), "ok   "+file+"  ") || stderr.Len() > 0 {
+				t.Errorf("appraise test %s:\n%s%s", file, stdout.String(), stderr.String())
+			}
+		})
+	}
+}
+
 func checkExpected(t *testing.T, set *rules.Set, scored string, want map[string]expectation) {
 	t.Helper()
 	f, err := workbook.Open(scored)

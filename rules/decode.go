@@ -193,7 +193,7 @@ func (d *decoder) formula(n *yaml.Node, what string) *Formula {
 	return &Formula{Pos: at, Source: strings.TrimSpace(n.Value), Expr: e}
 }
 
-var topFields = []string{"scheme", "title", "period", "sheet", "if_missing", "columns", "params", "sections", "metrics", "total", "grades", "flags", "pay", "labels"}
+var topFields = []string{"scheme", "title", "period", "sheet", "if_missing", "columns", "params", "sections", "metrics", "total", "grades", "flags", "pay", "labels", "cases"}
 
 func (d *decoder) set(root *yaml.Node) *Set {
 	s := &Set{File: d.file, Labels: Labels{Points: "{metric} points", Total: "total", Flags: "flags", Notes: "notes",
@@ -283,6 +283,9 @@ func (d *decoder) set(root *yaml.Node) *Set {
 				*dst = d.text(v, "labels."+key)
 			}
 		}
+	}
+	if n := f["cases"]; n != nil {
+		s.Cases = d.cases(s, n)
 	}
 	return s
 }

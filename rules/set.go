@@ -34,6 +34,10 @@ type Set struct {
 	// value that cannot be computed leaves the points blank, with a note.
 	IfMissingBlank bool
 
+	// Cases are the test cases the rule file carries; see [ParseCases]
+	// for those kept beside it.
+	Cases []*Case
+
 	// Warnings are the problems that do not stop the rules from being
 	// used; [Parse] returns them here when there are no errors.
 	Warnings ErrorList

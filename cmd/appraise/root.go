@@ -46,7 +46,9 @@ which every figure is explained.`,
 		Example: `  $ appraise score march.xlsx
   $ appraise score march.xlsx --rules cs-rules.yaml -o scored/march.xlsx
   $ appraise score march.xlsx --format json -o -
-  $ appraise validate rules.yaml`,
+  $ appraise validate rules.yaml
+  $ appraise explain rules.yaml 询单转化率 --value 74.5%
+  $ appraise test rules.yaml`,
 		Version:       appVersion(),
 		SilenceErrors: true,
 		SilenceUsage:  true,
@@ -60,5 +62,7 @@ which every figure is explained.`,
 	root.CompletionOptions.HiddenDefaultCmd = true
 	root.AddCommand(newCmdScore(io, nil))
 	root.AddCommand(newCmdValidate(io, nil))
+	root.AddCommand(newCmdExplain(io, nil))
+	root.AddCommand(newCmdTest(io, nil))
 	return root
 }

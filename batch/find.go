@@ -1,0 +1,150 @@
+package batch
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"appraise/rules"
+	"appraise/scoring"
+	"appraise/workbook"
+)
+
+// Found is one person's row of a workbook, bound to the rules' columns.
+type Found struct {
+	File   string          // base name of the workbook
+	Sheet  string          // the sheet read
+	Row    int             // 1-based row number
+	Cells  []string        // the row's raw cells, padded to the header's length
+	Index  []int           // per column of the rules: its cell index, or -1 when the sheet lacks it
+	Record []scoring.Value // the row bound as [scoring.Scorer.Bind] binds it, ready to score
+	cell   func(col, row int) string
+}
+
+// Ref names the cell of the rules' column i in the row found, as messages
+// do: "march.xlsx: 客服KPI!C19"; "" when the sheet lacks the column.
+func (f *Found) Ref(i int) string {
+	if f.Index[i] < 0 {
+		return ""
+	}
+	return f.cell(f.Index[i], f.Row)
+}
+
+// Find reads the workbook at path (sheet "" as for [Run]) and returns
+// the one data row whose cell in column equals value, bound to the
+// scorer's columns. column is a header of the sheet or a column name of
+// the rules; cells and value are compared after [workbook.Normalize].
+// A problem is an *InputError naming the cells: an unknown column, no
+// row or several rows with the value, or a cell of the row that does not
+// bind.
+func Find(path, sheet string, sc *scoring.Scorer, column, value string) (*Found, error) {
+	set := sc.Rules()
+	f, err := workbook.Open(path)
+	if err != nil {
+		return nil, inputError(err)
+	}
+	defer f.Close()
+	if sheet == "" && set.Sheet != "" && contains(f.SheetNames(), set.Sheet) {
+		sheet = set.Sheet
+	}
+	cols := make([]workbook.Column, len(set.Columns))
+	for i, c := range set.Columns {
+		cols[i] = workbook.Column{Name: c.Name, Headers: append([]string{c.Header}, c.Aliases...), Optional: c.Optional}
+	}
+	table, err := f.Table(sheet, cols)
+	if err != nil {
+		return nil, inputError(err)
+	}
+	defer table.Close()
+
+	at := keyColumn(set, table, column)
+	if at < 0 {
+		msg := fmt.Sprintf("%s: no column %q in the header row", table.Ref(0, table.HeaderRow), column)
+		problems := []string{msg}
+		names := slices.Clone(table.Header)
+		for _, c := range set.Columns {
+			names = append(names, c.Name)
+		}
+		if s := rules.Closest(workbook.Normalize(column), names); s != "" {
+			problems = append(problems, fmt.Sprintf("    hint: did you mean %q?", s))
+		}
+		return nil, &InputError{Problems: problems}
+	}
+	want := workbook.Normalize(value)
+	var found *Found
+	var rows []int
+	first, last := 0, 0
+	for table.Next() {
+		row := table.Row()
+		if first == 0 {
+			first = row.Num
+		}
+		last = row.Num
+		if workbook.Normalize(row.Cells[at]) != want {
+			continue
+		}
+		rows = append(rows, row.Num)
+		if found == nil {
+			found = &Found{File: table.File, Sheet: table.Sheet, Row: row.Num, Cells: slices.Clone(row.Cells), Index: table.Index, cell: table.Ref}
+		}
+	}
+	if err := table.Err(); err != nil {
+		return nil, inputError(err)
+	}
+	name := table.Header[at]
+	switch {
+	case len(rows) > 1:
+		// Ten cells are enough to see the column is not unique.
+		var refs []string
+		for _, r := range rows[:min(len(rows), 10)] {
+			refs = append(refs, strings.TrimPrefix(table.Ref(at, r), table.File+": "+table.Sheet+"!"))
+		}
+		if len(rows) > 10 {
+			refs = append(refs, fmt.Sprintf("and %d more", len(rows)-10))
+		}
+		return nil, &InputError{Problems: []string{fmt.Sprintf("%s: %s: %s is %q in %d rows: %s",
+			table.File, table.Sheet, name, value, len(rows), strings.Join(refs, ", "))}}
+	case found == nil && first == 0:
+		return nil, &InputError{Problems: []string{fmt.Sprintf("%s: %s: no data rows under the header (row %d)", table.File, table.Sheet, table.HeaderRow)}}
+	case found == nil:
+		return nil, &InputError{Problems: []string{fmt.Sprintf("%s: %s: no row has %s %q (rows %d to %d)",
+			table.File, table.Sheet, name, value, first, last)}}
+	}
+
+	found.Record = make([]scoring.Value, len(set.Columns))
+	problems := &InputError{}
+	for i := range set.Columns {
+		idx := found.Index[i]
+		if idx < 0 {
+			found.Record[i] = sc.BindAbsent(i)
+			continue
+		}
+		v, err := sc.Bind(i, found.Cells[idx])
+		if err != nil {
+			problems.Problems = append(problems.Problems, found.Ref(i)+": "+err.Error())
+			continue
+		}
+		found.Record[i] = v
+	}
+	if len(problems.Problems) > 0 {
+		return nil, problems
+	}
+	return found, nil
+}
+
+// keyColumn returns the cell index of column in the table: a column of
+// the rules by name, else a header cell; -1 when there is none.
+func keyColumn(set *rules.Set, t *workbook.Table, column string) int {
+	for i, c := range set.Columns {
+		if c.Name == column && t.Index[i] >= 0 {
+			return t.Index[i]
+		}
+	}
+	want := workbook.Normalize(column)
+	for j, h := range t.Header {
+		if workbook.Normalize(h) == want {
+			return j
+		}
+	}
+	return -1
+}

@@ -1,0 +1,429 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"appraise/batch"
+	"appraise/rules"
+	"appraise/scoring"
+
+	"github.com/govalues/decimal"
+	"github.com/spf13/cobra"
+	"golang.org/x/text/width"
+)
+
+// explainOptions is everything `appraise explain` needs.
+type explainOptions struct {
+	io       *streams
+	Rules    string
+	Metric   string // "" for the whole file
+	Value    string // --value, as typed
+	Workbook string
+	Row      string // --row, as typed
+	Sheet    string
+
+	value           decimal.Decimal // Value, parsed
+	rowKey, rowWant string          // Row, split at "="
+}
+
+func newCmdExplain(io *streams, runF func(*explainOptions) error) *cobra.Command {
+	opts := &explainOptions{io: io}
+	cmd := &cobra.Command{
+		Use:   "explain <rules> [<metric>] [--value <v> | --workbook <file> --row <column>=<value>]",
+		Short: "Show what a rule file does, for a value or for one person",
+		Long: `Print a rule file as plain tables: each metric with its formula, bands,
+weight and limits, then the total, the flags, the pay lines and the params.
+
+With a metric, print only that metric. With --value, show the path from a
+value of the metric to its points and its share of the total. With
+--workbook and --row, score one person's row and show every figure: the
+inputs read, each metric's value, band, points and score, the total with
+its sum written out, the flags and the pay.`,
+		Example: `  $ appraise explain rules.yaml
+  $ appraise explain rules.yaml 询单转化率
+  $ appraise explain rules.yaml 询单转化率 --value 74.5%
+  $ appraise explain rules.yaml --workbook march.xlsx --row 工号=E017`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) < 1 || len(args) > 2 {
+				return usagef(cmd, "explain takes a rule file and at most one metric, not %d arguments", len(args))
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Rules = args[0]
+			if len(args) == 2 {
+				opts.Metric = args[1]
+			}
+			flags := cmd.Flags()
+			if flags.Changed("value") {
+				if opts.Metric == "" {
+					return usagef(cmd, "--value needs a metric: appraise explain %s <metric> --value %s", opts.Rules, opts.Value)
+				}
+				if opts.Workbook != "" {
+					return usagef(cmd, "--value and --workbook do not go together: a person's row gives the values")
+				}
+				v, err := scoring.ParseNumber(opts.Value)
+				if err != nil {
+					return usagef(cmd, "--value %q is not a number", opts.Value)
+				}
+				opts.value = v
+			}
+			switch {
+			case opts.Workbook != "" && opts.Row == "":
+				return usagef(cmd, "--workbook needs --row <column>=<value> to pick the person, such as --row 工号=E017")
+			case opts.Workbook == "" && (opts.Row != "" || opts.Sheet != ""):
+				return usagef(cmd, "--row and --sheet need --workbook <file>")
+			case opts.Row != "":
+				k, v, ok := strings.Cut(opts.Row, "=")
+				k, v = strings.TrimSpace(k), strings.TrimSpace(v)
+				if !ok || k == "" || v == "" {
+					return usagef(cmd, "--row must be <column>=<value>, such as 工号=E017, not %q", opts.Row)
+				}
+				opts.rowKey, opts.rowWant = k, v
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return explainRun(opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.Value, "value", "", "show what the metric makes of the value `v` (such as 0.745 or 74.5%)")
+	f.StringVar(&opts.Workbook, "workbook", "", "score one row of the workbook `file` and show every figure")
+	f.StringVar(&opts.Row, "row", "", "the row to score: `column=value`, such as 工号=E017")
+	f.StringVar(&opts.Sheet, "sheet", "", "the `sheet` to read (default: the rules' sheet, else the first)")
+	return cmd
+}
+
+func explainRun(opts *explainOptions) error {
+	set, _, err := loadRules(opts.Rules)
+	if err != nil {
+		return err
+	}
+	metric := -1
+	if opts.Metric != "" {
+		if metric = findMetric(set, opts.Metric); metric < 0 {
+			return noMetric(set, opts.Rules, opts.Metric)
+		}
+	}
+	w := opts.io.Out
+	if opts.Workbook == "" && opts.Value == "" {
+		if metric >= 0 {
+			writeMetric(w, set, set.Metrics[metric])
+			return nil
+		}
+		writeRules(w, set)
+		return nil
+	}
+	sc, err := scoring.Compile(set)
+	if err != nil {
+		return err
+	}
+	if opts.Workbook == "" {
+		m := set.Metrics[metric]
+		if m.Value == nil {
+			return &batch.InputError{Problems: []string{
+				fmt.Sprintf("appraise: %s has no value of its own: its points are %s", m.Name, m.Points.Source),
+				"    hint: see a person's points with --workbook <file> --row <column>=<value>",
+			}}
+		}
+		for _, l := range sc.TraceValue(metric, opts.value).Lines() {
+			fmt.Fprintln(w, l)
+		}
+		return nil
+	}
+	found, err := batch.Find(opts.Workbook, opts.Sheet, sc, opts.rowKey, opts.rowWant)
+	if err != nil {
+		return err
+	}
+	r := sc.NewResult()
+	sc.Score(found.Record, r)
+	writeTrace(w, set, sc, found, r.Trace(), metric)
+	return nil
+}
+
+// findMetric returns the index of the metric named name, or -1.
+func findMetric(set *rules.Set, name string) int {
+	name = strings.TrimSpace(width.Fold.String(name))
+	for i, m := range set.Metrics {
+		if m.Name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+func noMetric(set *rules.Set, file, name string) error {
+	names := make([]string, len(set.Metrics))
+	for i, m := range set.Metrics {
+		names[i] = m.Name
+	}
+	problems := []string{fmt.Sprintf("appraise: %s has no metric %q", file, name)}
+	if s := rules.Closest(name, names); s != "" {
+		problems = append(problems, fmt.Sprintf("    hint: did you mean %q?", s))
+	} else if len(names) > 0 {
+		problems = append(problems, "    hint: the metrics are "+strings.Join(names, ", "))
+	}
+	return &batch.InputError{Problems: problems}
+}
+
+// writeRules prints the whole rule file as tables.
+func writeRules(w io.Writer, set *rules.Set) {
+	head := set.File
+	switch {
+	case set.Title != "" && set.Scheme != "":
+		head += ": " + set.Title + " (" + set.Scheme + ")"
+	case set.Title != "" || set.Scheme != "":
+		head += ": " + set.Title + set.Scheme
+	}
+	fmt.Fprintln(w, head)
+	var about []string
+	if set.Period != "" {
+		about = append(about, "period "+set.Period)
+	}
+	if set.Sheet != "" {
+		about = append(about, "sheet "+set.Sheet)
+	}
+	if len(about) > 0 {
+		fmt.Fprintln(w, strings.Join(about, ", "))
+	}
+	for _, m := range set.Metrics {
+		fmt.Fprintln(w)
+		writeMetric(w, set, m)
+	}
+
+	fmt.Fprintln(w)
+	fmt.Fprintf(w, "total (%s)\n", set.Labels.Total)
+	var rows [][]string
+	if set.Total.Formula != nil {
+		rows = append(rows, []string{"formula", set.Total.Formula.Source})
+	} else {
+		rows = append(rows, []string{"formula", "the sum of the metrics' scores"})
+	}
+	if set.Total.Floor != nil {
+		rows = append(rows, []string{"floor", show(set.Total.Floor.Value)})
+	}
+	if set.Total.Cap != nil {
+		rows = append(rows, []string{"cap", show(set.Total.Cap.Value)})
+	}
+	writeTable(w, "  ", rows)
+
+	if len(set.Flags) > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "flags")
+		rows = nil
+		for _, f := range set.Flags {
+			row := []string{f.Name, f.When.Source}
+			if f.Description != "" {
+				row = append(row, f.Description)
+			}
+			rows = append(rows, row)
+		}
+		writeTable(w, "  ", rows)
+	}
+	if len(set.Pay) > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "pay (exact; rounded half-up to 0.01 when paid)")
+		rows = nil
+		for _, p := range set.Pay {
+			rows = append(rows, []string{p.Name, p.Formula.Source})
+		}
+		writeTable(w, "  ", rows)
+	}
+	if len(set.Params) > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "params")
+		rows = nil
+		for _, p := range set.Params {
+			rows = append(rows, []string{p.Name, show(p.Value)})
+		}
+		writeTable(w, "  ", rows)
+	}
+}
+
+// writeMetric prints one metric as a table of its fields.
+func writeMetric(w io.Writer, set *rules.Set, m *rules.Metric) {
+	fmt.Fprintf(w, "metric %s\n", m.Name)
+	var rows [][]string
+	if m.Description != "" {
+		rows = append(rows, []string{"about", m.Description})
+	}
+	if m.Value != nil {
+		v := m.Value.Source
+		if m.Percent {
+			v += ", shown as a percentage"
+		}
+		rows = append(rows, []string{"value", v})
+	}
+	if m.Bands != nil {
+		var bands [][]string
+		for _, b := range m.Bands {
+			row := []string{b.When, show(b.Points.Value)}
+			if b.Label != "" {
+				row = append(row, b.Label)
+			}
+			bands = append(bands, row)
+		}
+		for i, line := range tableLines(bands) {
+			key := ""
+			if i == 0 {
+				key = "bands"
+			}
+			rows = append(rows, []string{key, line})
+		}
+	}
+	if m.Points != nil {
+		rows = append(rows, []string{"points", m.Points.Source})
+	}
+	if !m.Scored() {
+		rows = append(rows, []string{"points", "none: reported only"})
+		writeTable(w, "  ", rows)
+		return
+	}
+	for _, l := range []struct {
+		key string
+		n   *rules.Number
+	}{{"max", m.Max}, {"floor", m.Floor}, {"cap", m.Cap}, {"if_missing", m.IfMissing}} {
+		if l.n != nil {
+			rows = append(rows, []string{l.key, show(l.n.Value)})
+		}
+	}
+	if m.Weight != nil {
+		wt := show(m.Weight.Value)
+		rows = append(rows, []string{"weight", wt + ": its score is points x " + wt + " / 100"})
+	} else {
+		rows = append(rows, []string{"weight", "none: its score is its points"})
+	}
+	writeTable(w, "  ", rows)
+}
+
+// writeTrace prints one person's scored row figure by figure; metric >= 0
+// limits it to that metric and the inputs it reads.
+func writeTrace(w io.Writer, set *rules.Set, sc *scoring.Scorer, found *batch.Found, t scoring.Trace, metric int) {
+	head := fmt.Sprintf("%s: %s row %d", found.File, found.Sheet, found.Row)
+	var keys []string
+	for i, c := range set.Columns {
+		if c.Key {
+			keys = append(keys, c.Name+" "+found.Record[i].String())
+		}
+	}
+	if len(keys) > 0 {
+		head += ": " + strings.Join(keys, ", ")
+	}
+	fmt.Fprintln(w, head)
+
+	inputs := t.Inputs
+	if metric >= 0 {
+		inputs = sc.MetricInputs(metric)
+	}
+	if len(inputs) > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "inputs")
+		var rows [][]string
+		for _, i := range inputs {
+			ref := strings.TrimPrefix(found.Ref(i), found.File+": "+found.Sheet+"!")
+			if ref == "" {
+				ref = "(no column)"
+			}
+			v := found.Record[i]
+			text := v.String()
+			if v.Kind == scoring.Missing {
+				text = v.Str
+			}
+			rows = append(rows, []string{set.Columns[i].Name, ref, text})
+		}
+		writeTable(w, "  ", rows)
+	}
+	fmt.Fprintln(w)
+	for i, m := range t.Metrics {
+		if metric < 0 || i == metric {
+			for _, l := range m.Lines() {
+				fmt.Fprintln(w, l)
+			}
+		}
+	}
+	if metric >= 0 {
+		return
+	}
+	fmt.Fprintln(w, t.Total.Line())
+	if len(t.Flags) > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "flags")
+		var rows [][]string
+		for _, f := range t.Flags {
+			state, how := "not raised", f.Formula+" ("+f.Working+")"
+			switch {
+			case f.Value.Kind == scoring.Missing:
+				state, how = "not decided", how+": "+f.Value.Str
+			case f.Value.Bool:
+				state = "raised"
+			}
+			rows = append(rows, []string{f.Name, state, how})
+		}
+		writeTable(w, "  ", rows)
+	}
+	if len(t.Pay) > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "pay")
+		for _, p := range t.Pay {
+			line := p.String()
+			if p.Value.Kind == scoring.Number {
+				line += " -> " + scoring.RoundMoney(p.Value.Num).String()
+			}
+			fmt.Fprintln(w, "  "+line)
+		}
+	}
+}
+
+func show(d decimal.Decimal) string { return d.Trim(0).String() }
+
+// writeTable prints rows with their columns aligned, each line after
+// indent.
+func writeTable(w io.Writer, indent string, rows [][]string) {
+	for _, l := range tableLines(rows) {
+		fmt.Fprintln(w, indent+l)
+	}
+}
+
+// tableLines aligns the columns of rows by display width, in which a
+// Chinese character takes two cells, as a terminal shows it. Columns are
+// two spaces apart and lines carry no trailing spaces.
+func tableLines(rows [][]string) []string {
+	var widths []int
+	for _, r := range rows {
+		for j, c := range r {
+			if j == len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[j] = max(widths[j], displayWidth(c))
+		}
+	}
+	lines := make([]string, len(rows))
+	for i, r := range rows {
+		var b strings.Builder
+		for j, c := range r {
+			b.WriteString(c)
+			if j < len(r)-1 {
+				b.WriteString(strings.Repeat(" ", widths[j]-displayWidth(c)+2))
+			}
+		}
+		lines[i] = strings.TrimRight(b.String(), " ")
+	}
+	return lines
+}
+
+// displayWidth is how many terminal cells s takes.
+func displayWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		switch width.LookupRune(r).Kind() {
+		case width.EastAsianWide, width.EastAsianFullwidth:
+			n += 2
+		default:
+			n++
+		}
+	}
+	return n
+}

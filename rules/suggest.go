@@ -1,0 +1,6 @@
+package rules
+
+// Closest returns the candidate nearest to s by edit distance when it is
+// near enough to be a likely typo, else "". Commands use it for the same
+// "did you mean" hints that rule files get.
+func Closest(s string, candidates []string) string { return closest(s, candidates) }

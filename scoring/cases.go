@@ -1,0 +1,211 @@
+package scoring
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	"appraise/rules"
+
+	"github.com/govalues/decimal"
+)
+
+// BindCase makes the record of case c, reading each input as
+// [Scorer.Bind] reads a cell. A column the case leaves out is a blank
+// cell, or, for an optional column, one the workbook lacks. Problems are
+// located at the inputs in the file the case came from.
+func (s *Scorer) BindCase(c *rules.Case) ([]Value, rules.ErrorList) {
+	set := s.set
+	rec := make([]Value, len(set.Columns))
+	given := make([]bool, len(set.Columns))
+	var errs rules.ErrorList
+	for _, in := range c.Inputs {
+		given[in.Column] = true
+		v, err := s.Bind(in.Column, in.Raw)
+		if err != nil {
+			errs = append(errs, &rules.Error{Pos: in.Pos, Msg: err.Error()})
+			continue
+		}
+		rec[in.Column] = v
+	}
+	for i, col := range set.Columns {
+		switch {
+		case given[i]:
+		case col.Optional:
+			rec[i] = s.BindAbsent(i)
+		case col.Text || col.Blank != nil:
+			rec[i], _ = s.Bind(i, "")
+		default:
+			errs = append(errs, &rules.Error{Pos: c.Pos, Msg: fmt.Sprintf("case %q gives no %s: a number is needed", c.Name, col.Name)})
+		}
+	}
+	errs.Sort()
+	return rec, errs
+}
+
+// CheckCase scores rec, the record of case c, into r and compares the
+// result with what c expects. It returns one line per difference, in the
+// order the expectations are written, with what the figure came from;
+// none when the case passes. Pay is compared after rounding half-up to
+// 0.01, as it is paid.
+func (s *Scorer) CheckCase(c *rules.Case, rec []Value, r *Result) []string {
+	s.Score(rec, r)
+	set := s.set
+	t := r.Trace()
+	type diff struct {
+		pos  rules.Pos
+		line string
+	}
+	var diffs []diff
+	add := func(pos rules.Pos, format string, args ...any) {
+		diffs = append(diffs, diff{pos, fmt.Sprintf(format, args...)})
+	}
+	e := c.Expect
+	for _, w := range e.Values {
+		m := t.Metrics[w.Index]
+		if got, ok := compare(w.Value, m.Value.Value); !ok {
+			add(w.Pos, "value %s: want %s, got %s%s", m.Metric.Name, wantText(w.Value), got, from(m.Value, m.Value.Value))
+		}
+	}
+	for _, w := range e.Points {
+		m := t.Metrics[w.Index]
+		if got, ok := compare(w.Value, m.Points.Value); !ok {
+			add(w.Pos, "points %s: want %s, got %s%s", m.Metric.Name, wantText(w.Value), got, pointsNote(m))
+		}
+	}
+	if w := e.Total; w != nil {
+		if got, ok := compare(w.Value, t.Total.Value); !ok {
+			note := ""
+			if tt := t.Total; tt.Value.Kind == Number && tt.Working != "" {
+				note = " (" + tt.Working
+				if tt.Limit != "" {
+					note += " = " + tt.Subtotal.String() + ", " + tt.Limit
+				}
+				note += ")"
+			}
+			add(w.Pos, "total: want %s, got %s%s", wantText(w.Value), got, note)
+		}
+	}
+	if w := e.Flags; w != nil {
+		var got []string
+		for i, f := range set.Flags {
+			if v := r.Flag(i); v.Kind == Bool && v.Bool {
+				got = append(got, f.Name)
+			}
+		}
+		if !sameSet(w.Names, got) {
+			add(w.Pos, "flags: want %s, got %s", list(w.Names), list(got))
+		}
+	}
+	for _, w := range e.Pay {
+		p := t.Pay[w.Index]
+		v := p.Value
+		if v.Kind == Number {
+			v = Num(RoundMoney(v.Num))
+		}
+		if got, ok := compare(w.Value, v); !ok {
+			if v.Kind == Number {
+				got = v.Num.String()
+			}
+			add(w.Pos, "pay %s: want %s, got %s%s", p.Name, wantText(w.Value), got, from(p, v))
+		}
+	}
+	if w := e.Missing; w != nil {
+		var got []string
+		for _, m := range t.Metrics {
+			v := m.Value.Value
+			if m.Metric.Value == nil {
+				v = m.Points.Value
+			}
+			if v.Kind == Missing {
+				got = append(got, m.Metric.Name)
+			}
+		}
+		if !sameSet(w.Names, got) {
+			add(w.Pos, "missing: want %s, got %s", list(w.Names), list(got))
+		}
+	}
+	sort.SliceStable(diffs, func(i, j int) bool {
+		a, b := diffs[i].pos, diffs[j].pos
+		return a.Line < b.Line || a.Line == b.Line && a.Col < b.Col
+	})
+	lines := make([]string, len(diffs))
+	for i, d := range diffs {
+		lines[i] = d.line
+	}
+	return lines
+}
+
+// compare reports whether got is the figure wanted (nil wants none),
+// and renders got for the report.
+func compare(want *decimal.Decimal, got Value) (string, bool) {
+	switch {
+	case got.Kind == Missing && got.Str != "":
+		return "none (" + got.Str + ")", want == nil
+	case got.Kind == Missing:
+		return "none", want == nil
+	case want == nil:
+		return got.String(), false
+	}
+	return got.String(), got.Kind == Number && got.Num.Cmp(*want) == 0
+}
+
+func wantText(w *decimal.Decimal) string {
+	if w == nil {
+		return "none"
+	}
+	return w.String()
+}
+
+// from notes the working behind a number got: " (149 / 200)", with the
+// exact value when got is rounded, as a pay line is. It notes nothing
+// when got is missing, since its reason is given, or when the working
+// says no more than got.
+func from(st Step, got Value) string {
+	if got.Kind != Number || st.Working == "" || st.Working == got.String() {
+		return ""
+	}
+	if st.Value.Kind == Number && st.Value.Num.Cmp(got.Num) != 0 {
+		return " (" + st.Working + " = " + st.Value.String() + ")"
+	}
+	return " (" + st.Working + ")"
+}
+
+// pointsNote says where a metric's points came from: the band its value
+// fell in, or the points formula written out.
+func pointsNote(m MetricTrace) string {
+	if m.Points.Value.Kind != Number {
+		return ""
+	}
+	var why string
+	switch {
+	case m.Metric.Points != nil:
+		why = m.Points.Working
+		if m.Limit != "" {
+			why += " = " + m.Raw.String() + ", " + m.Limit
+		}
+	case m.Band >= 0:
+		why = fmt.Sprintf("value %s fell in %s", m.Value.Value, m.Metric.Bands[m.Band].When)
+	case m.Limit != "":
+		why = m.Limit
+	}
+	if why == "" {
+		return ""
+	}
+	return " (" + why + ")"
+}
+
+func sameSet(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for _, x := range a {
+		if !slices.Contains(b, x) {
+			return false
+		}
+	}
+	return true
+}
+
+func list(names []string) string { return "[" + strings.Join(names, ", ") + "]" }

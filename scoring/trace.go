@@ -1,0 +1,449 @@
+package scoring
+
+import (
+	"fmt"
+	"strings"
+
+	"appraise/rules"
+
+	"github.com/govalues/decimal"
+)
+
+// Trace explains a result figure by figure: each formula with the values
+// it used written in, the band each value fell in, the points, weights
+// and scores, the sum that makes the total, the flags and the pay.
+// Building one allocates; it is meant for one person, not for a batch.
+type Trace struct {
+	Inputs  []int // the input columns some formula reads, as indexes into Rules().Columns
+	Metrics []MetricTrace
+	Total   TotalTrace
+	Flags   []Step
+	Pay     []Step
+}
+
+// Step is one computed figure and how it came about.
+type Step struct {
+	Name    string
+	Formula string // the formula as written; "" when there is none
+	Working string // the formula with each name replaced by its value: "750 * 69 / 100"
+	Value   Value
+}
+
+// MetricTrace explains one metric.
+type MetricTrace struct {
+	Metric  *rules.Metric
+	Value   Step  // the value; its Formula is "" for a metric defined by its points
+	Band    int   // the band the value fell in, or -1
+	Points  Step  // from the points formula; Formula is "" when bands give the points
+	Raw     Value // the points before floor, cap or if_missing
+	Limit   string
+	Score   Value
+	Summed  bool     // the score is a term of the total's sum
+	Needs   []string // for [Scorer.TraceValue]: names besides the value that the points formula reads
+	Percent bool
+}
+
+// TotalTrace explains the total.
+type TotalTrace struct {
+	Step            // Formula is "" for the sum of the scores, which Working writes out
+	Label    string // the total's column header
+	Subtotal Value  // before floor and cap
+	Limit    string // "capped at 100", "raised to the floor 0", or ""
+}
+
+// Trace explains r. It must be called before r scores another record.
+func (r *Result) Trace() Trace {
+	s, set := r.s, r.s.set
+	t := Trace{Inputs: s.readColumns()}
+	for i := range set.Metrics {
+		t.Metrics = append(t.Metrics, s.traceMetric(i, r.env, r.bands[i]))
+	}
+	t.Total = s.traceTotal(r.env)
+	for i, f := range set.Flags {
+		t.Flags = append(t.Flags, s.step(f.Name, f.When, r.env, -1, r.Flag(i)))
+	}
+	for i, p := range set.Pay {
+		t.Pay = append(t.Pay, s.step(p.Name, p.Formula, r.env, -1, r.Pay(i)))
+	}
+	return t
+}
+
+// readColumns lists the columns read by any formula, in the rules' order.
+func (s *Scorer) readColumns() []int {
+	set := s.set
+	read := make([]bool, len(set.Columns))
+	mark := func(f *rules.Formula) {
+		if f == nil {
+			return
+		}
+		rules.Refs(f.Expr, func(r *rules.Ref) {
+			for i, c := range set.Columns {
+				if c.Name == r.Name {
+					read[i] = true
+				}
+			}
+		})
+	}
+	for _, m := range set.Metrics {
+		mark(m.Value)
+		mark(m.Points)
+	}
+	mark(set.Total.Formula)
+	for _, f := range set.Flags {
+		mark(f.When)
+	}
+	for _, p := range set.Pay {
+		mark(p.Formula)
+	}
+	var out []int
+	for i, ok := range read {
+		if ok {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+func (s *Scorer) traceMetric(i int, env []Value, band int) MetricTrace {
+	m, ms := s.set.Metrics[i], s.metrics[i]
+	t := MetricTrace{Metric: m, Band: band, Percent: m.Percent, Score: env[ms.score], Summed: s.set.Total.Formula == nil && m.Scored()}
+	t.Value = s.step(m.Name, m.Value, env, -1, env[ms.value])
+	if m.Value == nil {
+		t.Value = Step{Name: m.Name}
+	}
+	if !m.Scored() {
+		return t
+	}
+	switch {
+	case m.Points != nil:
+		f, err := s.compilerFor(i).expr(m.Points.Expr)
+		if err == nil {
+			t.Raw = f(env)
+		}
+		t.Points = s.step(m.Name, m.Points, env, i, t.Raw)
+	case band >= 0:
+		t.Raw = Num(m.Bands[band].Points.Value)
+	default:
+		// No band: the value is missing, or no band holds it.
+		t.Raw = env[ms.value]
+		if t.Raw.Kind == Number {
+			t.Raw = Absent(fmt.Sprintf("%s falls in none of its bands", m.Name))
+		}
+	}
+	t.Points.Value = env[ms.points]
+	t.Limit = limit(m, t.Raw, t.Points.Value)
+	return t
+}
+
+// limit says how floor, cap or if_missing turned raw points into p.
+func limit(m *rules.Metric, raw, p Value) string {
+	switch {
+	case raw.Kind != Number && p.Kind == Number && m.IfMissing != nil:
+		return "if_missing " + show(m.IfMissing.Value)
+	case raw.Kind != Number || p.Kind != Number || raw.Num.Cmp(p.Num) == 0:
+		return ""
+	case m.Floor != nil && p.Num.Cmp(m.Floor.Value) == 0:
+		return "floor " + show(m.Floor.Value)
+	case m.Cap != nil && p.Num.Cmp(m.Cap.Value) == 0:
+		return "cap " + show(m.Cap.Value)
+	}
+	return ""
+}
+
+func (s *Scorer) traceTotal(env []Value) TotalTrace {
+	set := s.set
+	t := TotalTrace{Label: set.Labels.Total, Subtotal: env[s.raw]}
+	if set.Total.Formula != nil {
+		t.Step = s.step("total", set.Total.Formula, env, -1, env[s.total])
+	} else {
+		var terms []string
+		for i, m := range set.Metrics {
+			if m.Scored() {
+				terms = append(terms, term(env[s.metrics[i].score], len(terms) > 0))
+			}
+		}
+		t.Step = Step{Name: "total", Working: strings.Join(terms, " + "), Value: env[s.total]}
+		if len(terms) == 0 {
+			t.Working = "0"
+		}
+	}
+	sub, tot := t.Subtotal, t.Value
+	if sub.Kind == Number && tot.Kind == Number && sub.Num.Cmp(tot.Num) != 0 {
+		t.Limit = "capped at " + tot.String()
+		if sub.Num.Cmp(tot.Num) < 0 {
+			t.Limit = "raised to the floor " + tot.String()
+		}
+	}
+	return t
+}
+
+func (s *Scorer) step(name string, f *rules.Formula, env []Value, self int, v Value) Step {
+	st := Step{Name: name, Value: v}
+	if f != nil {
+		st.Formula = f.Source
+		st.Working = s.working(f.Expr, env, self)
+	}
+	return st
+}
+
+// compilerFor returns a compiler whose formulas read the slots of this
+// scorer, for a trace to evaluate or write out one formula again. self is
+// the metric whose value "value" names, or -1.
+func (s *Scorer) compilerFor(self int) *compiler {
+	// The parameters hold the only numbers among the initial slots, in the
+	// order of the rules.
+	var params []int
+	for j, v := range s.consts {
+		if v.Kind == Number {
+			params = append(params, j)
+		}
+	}
+	return &compiler{s: s, params: params, self: self}
+}
+
+// working writes e out with each name replaced by its value in env: the
+// arithmetic a person would check by hand.
+func (s *Scorer) working(e rules.Expr, env []Value, self int) string {
+	var b strings.Builder
+	s.writeWorking(&b, e, env, s.compilerFor(self), 0)
+	return b.String()
+}
+
+// precedence of the binary operators, as the formula parser reads them.
+var precedence = map[string]int{
+	"or": 1, "and": 2,
+	"=": 3, "<>": 3, "<": 3, "<=": 3, ">": 3, ">=": 3,
+	"+": 4, "-": 4,
+	"*": 5, "/": 5,
+}
+
+const precUnary = 6
+
+func (s *Scorer) writeWorking(b *strings.Builder, e rules.Expr, env []Value, c *compiler, outer int) {
+	switch e := e.(type) {
+	case *rules.Ref:
+		slot, err := c.slotOf(e)
+		if err != nil {
+			b.WriteString(rules.Source(e))
+			return
+		}
+		b.WriteString(term(env[slot], outer > 0))
+	case *rules.Unary:
+		if e.Op == "not" {
+			b.WriteString("not ")
+		} else {
+			b.WriteString(e.Op)
+		}
+		s.writeWorking(b, e.X, env, c, precUnary)
+	case *rules.Binary:
+		p := precedence[e.Op]
+		if p < outer {
+			b.WriteByte('(')
+		}
+		s.writeWorking(b, e.X, env, c, p)
+		b.WriteString(" " + e.Op + " ")
+		s.writeWorking(b, e.Y, env, c, p+1)
+		if p < outer {
+			b.WriteByte(')')
+		}
+	case *rules.Call:
+		b.WriteString(e.Func + "(")
+		for i, a := range e.Args {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			s.writeWorking(b, a, env, c, 0)
+		}
+		b.WriteByte(')')
+	default:
+		b.WriteString(rules.Source(e))
+	}
+}
+
+// term renders a value inside a formula: "?" when missing, text quoted,
+// and a negative number in brackets when it is an operand.
+func term(v Value, operand bool) string {
+	switch v.Kind {
+	case Missing:
+		return "?"
+	case Text:
+		return fmt.Sprintf("%q", v.Str)
+	case Number:
+		if operand && v.Num.IsNeg() {
+			return "(" + v.String() + ")"
+		}
+	}
+	return v.String()
+}
+
+// TraceValue explains what metric i makes of the value v, as if a
+// record's formulas had given it: the band it falls in and the points,
+// or the points formula written out when it reads only the value and
+// parameters; otherwise Needs lists the other names it reads.
+func (s *Scorer) TraceValue(i int, v decimal.Decimal) MetricTrace {
+	set := s.set
+	m := set.Metrics[i]
+	var needs []string
+	if m.Points != nil {
+		seen := map[string]bool{}
+		rules.Refs(m.Points.Expr, func(r *rules.Ref) {
+			if r.Name == "value" && r.Field == "" || seen[r.Name] || s.isParam(r.Name) {
+				return
+			}
+			seen[r.Name] = true
+			needs = append(needs, rules.Source(r))
+		})
+	}
+	// Score a copy of the metric whose value is the number v, with the
+	// engine's own step, so that bands, floor, cap and weight apply exactly
+	// as they do to a record.
+	alt := *m
+	alt.Value = &rules.Formula{Source: show(v), Expr: &rules.Num{Value: v}}
+	altSet := *set
+	altSet.Metrics = append([]*rules.Metric(nil), set.Metrics...)
+	altSet.Metrics[i] = &alt
+	altScorer := *s
+	altScorer.set = &altSet
+	env := make([]Value, s.nslots)
+	copy(env, s.consts)
+	bands := make([]int, len(set.Metrics))
+	if len(needs) == 0 {
+		c := altScorer.compilerFor(-1)
+		if step, err := c.metric(i); err == nil {
+			step(env, bands)
+		}
+	} else {
+		env[s.metrics[i].value] = Num(v)
+		bands[i] = -1
+	}
+	t := altScorer.traceMetric(i, env, bands[i])
+	t.Metric = m
+	t.Value = Step{Name: m.Name, Value: Num(v)}
+	t.Needs = needs
+	if len(needs) > 0 {
+		t.Points = Step{Name: m.Name, Formula: m.Points.Source}
+		t.Score, t.Raw, t.Limit = Value{}, Value{}, ""
+	}
+	return t
+}
+
+func (s *Scorer) isParam(name string) bool {
+	for _, p := range s.set.Params {
+		if p.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// Lines explains the metric in words, one line each: its value and how
+// it was computed, the band or points formula, then the weight and score.
+// Lines after the first are indented by two spaces.
+func (t MetricTrace) Lines() []string {
+	m := t.Metric
+	var lines []string
+	add := func(format string, args ...any) { lines = append(lines, fmt.Sprintf(format, args...)) }
+	if m.Value != nil {
+		lines = append(lines, chain(t.Value, t.Percent))
+	}
+	if !m.Scored() {
+		add("  reported only: it earns no points")
+		return lines
+	}
+	raw := t.Points
+	raw.Value = t.Raw
+	switch {
+	case len(t.Needs) > 0:
+		add("  points = %s: needs %s", t.Points.Formula, strings.Join(t.Needs, ", "))
+		return lines
+	case m.Points != nil && m.Value == nil:
+		raw.Name = m.Name + " points"
+		lines = append(lines, chain(raw, false))
+	case m.Points != nil:
+		raw.Name = "points"
+		add("  %s", chain(raw, false))
+	case t.Band >= 0:
+		b := m.Bands[t.Band]
+		label := ""
+		if b.Label != "" {
+			label = " (" + b.Label + ")"
+		}
+		add("  band %s%s -> %s points", b.When, label, show(b.Points.Value))
+	case t.Value.Value.Kind == Number:
+		add("  in none of the bands -> no points")
+	}
+	p := t.Points.Value
+	if t.Limit != "" {
+		add("  %s -> %s points", t.Limit, p)
+	}
+	if p.Kind != Number {
+		add("  no points, so no score")
+		return lines
+	}
+	towards := " towards the total"
+	if !t.Summed {
+		towards = ""
+	}
+	if m.Weight != nil {
+		add("  weight %s -> %s x %s / 100 = %s%s", show(m.Weight.Value), p, show(m.Weight.Value), t.Score, towards)
+	} else {
+		add("  no weight -> %s%s", t.Score, towards)
+	}
+	return lines
+}
+
+// String writes the step as "name = formula = working = value", leaving
+// out a part that repeats the one before: "绩效工资 = 绩效工资基数 * total /
+// 100 = 750 * 69 / 100 = 517.5". A missing value gives its reason instead.
+func (st Step) String() string { return chain(st, false) }
+
+// chain writes a step as "name = formula = working = value", leaving out
+// a part that repeats the one before, and giving the reason when the
+// value is missing.
+func chain(st Step, percent bool) string {
+	parts := []string{st.Name}
+	for _, p := range []string{st.Formula, st.Working} {
+		if p != "" && p != parts[len(parts)-1] {
+			parts = append(parts, p)
+		}
+	}
+	s := strings.Join(parts, " = ")
+	if st.Value.Kind == Missing {
+		if st.Value.Str == "" {
+			return s + ": no value"
+		}
+		return s + ": " + st.Value.Str
+	}
+	v := st.Value.String()
+	if percent && st.Value.Kind == Number {
+		v += " (" + percentOf(st.Value.Num) + ")"
+	}
+	if v != parts[len(parts)-1] {
+		s += " = " + v
+	}
+	return s
+}
+
+// percentOf renders d as a percentage, exactly: 0.745 is "74.5%".
+func percentOf(d decimal.Decimal) string {
+	p, err := d.Mul(decimal.Hundred)
+	if err != nil {
+		return d.String()
+	}
+	return show(p) + "%"
+}
+
+// Line explains the total: "total = 35 + 20 + ... = 102, capped at 100".
+func (t TotalTrace) Line() string {
+	st := t.Step
+	st.Name = t.Label
+	if st.Formula == "" {
+		st.Formula = st.Working
+		st.Working = ""
+	}
+	if t.Limit != "" {
+		st.Value = t.Subtotal
+		return chain(st, false) + ", " + t.Limit
+	}
+	return chain(st, false)
+}
