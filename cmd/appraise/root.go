@@ -45,7 +45,9 @@ func newCmdRoot(io *streams) *cobra.Command {
 which every figure is explained.`,
 		Example: `  $ appraise score march.xlsx
   $ appraise score march.xlsx --rules cs-rules.yaml -o scored/march.xlsx
-  $ appraise score march.xlsx --format json -o -`,
+  $ appraise score march.xlsx --format json -o -
+  $ appraise init ecommerce-cs cs
+  $ appraise template rules.yaml`,
 		Version:       appVersion(),
 		SilenceErrors: true,
 		SilenceUsage:  true,
@@ -56,7 +58,9 @@ which every figure is explained.`,
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &usageError{cmd: c, err: err}
 	})
-	root.CompletionOptions.HiddenDefaultCmd = true
 	root.AddCommand(newCmdScore(io, nil))
+	root.AddCommand(newCmdTemplate(io, nil))
+	root.AddCommand(newCmdSchemes(io, nil))
+	root.AddCommand(newCmdInit(io, nil))
 	return root
 }
