@@ -290,7 +290,7 @@ func (d *decoder) set(root *yaml.Node) *Set {
 	return s
 }
 
-var columnFields = []string{"header", "aliases", "type", "key", "optional", "blank", "min", "max"}
+var columnFields = []string{"header", "aliases", "type", "key", "optional", "blank", "min", "max", "values"}
 
 func (d *decoder) columns(s *Set, n *yaml.Node) {
 	pairs, _ := d.fields(n, "columns", nil)
@@ -327,8 +327,44 @@ func (d *decoder) columns(s *Set, n *yaml.Node) {
 		if x := f["max"]; x != nil {
 			c.Max = d.number(x, "max")
 		}
+		if x := f["values"]; x != nil {
+			d.values(c, x, f["type"])
+		}
 		s.Columns = append(s.Columns, c)
 	}
+}
+
+// values reads the texts a column allows. A list of texts makes the
+// column a text column, unless its type says number.
+func (d *decoder) values(c *Column, n, typ *yaml.Node) {
+	if typ != nil && resolve(typ).Kind == yaml.ScalarNode && resolve(typ).Value == "number" {
+		e := d.errorf(n, "column %s has values but is of type number", c.Name)
+		e.Hint = "values lists the texts a text column allows; remove type: number"
+		return
+	}
+	items := []*yaml.Node{resolve(n)}
+	if items[0].Kind == yaml.SequenceNode {
+		items = items[0].Content
+		if len(items) == 0 {
+			d.errorf(n, "values of column %s is empty: list the texts the column allows", c.Name)
+			return
+		}
+	}
+	seen := map[string]bool{}
+	for _, item := range items {
+		v := strings.TrimSpace(d.text(item, "values"))
+		switch {
+		case v == "" && resolve(item).Kind == yaml.ScalarNode && resolve(item).Tag != "!!null":
+			d.errorf(item, "values of column %s: a blank text cannot be one of them", c.Name)
+		case v == "":
+		case seen[v]:
+			d.errorf(item, "value %q is given twice in column %s", v, c.Name)
+		default:
+			seen[v] = true
+			c.Values = append(c.Values, v)
+		}
+	}
+	c.Text = true
 }
 
 var metricFields = []string{"value", "bands", "points", "weight", "max", "floor", "cap", "if_missing", "format", "description", "section"}

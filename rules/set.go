@@ -64,6 +64,7 @@ type Column struct {
 	Optional bool     // the workbook may lack the column; then every cell is blank
 	Blank    *Number  // what a blank cell means; nil makes a blank cell an error
 	Min, Max *Number  // the allowed range of a number
+	Values   []string // the texts a text column allows; nil allows any
 }
 
 // Param is a named constant, such as a base wage, kept in the rule file so

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"appraise/rules"
+
 	"github.com/govalues/decimal"
 )
 
@@ -133,12 +135,13 @@ func (r *Result) Notes() []string {
 }
 
 // Bind turns the raw text of a cell in input column i into a value,
-// applying the column's rules: blank cells, numbers and their range. The
-// error names the column but not the cell, which the caller knows.
+// applying the column's rules: blank cells, numbers and their range, the
+// texts a text column allows. The error names the column but not the
+// cell, which the caller knows.
 func (s *Scorer) Bind(i int, raw string) (Value, error) {
 	col := s.set.Columns[i]
 	if col.Text {
-		return Str(strings.TrimSpace(raw)), nil
+		return bindText(col, strings.TrimSpace(raw))
 	}
 	if strings.TrimSpace(raw) == "" {
 		if col.Blank != nil {
@@ -157,6 +160,24 @@ func (s *Scorer) Bind(i int, raw string) (Value, error) {
 		return Value{}, fmt.Errorf("%s is %s, above the most allowed, %s", col.Header, show(d), show(col.Max.Value))
 	}
 	return Num(d), nil
+}
+
+// bindText checks a text cell against the texts its column allows.
+func bindText(col *rules.Column, t string) (Value, error) {
+	if col.Values == nil {
+		return Str(t), nil
+	}
+	for _, v := range col.Values {
+		if t == v {
+			// The rules' own string, so that every cell of a value shares
+			// one.
+			return Str(v), nil
+		}
+	}
+	if t == "" {
+		return Value{}, fmt.Errorf("%s is blank: one of %s is needed", col.Header, strings.Join(col.Values, ", "))
+	}
+	return Value{}, fmt.Errorf("%s is %q, not one of %s", col.Header, t, strings.Join(col.Values, ", "))
 }
 
 // BindAbsent gives the value of input column i for a workbook that lacks

@@ -48,7 +48,9 @@ which every figure is explained.`,
   $ appraise score march.xlsx --format json -o -
   $ appraise validate rules.yaml
   $ appraise explain rules.yaml 询单转化率 --value 74.5%
-  $ appraise test rules.yaml`,
+  $ appraise test rules.yaml
+  $ appraise init ecommerce-cs cs
+  $ appraise template rules.yaml`,
 		Version:       appVersion(),
 		SilenceErrors: true,
 		SilenceUsage:  true,
@@ -59,10 +61,12 @@ which every figure is explained.`,
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &usageError{cmd: c, err: err}
 	})
-	root.CompletionOptions.HiddenDefaultCmd = true
 	root.AddCommand(newCmdScore(io, nil))
 	root.AddCommand(newCmdValidate(io, nil))
 	root.AddCommand(newCmdExplain(io, nil))
 	root.AddCommand(newCmdTest(io, nil))
+	root.AddCommand(newCmdTemplate(io, nil))
+	root.AddCommand(newCmdSchemes(io, nil))
+	root.AddCommand(newCmdInit(io, nil))
 	return root
 }

@@ -22,6 +22,7 @@ type scoreOptions struct {
 	io     *streams
 	Input  string
 	Rules  string
+	Scheme string // a built-in scheme, instead of Rules
 	Sheet  string
 	Output string
 	Format string
@@ -39,11 +40,13 @@ results: by default a workbook named <name>.scored.xlsx beside the input,
 holding the input columns followed by the results, a detail sheet that
 explains every metric of every person, and an audit sheet.
 
-The rules come from --rules, or else from rules.yaml beside the workbook.
+The rules come from --rules, from a built-in scheme named with --scheme
+(see appraise schemes), or else from rules.yaml beside the workbook.
 Nothing is written unless every row passes its checks, and the input
 workbook is never changed.`,
 		Example: `  $ appraise score march.xlsx
   $ appraise score march.xlsx --rules ../rules/cs.yaml --sheet 客服KPI
+  $ appraise score march.xlsx --scheme ecommerce-cs
   $ appraise score march.xlsx -o results/march.json
   $ appraise score march.xlsx --format csv -o -`,
 		Args: func(cmd *cobra.Command, args []string) error {
@@ -52,8 +55,12 @@ workbook is never changed.`,
 			}
 			return nil
 		},
+		ValidArgsFunction: completeWorkbook,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Input = args[0]
+			if opts.Scheme != "" && opts.Rules != "" {
+				return usagef(cmd, "give --rules or --scheme, not both")
+			}
 			switch opts.Format {
 			case "":
 				opts.Format = formatOf(opts.Output)
@@ -87,11 +94,16 @@ workbook is never changed.`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&opts.Rules, "rules", "", "the rule `file` (default: rules.yaml beside the workbook)")
+	f.StringVar(&opts.Scheme, "scheme", "", "use the rules of a built-in `scheme` (see appraise schemes)")
 	f.StringVar(&opts.Sheet, "sheet", "", "the `sheet` to score (default: the rules' sheet, else the first)")
 	f.StringVarP(&opts.Output, "output", "o", "", "the `path` to write the results, - for standard output (default: <name>.scored.<format> beside the input)")
 	f.StringVar(&opts.Format, "format", "", "the output `format`: xlsx, json or csv (default: from the output's extension, else xlsx)")
 	f.StringVar(&opts.Detail, "detail", "", "where the detail of an xlsx output goes: `sheet`, csv (<name>.detail.csv beside it) or none (default: sheet)")
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "print nothing on success")
+	_ = cmd.RegisterFlagCompletionFunc("rules", completeRulesFlag)
+	_ = cmd.RegisterFlagCompletionFunc("scheme", completeScheme)
+	_ = cmd.RegisterFlagCompletionFunc("sheet", completeSheet)
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"xlsx", "json", "csv"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
@@ -107,11 +119,17 @@ func formatOf(path string) string {
 }
 
 func scoreRun(opts *scoreOptions) error {
-	rulesPath, err := findRules(opts.Rules, opts.Input)
-	if err != nil {
-		return err
+	var (
+		set       *rules.Set
+		rulesPath string
+		hash      string
+		err       error
+	)
+	if opts.Scheme != "" {
+		set, rulesPath, hash, err = loadScheme(opts.Scheme)
+	} else if rulesPath, err = findRules(opts.Rules, opts.Input); err == nil {
+		set, hash, err = loadRules(rulesPath)
 	}
-	set, hash, err := loadRules(rulesPath)
 	if err != nil {
 		return err
 	}
@@ -141,15 +159,18 @@ func scoreRun(opts *scoreOptions) error {
 	if dest == "-" {
 		dest = "standard output"
 	}
-	scheme := ""
-	if set.Scheme != "" {
-		scheme = " (" + set.Scheme + ")"
+	with := rulesPath
+	switch {
+	case opts.Scheme != "":
+		with = "the built-in scheme " + opts.Scheme
+	case set.Scheme != "":
+		with += " (" + set.Scheme + ")"
 	}
 	if opts.Detail == batch.DetailInCSV {
 		dest += " and " + batch.DetailFile(sum.Output)
 	}
-	fmt.Fprintf(opts.io.Err, "appraise: scored %s of %s, sheet %s, with %s%s: wrote %s\n",
-		plural(sum.Rows, "row"), filepath.Base(opts.Input), sum.Sheet, rulesPath, scheme, dest)
+	fmt.Fprintf(opts.io.Err, "appraise: scored %s of %s, sheet %s, with %s: wrote %s\n",
+		plural(sum.Rows, "row"), filepath.Base(opts.Input), sum.Sheet, with, dest)
 	if sum.Incomplete > 0 {
 		fmt.Fprintf(opts.io.Err, "appraise: %s could not be fully scored: see the %s column\n",
 			plural(sum.Incomplete, "row"), set.Labels.Notes)

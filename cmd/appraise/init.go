@@ -1,0 +1,128 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"appraise/batch"
+	"appraise/examples"
+
+	"github.com/spf13/cobra"
+)
+
+// initOptions is everything `appraise init` needs.
+type initOptions struct {
+	io     *streams
+	Scheme string
+	Dir    string
+	Quiet  bool
+}
+
+// The files init writes.
+const (
+	initRules    = "rules.yaml"
+	initTemplate = "template.xlsx"
+)
+
+func newCmdInit(io *streams, runF func(*initOptions) error) *cobra.Command {
+	opts := &initOptions{io: io}
+	cmd := &cobra.Command{
+		Use:   "init <scheme> [<folder>]",
+		Short: "Start from a built-in scheme: its rule file and a blank workbook",
+		Long: `Write a built-in scheme's rule file, comments included, as rules.yaml
+and a blank workbook for it as template.xlsx (see appraise template) into
+a folder, by default the current one. A missing folder is made.
+
+init never replaces a file: if either file exists, it writes neither.
+Change rules.yaml to suit your company, fill in the workbook, then score it
+with appraise score, which finds rules.yaml beside the workbook.`,
+		Example: `  $ appraise schemes
+  $ appraise init ecommerce-cs cs
+  $ appraise score cs/template.xlsx`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) < 1 || len(args) > 2 {
+				return usagef(cmd, "init takes a scheme and optionally a folder, not %d arguments", len(args))
+			}
+			return nil
+		},
+		ValidArgsFunction: completeInit,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Scheme = args[0]
+			opts.Dir = "."
+			if len(args) == 2 {
+				opts.Dir = args[1]
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return initRun(opts)
+		},
+	}
+	cmd.Flags().BoolVarP(&opts.Quiet, "quiet", "q", false, "print nothing on success")
+	return cmd
+}
+
+func initRun(opts *initOptions) error {
+	src, err := examples.Rules(opts.Scheme)
+	if err != nil {
+		return unknownScheme(opts.Scheme)
+	}
+	set, _, _, err := loadScheme(opts.Scheme)
+	if err != nil {
+		return err
+	}
+	rulesPath := filepath.Join(opts.Dir, initRules)
+	tplPath := filepath.Join(opts.Dir, initTemplate)
+	var exist []string
+	for _, p := range []string{rulesPath, tplPath} {
+		if _, err := os.Lstat(p); err == nil {
+			exist = append(exist, fmt.Sprintf("appraise: %s already exists", p))
+		}
+	}
+	if len(exist) > 0 {
+		return &batch.InputError{Problems: append(exist,
+			"    hint: init never replaces files; give another folder: appraise init "+opts.Scheme+" <folder>")}
+	}
+	if err := os.MkdirAll(opts.Dir, 0o755); err != nil {
+		return &batch.InputError{Problems: []string{fmt.Sprintf("%s: cannot make the folder: %v", opts.Dir, pathCause(err))}}
+	}
+	if err := writeNew(rulesPath, src); err != nil {
+		return err
+	}
+	tpl := templateFor(set)
+	if err := saveTemplate(tplPath, tpl, false); err != nil {
+		// All or nothing: the rule file written a moment ago goes too.
+		_ = os.Remove(rulesPath)
+		return err
+	}
+	if !opts.Quiet {
+		fmt.Fprintf(opts.io.Err, "appraise: wrote %s and %s\n", rulesPath, tplPath)
+		fmt.Fprintf(opts.io.Err, "appraise: fill in %s from row %d, then: appraise score %s\n",
+			initTemplate, tpl.HeaderRow()+1, tplPath)
+	}
+	return nil
+}
+
+// writeNew creates path with data; an existing file is left alone and
+// reported.
+func writeNew(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return &batch.InputError{Problems: []string{fmt.Sprintf("appraise: %s already exists", path)}}
+		}
+		return &batch.InputError{Problems: []string{fmt.Sprintf("%s: cannot write: %v", path, pathCause(err))}}
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		_ = os.Remove(path)
+		return &batch.InputError{Problems: []string{fmt.Sprintf("%s: cannot write: %v", path, pathCause(err))}}
+	}
+	return nil
+}

@@ -1,0 +1,67 @@
+package main
+
+import (
+	"bytes"
+	"testing"
+)
+
+func TestSchemesRun(t *testing.T) {
+	var out, errb bytes.Buffer
+	if err := schemesRun(&schemesOptions{io: &streams{Out: &out, Err: &errb}}); err != nil {
+		t.Fatal(err)
+	}
+	// Two spaces between the columns, which line up.
+	want := "ecommerce-cs  month  客服部客服指标绩效考核表\n"
+	if out.String() != want || errb.Len() != 0 {
+		t.Errorf("stdout %q, stderr %q; want %q and nothing", out.String(), errb.String(), want)
+	}
+}
+
+func TestClosestName(t *testing.T) {
+	names := []string{"cs-staff", "ecommerce-cs", "ecommerce-cs-deductions", "trade-sales-2017"}
+	tests := []struct{ in, want string }{
+		{"ecommerce-cs", "ecommerce-cs"},
+		{"ecomerce-cs", "ecommerce-cs"},   // one letter left out
+		{"ecommerce", "ecommerce-cs"},     // the start of a name
+		{"ecommerce-cs-", "ecommerce-cs"}, // a tie goes to the first name
+		{"cs-staf", "cs-staff"},
+		{"trade-sales", "trade-sales-2017"},
+		{"cs", ""}, // too short to guess
+		{"payroll", ""},
+	}
+	for _, tt := range tests {
+		if got := closestName(tt.in, names); got != tt.want {
+			t.Errorf("closestName(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestScoreSchemeFlag checks --scheme on score, through runF.
+func TestScoreSchemeFlag(t *testing.T) {
+	tests := []struct {
+		args    []string
+		scheme  string
+		wantErr string
+	}{
+		{args: []string{"march.xlsx", "--scheme", "ecommerce-cs"}, scheme: "ecommerce-cs"},
+		{args: []string{"march.xlsx", "--scheme", "ecommerce-cs", "--rules", "r.yaml"}, wantErr: "give --rules or --scheme, not both"},
+	}
+	for _, tt := range tests {
+		var got *scoreOptions
+		io := &streams{Out: &bytes.Buffer{}, Err: &bytes.Buffer{}}
+		cmd := newCmdScore(io, func(o *scoreOptions) error { got = o; return nil })
+		cmd.SetArgs(tt.args)
+		cmd.SetOut(io.Out)
+		cmd.SetErr(io.Err)
+		err := cmd.Execute()
+		if tt.wantErr != "" {
+			if _, ok := err.(*usageError); !ok || err.Error() != tt.wantErr {
+				t.Errorf("%q: error %v (%T), want usage error %q", tt.args, err, err, tt.wantErr)
+			}
+			continue
+		}
+		if err != nil || got.Scheme != tt.scheme || got.Rules != "" {
+			t.Errorf("%q: %v; scheme %q rules %q, want %q and none", tt.args, err, got.Scheme, got.Rules, tt.scheme)
+		}
+	}
+}
