@@ -127,8 +127,9 @@ func appendCols(b []byte, header []string, minWidths []int) []byte {
 }
 
 // Row writes the next row. A Number cell whose Text is not a finite decimal
-// number is an error, and so is a row past the sheet's last ([ErrSheetFull]);
-// the row is then not written, and the next row takes its place.
+// number is an error, and so is a row past the sheet's last row (an error
+// wrapping [ErrSheetFull]); then nothing of the row is written, and the
+// next call writes the same row number.
 func (s *SheetWriter) Row(cells []Cell) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -371,9 +372,9 @@ const maxDigits = 15
 // of at most 15 digits is written as given, less the zeros that do not
 // count ("075.50" as "75.5"), which is the same number a float would give.
 // Anything else goes through a float rounded to 15 significant digits, as
-// Excel would keep it: rounding here rather than leaving it to excelize,
-// which truncates ("0.30000000000000004" is written as "0.3"). It reports
-// false when s is not a finite number.
+// Excel would keep it ("0.30000000000000004" is written as "0.3"), and is
+// written in its shortest form. It reports false when s is not a finite
+// number.
 func appendNumber(b []byte, s string) ([]byte, bool) {
 	s = strings.TrimSpace(s)
 	if b, ok := appendPlain(b, s); ok {

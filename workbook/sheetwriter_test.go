@@ -652,3 +652,23 @@ func TestRowAllocs(t *testing.T) {
 		t.Errorf("1000 rows allocate %v times, want 0", allocs)
 	}
 }
+
+func TestAfterCommit(t *testing.T) {
+	w, err := CreateTo(io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := w.Sheet("S", []string{"a"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Sheet("T", nil); err == nil || err.Error() != `stdout: sheet "T" added after the workbook was finished` {
+		t.Errorf("Sheet after Commit: %v", err)
+	}
+	if err := s.Row([]Cell{txt("x")}); err == nil || err.Error() != "stdout: S: row written after the workbook was finished" {
+		t.Errorf("Row after Commit: %v", err)
+	}
+}
