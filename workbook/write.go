@@ -2,15 +2,17 @@ package workbook
 
 import (
 	"archive/zip"
+	"bytes"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
-	"math"
 	"os"
+	"path"
 	"path/filepath"
-	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/width"
@@ -54,31 +56,35 @@ type Cell struct {
 
 // Writer builds an output workbook. Nothing appears at the destination until
 // [Writer.Commit], so a run that fails part way leaves no partial file.
+//
+// Each sheet is written through its own [SheetWriter], which encodes and
+// compresses its rows as they come; Commit then puts the compressed sheets
+// into the workbook that excelize makes around them (workbook part, styles,
+// content types), without touching a row again. The SheetWriters of one
+// Writer may be written from different goroutines at the same time, one
+// goroutine per SheetWriter, and [Writer.Sheet] may be called while other
+// sheets already hold rows, from any of those goroutines. Commit and Abort
+// must wait until every goroutine writing rows is done.
 type Writer struct {
-	name   string    // base name of the destination, for messages
-	path   string    // destination, or "" when writing to out
-	out    io.Writer // destination stream for CreateTo
-	tmp    *os.File  // where the workbook is built
+	name    string                  // base name of the destination, for messages
+	path    string                  // destination, or "" when writing to out
+	out     io.Writer               // destination stream for CreateTo
+	tmp     *os.File                // where the workbook is built for Create
+	tmpDir  string                  // where sheets spill, as for os.CreateTemp
+	pattern string                  // name pattern of spilled sheets, as for os.CreateTemp
+	styles  [len(builtinNumFmt)]int // style ID per Format; 0 is General
+	bold    int                     // style ID of header cells
+
+	mu     sync.Mutex // guards the fields below against Sheet on several goroutines
 	x      *excelize.File
 	sheets []*SheetWriter
-	styles [len(builtinNumFmt)]int // style ID per Format; 0 is General
-	bold   int                     // style ID of header cells
-	done   bool                    // committed or aborted
-}
-
-// SheetWriter streams rows into one sheet of a [Writer].
-type SheetWriter struct {
-	w     *Writer
-	name  string
-	sw    *excelize.StreamWriter
-	row   int // last row written
-	vals  []interface{}
-	cells []excelize.Cell
+	done   bool // committed or aborted
 }
 
 // Create starts a workbook to be saved at path on [Writer.Commit]. Until then
 // it is built in a temporary file "." + base + ".tmp-*" in the same folder,
-// so the final rename cannot cross file systems. A path of "-" means
+// so the final rename cannot cross file systems; sheets too large to keep in
+// memory wait in more files of that name until Commit. A path of "-" means
 // standard output, as [CreateTo](os.Stdout); commands should prefer CreateTo
 // with their own stream.
 func Create(path string) (*Writer, error) {
@@ -90,7 +96,8 @@ func Create(path string) (*Writer, error) {
 		return nil, &fileError{name, "is a folder", nil}
 	}
 	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+name+".tmp-*")
+	pattern := "." + name + ".tmp-*"
+	tmp, err := os.CreateTemp(dir, pattern)
 	if err != nil {
 		msg := "cannot create: " + describeCreate(err)
 		if errors.Is(err, fs.ErrNotExist) {
@@ -98,19 +105,26 @@ func Create(path string) (*Writer, error) {
 		}
 		return nil, &fileError{name, msg, err}
 	}
-	return newWriter(name, path, nil, tmp)
+	w, err := newWriter(name, dir, pattern)
+	if err != nil {
+		_ = tmp.Close()
+		_ = os.Remove(tmp.Name())
+		return nil, err
+	}
+	w.path, w.tmp = path, tmp
+	return w, nil
 }
 
 // CreateTo is [Create] for a destination stream, such as standard output for
-// "-o -": the workbook is built in a temporary file and copied to w on
-// [Writer.Commit].
+// "-o -": the workbook is written to w on [Writer.Commit], and sheets too
+// large to keep in memory wait in temporary files until then.
 func CreateTo(w io.Writer) (*Writer, error) {
-	const name = "stdout"
-	tmp, err := os.CreateTemp("", "appraise-*.xlsx")
+	wr, err := newWriter("stdout", "", "appraise-*.sheet")
 	if err != nil {
-		return nil, &fileError{name, "cannot create a temporary file: " + describeCreate(err), err}
+		return nil, err
 	}
-	return newWriter(name, "", w, tmp)
+	wr.out = w
+	return wr, nil
 }
 
 // describeCreate words an error from creating a file.
@@ -125,13 +139,13 @@ func describeCreate(err error) string {
 	return err.Error()
 }
 
-func newWriter(name, path string, out io.Writer, tmp *os.File) (*Writer, error) {
-	w := &Writer{name: name, path: path, out: out, tmp: tmp, x: excelize.NewFile()}
+func newWriter(name, tmpDir, pattern string) (*Writer, error) {
+	w := &Writer{name: name, tmpDir: tmpDir, pattern: pattern, x: excelize.NewFile()}
 	// Styles are made once here: excelize dedupes them, but only by
 	// comparing against every style made so far.
 	var err error
 	if w.bold, err = w.x.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}}); err != nil {
-		_ = w.Abort()
+		_ = w.x.Close()
 		return nil, w.errorf("%w", err)
 	}
 	for f, id := range builtinNumFmt {
@@ -139,7 +153,7 @@ func newWriter(name, path string, out io.Writer, tmp *os.File) (*Writer, error) 
 			continue
 		}
 		if w.styles[f], err = w.x.NewStyle(&excelize.Style{NumFmt: id}); err != nil {
-			_ = w.Abort()
+			_ = w.x.Close()
 			return nil, w.errorf("%w", err)
 		}
 	}
@@ -154,7 +168,8 @@ func (w *Writer) errorf(format string, args ...any) error {
 // as wide as their header text, or as minWidths[i] characters where that is
 // wider (for columns whose contents outgrow their header). The first call
 // takes over the default sheet. Several sheets may be open at once and
-// written interleaved.
+// written interleaved, or from different goroutines; a sheet may be added
+// while others already hold rows, such as "detail 2" once "detail" is full.
 func (w *Writer) Sheet(name string, header []string, minWidths ...int) (*SheetWriter, error) {
 	return w.sheet(name, header, true, minWidths)
 }
@@ -162,6 +177,26 @@ func (w *Writer) Sheet(name string, header []string, minWidths ...int) (*SheetWr
 // sheet adds a sheet; a plain one has no header row, panes or widths, for
 // WriteTable's inputs, whose first row may be a title.
 func (w *Writer) sheet(name string, header []string, styled bool, minWidths []int) (*SheetWriter, error) {
+	s, err := w.addSheet(name)
+	if err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return nil, w.errorf("sheet %q added after the workbook was finished", name)
+	}
+	if err := s.start(header, styled, minWidths); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// addSheet adds a sheet of that name to the workbook excelize makes, where
+// it stays empty: its rows go into the SheetWriter's own stream.
+func (w *Writer) addSheet(name string) (*SheetWriter, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
 	if w.done {
 		return nil, w.errorf("sheet %q added after the workbook was finished", name)
 	}
@@ -180,44 +215,12 @@ func (w *Writer) sheet(name string, header []string, styled bool, minWidths []in
 	if err != nil {
 		return nil, w.errorf("bad sheet name %q: %w", name, err)
 	}
-	sw, err := w.x.NewStreamWriter(name)
+	st, err := newStream(w.tmpDir, w.pattern)
 	if err != nil {
 		return nil, w.errorf("%s: %w", name, err)
 	}
-	s := &SheetWriter{w: w, name: name, sw: sw}
+	s := &SheetWriter{w: w, name: name, first: len(w.sheets) == 0, limit: rowLimit, stream: st}
 	w.sheets = append(w.sheets, s)
-	if !styled || len(header) == 0 {
-		return s, nil
-	}
-	// Widths and panes must be set before the first row is streamed.
-	for i, h := range header {
-		width := fitWidth(h)
-		if i < len(minWidths) {
-			width = max(width, float64(min(minWidths[i], maxWidth)))
-		}
-		if err := sw.SetColWidth(i+1, i+1, width); err != nil {
-			return nil, s.errorf("%w", err)
-		}
-	}
-	err = sw.SetPanes(&excelize.Panes{
-		Freeze:      true,
-		YSplit:      1,
-		TopLeftCell: "A2",
-		ActivePane:  "bottomLeft",
-		Selection:   []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}},
-	})
-	if err != nil {
-		return nil, s.errorf("%w", err)
-	}
-	s.vals = s.vals[:0]
-	s.cells = growCells(s.cells, len(header))
-	for i, h := range header {
-		s.cells[i] = excelize.Cell{StyleID: w.bold, Value: h}
-		s.vals = append(s.vals, &s.cells[i])
-	}
-	if err := s.setRow(); err != nil {
-		return nil, err
-	}
 	return s, nil
 }
 
@@ -240,103 +243,88 @@ func fitWidth(h string) float64 {
 // maxWidth is the widest a column is made, in characters.
 const maxWidth = 60
 
-func growCells(c []excelize.Cell, n int) []excelize.Cell {
-	if cap(c) < n {
-		return make([]excelize.Cell, n)
-	}
-	return c[:n]
-}
-
-func (s *SheetWriter) errorf(format string, args ...any) error {
-	return fmt.Errorf("%s: %s: "+format, append([]any{s.w.name, s.name}, args...)...)
-}
-
-// Row writes the next row. A Number cell whose Text is not a finite decimal
-// number is an error.
-func (s *SheetWriter) Row(cells []Cell) error {
-	if s.w.done {
-		return s.errorf("row written after the workbook was finished")
-	}
-	s.vals = s.vals[:0]
-	s.cells = growCells(s.cells, len(cells))
-	for i, c := range cells {
-		// Pointers into s.cells keep excelize.Cell values from being boxed
-		// one by one; a nil value leaves the cell out.
-		var v interface{}
-		switch c.Kind {
-		case Blank:
-		case Text:
-			if c.Text != "" {
-				s.cells[i] = excelize.Cell{Value: c.Text}
-				v = &s.cells[i]
-			}
-		case Number:
-			f, err := strconv.ParseFloat(strings.TrimSpace(c.Text), 64)
-			if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
-				return fmt.Errorf("%s: %s!%s: not a number: %q", s.w.name, s.name, cellName(i, s.row+1), c.Text)
-			}
-			// Excel keeps 15 significant digits. Rounding here rather than
-			// leaving it to excelize, which truncates and keeps the zeros
-			// ("0.30000000000000004" would be stored as "0.300000000000000").
-			f, _ = strconv.ParseFloat(strconv.FormatFloat(f, 'g', 15, 64), 64)
-			style := 0
-			if int(c.Format) < len(s.w.styles) {
-				style = s.w.styles[c.Format]
-			}
-			s.cells[i] = excelize.Cell{StyleID: style, Value: f}
-			v = &s.cells[i]
-		default:
-			return fmt.Errorf("%s: %s!%s: unknown cell kind %d", s.w.name, s.name, cellName(i, s.row+1), c.Kind)
-		}
-		s.vals = append(s.vals, v)
-	}
-	return s.setRow()
-}
-
-// setRow streams s.vals as the next row.
-func (s *SheetWriter) setRow() error {
-	s.row++
-	if err := s.sw.SetRow(cellName(0, s.row), s.vals); err != nil {
-		return fmt.Errorf("%s: %s!%s: %w", s.w.name, s.name, cellName(0, s.row), err)
-	}
-	return nil
-}
-
 // Commit finishes the workbook and puts it at its destination: renamed onto
-// the path given to [Create], or copied to the stream given to [CreateTo].
-// The temporary file is gone afterwards either way.
+// the path given to [Create], or written to the stream given to [CreateTo].
+// The temporary files are gone afterwards either way. Call it once every
+// goroutine writing rows is done.
 func (w *Writer) Commit() error {
+	w.mu.Lock()
 	if w.done {
+		w.mu.Unlock()
 		return w.errorf("workbook already finished")
 	}
+	w.done = true
+	w.mu.Unlock()
 	err := w.build()
-	if err == nil && w.out != nil {
-		err = w.copyOut()
-	}
-	if err == nil && w.out == nil {
+	if err == nil && w.path != "" {
 		err = w.rename()
 	}
-	if err != nil {
-		_ = w.Abort()
-		return err
+	if cerr := w.cleanup(); err == nil {
+		err = cerr
 	}
-	w.done = true
-	return w.closeExcelize()
+	return err
 }
 
-// build writes the finished workbook into the temporary file and closes it.
+// build finishes every sheet and writes the workbook: each part excelize
+// made as it is, but for the sheets, whose compressed XML goes in place of
+// excelize's empty ones.
 func (w *Writer) build() error {
 	for _, s := range w.sheets {
-		if err := s.sw.Flush(); err != nil {
-			return s.errorf("%w", err)
+		s.mu.Lock()
+		s.closed = true
+		err := s.err
+		if err == nil {
+			err = s.finish()
+		}
+		s.mu.Unlock()
+		if err != nil {
+			return err
 		}
 	}
-	// excelize's Write zips the whole workbook into a bytes.Buffer before
-	// copying it out; handing it a zip writer on the temporary file instead
-	// streams the zip to disk, and the buffer stays empty.
-	w.x.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zip.NewWriter(w.tmp) })
-	if err := w.x.Write(io.Discard); err != nil {
+	buf, err := w.x.WriteToBuffer()
+	if err != nil {
 		return w.errorf("cannot write workbook: %w", err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		return w.errorf("cannot write workbook: %w", err)
+	}
+	parts, err := sheetParts(zr)
+	if err != nil {
+		return w.errorf("cannot write workbook: %w", err)
+	}
+	byPart := make(map[string]*SheetWriter, len(w.sheets))
+	for _, s := range w.sheets {
+		part, ok := parts[s.name]
+		if !ok {
+			return w.errorf("cannot write workbook: no part for sheet %q", s.name)
+		}
+		byPart[part] = s
+	}
+
+	out := w.out
+	if out == nil {
+		out = w.tmp
+	}
+	zw := zip.NewWriter(out)
+	for _, f := range zr.File {
+		s, ok := byPart[f.Name]
+		if !ok {
+			if err := zw.Copy(f); err != nil {
+				return w.errorf("cannot write workbook: %s", describeCreate(err))
+			}
+			continue
+		}
+		delete(byPart, f.Name)
+		if err := s.copyTo(zw, f.Name); err != nil {
+			return err
+		}
+	}
+	if len(byPart) > 0 {
+		return w.errorf("cannot write workbook: excelize left out sheets")
+	}
+	if err := zw.Close(); err != nil {
+		return w.errorf("cannot write workbook: %s", describeCreate(err))
 	}
 	if w.path != "" {
 		// CreateTemp makes files only the owner can read; a saved workbook
@@ -351,19 +339,75 @@ func (w *Writer) build() error {
 	return nil
 }
 
-func (w *Writer) copyOut() error {
-	if _, err := w.tmp.Seek(0, io.SeekStart); err != nil {
-		return w.errorf("%w", err)
+// copyTo adds the sheet's compressed XML to zw as the part called name.
+func (s *SheetWriter) copyTo(zw *zip.Writer, name string) error {
+	st := s.stream
+	fw, err := zw.CreateRaw(&zip.FileHeader{
+		Name:               name,
+		Method:             zip.Deflate,
+		CRC32:              st.crc,
+		CompressedSize64:   uint64(st.out.n),
+		UncompressedSize64: uint64(st.size),
+	})
+	if err == nil {
+		var r io.Reader
+		if r, err = st.out.reader(); err == nil {
+			_, err = io.Copy(fw, r)
+		}
 	}
-	if _, err := io.Copy(w.out, w.tmp); err != nil {
-		return w.errorf("%w", err)
-	}
-	name := w.tmp.Name()
-	err := w.tmp.Close()
-	w.tmp = nil
-	_ = os.Remove(name)
 	if err != nil {
-		return w.errorf("%w", err)
+		return s.errorf("cannot write: %s", describeCreate(err))
+	}
+	return nil
+}
+
+// sheetParts maps each sheet name of a workbook excelize wrote to the zip
+// entry holding that sheet, through the workbook part and its relations.
+func sheetParts(zr *zip.Reader) (map[string]string, error) {
+	var wb struct {
+		Sheets []struct {
+			Name string `xml:"name,attr"`
+			ID   string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+		} `xml:"sheets>sheet"`
+	}
+	var rels struct {
+		Rels []struct {
+			ID     string `xml:"Id,attr"`
+			Target string `xml:"Target,attr"`
+		} `xml:"Relationship"`
+	}
+	if err := readXML(zr, "xl/workbook.xml", &wb); err != nil {
+		return nil, err
+	}
+	if err := readXML(zr, "xl/_rels/workbook.xml.rels", &rels); err != nil {
+		return nil, err
+	}
+	targets := make(map[string]string, len(rels.Rels))
+	for _, r := range rels.Rels {
+		// Targets are relative to xl/ unless they start at the root.
+		if t, ok := strings.CutPrefix(r.Target, "/"); ok {
+			targets[r.ID] = t
+		} else {
+			targets[r.ID] = path.Join("xl", r.Target)
+		}
+	}
+	parts := make(map[string]string, len(wb.Sheets))
+	for _, s := range wb.Sheets {
+		if t, ok := targets[s.ID]; ok {
+			parts[s.Name] = t
+		}
+	}
+	return parts, nil
+}
+
+func readXML(zr *zip.Reader, name string, v any) error {
+	f, err := zr.Open(name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if err := xml.NewDecoder(f).Decode(v); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
 	}
 	return nil
 }
@@ -381,28 +425,22 @@ func (w *Writer) rename() error {
 	return nil
 }
 
-// closeExcelize removes the temporary files excelize's stream writers spill
-// large sheets into.
-func (w *Writer) closeExcelize() error {
-	if w.x == nil {
-		return nil
-	}
-	err := w.x.Close()
+// cleanup closes every sheet and removes every temporary file left:
+// everything after a failure, the spilled sheets after success.
+func (w *Writer) cleanup() error {
+	w.mu.Lock()
+	sheets, x := w.sheets, w.x
 	w.x = nil
-	if err != nil {
-		return w.errorf("%w", err)
-	}
-	return nil
-}
-
-// Abort discards the workbook and its temporary file. It does nothing after
-// [Writer.Commit], so callers can defer it right after [Create].
-func (w *Writer) Abort() error {
-	if w.done && w.tmp == nil && w.x == nil {
-		return nil
-	}
-	w.done = true
+	w.mu.Unlock()
 	var errs []error
+	for _, s := range sheets {
+		s.mu.Lock()
+		s.closed = true
+		if err := s.stream.out.remove(); err != nil {
+			errs = append(errs, s.errorf("%w", err))
+		}
+		s.mu.Unlock()
+	}
 	if w.tmp != nil {
 		name := w.tmp.Name()
 		_ = w.tmp.Close()
@@ -411,8 +449,20 @@ func (w *Writer) Abort() error {
 			errs = append(errs, w.errorf("%w", err))
 		}
 	}
-	if err := w.closeExcelize(); err != nil {
-		errs = append(errs, err)
+	if x != nil {
+		if err := x.Close(); err != nil {
+			errs = append(errs, w.errorf("%w", err))
+		}
 	}
 	return errors.Join(errs...)
+}
+
+// Abort discards the workbook and its temporary files. It does nothing after
+// [Writer.Commit], so callers can defer it right after [Create]. Call it
+// once every goroutine writing rows is done.
+func (w *Writer) Abort() error {
+	w.mu.Lock()
+	w.done = true
+	w.mu.Unlock()
+	return w.cleanup()
 }
