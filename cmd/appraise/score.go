@@ -133,6 +133,13 @@ func scoreRun(opts *scoreOptions) error {
 	if err != nil {
 		return err
 	}
+	if !opts.Quiet {
+		// Warnings do not stop the run, but the person running it should
+		// see what the rules' author was told by appraise validate.
+		for _, w := range set.Warnings {
+			fmt.Fprintln(opts.io.Err, w.Error())
+		}
+	}
 	sc, err := scoring.Compile(set)
 	if err != nil {
 		return err
