@@ -18,10 +18,13 @@ import (
 // expectation is one person's hand-worked result in expected.yaml. A nil
 // value means the figure cannot be computed and the cell must be blank.
 type expectation struct {
-	Points map[string]*string `yaml:"points"`
-	Total  *string            `yaml:"total"`
-	Flags  []string           `yaml:"flags"`
-	Pay    map[string]*string `yaml:"pay"`
+	Points      map[string]*string `yaml:"points"`
+	Sections    map[string]*string `yaml:"sections"`
+	Total       *string            `yaml:"total"`
+	Grade       *string            `yaml:"grade"`
+	Coefficient *string            `yaml:"coefficient"`
+	Flags       []string           `yaml:"flags"`
+	Pay         map[string]*string `yaml:"pay"`
 }
 
 // buildAppraise builds the command once for the tests of this package.
@@ -71,6 +74,22 @@ func TestExamplesScore(t *testing.T) {
 	}
 }
 
+// TestExamplesValidate checks that every example's rules pass appraise
+// validate --strict: no errors and no warnings, as an example to copy
+// should.
+func TestExamplesValidate(t *testing.T) {
+	bin := buildAppraise(t)
+	for _, dir := range examples(t) {
+		t.Run(dir, func(t *testing.T) {
+			file := filepath.Join(dir, "rules.yaml")
+			out, err := exec.Command(bin, "validate", "--strict", file).CombinedOutput()
+			if err != nil || string(out) != "appraise: "+file+": no problems\n" {
+				t.Errorf("appraise validate --strict %s: %v\n%s", file, err, out)
+			}
+		})
+	}
+}
+
 // TestExamplesCases runs appraise test on each example's rule file: its
 // cases (in rules.cases.yaml beside it) must all pass, and a rule file
 // without cases fails.
@@ -115,7 +134,17 @@ func checkExpected(t *testing.T, set *rules.Set, scored string, want map[string]
 			add(header(m.Name))
 		}
 	}
+	section := func(name string) string { return strings.ReplaceAll(set.Labels.Sections, "{section}", name) }
+	for _, sec := range set.Sections {
+		add(section(sec.Name))
+	}
 	add(set.Labels.Total)
+	if set.Grades != nil {
+		add(set.Labels.Grade)
+		if set.Grades.Coefficients() {
+			add(set.Labels.Coefficient)
+		}
+	}
 	add(set.Labels.Flags)
 	for _, p := range set.Pay {
 		add(p.Name)
@@ -142,7 +171,18 @@ func checkExpected(t *testing.T, set *rules.Set, scored string, want map[string]
 		for metric, w := range exp.Points {
 			sameNumber(t, id+" "+metric, cell(header(metric)), w)
 		}
+		for name, w := range exp.Sections {
+			sameNumber(t, id+" "+name, cell(section(name)), w)
+		}
 		sameNumber(t, id+" total", cell(set.Labels.Total), exp.Total)
+		if exp.Grade != nil {
+			if got := cell(set.Labels.Grade); got != *exp.Grade {
+				t.Errorf("%s grade: got %q, want %q", id, got, *exp.Grade)
+			}
+		}
+		if exp.Coefficient != nil {
+			sameNumber(t, id+" coefficient", cell(set.Labels.Coefficient), exp.Coefficient)
+		}
 		if got, w := cell(set.Labels.Flags), strings.Join(exp.Flags, ", "); got != w {
 			t.Errorf("%s flags: got %q, want %q", id, got, w)
 		}
