@@ -37,6 +37,16 @@ type Expect struct {
 	Flags   *WantNames // the exact set of flags raised
 	Pay     []Want     // pay lines, compared after rounding to 0.01
 	Missing *WantNames // the exact set of metrics without a value
+
+	Sections    []Want    // section scores
+	Grade       *WantText // the grade
+	Coefficient *Want     // the grade's coefficient
+}
+
+// WantText is an expected text; a nil Value expects none.
+type WantText struct {
+	Pos   Pos
+	Value *string
 }
 
 // Want is one expected figure.
@@ -54,7 +64,7 @@ type WantNames struct {
 
 var (
 	caseFields   = []string{"name", "like", "inputs", "expect"}
-	expectFields = []string{"points", "value", "total", "flags", "pay", "missing"}
+	expectFields = []string{"points", "value", "sections", "total", "grade", "coefficient", "flags", "pay", "missing"}
 )
 
 // ParseCases decodes a file of test cases for set: a mapping whose one key,
@@ -243,6 +253,30 @@ func (d *decoder) expect(set *Set, c *Case, n *yaml.Node, what string) {
 	if x := f["total"]; x != nil {
 		if v, ok := d.wantNumber(x, "total"); ok {
 			e.Total = &Want{Pos: d.pos(resolve(x)), Value: v}
+		}
+	}
+	if x := f["sections"]; x != nil {
+		names := make([]string, len(set.Sections))
+		for i, sec := range set.Sections {
+			names[i] = sec.Name
+		}
+		e.Sections = d.wants(x, "sections", "section", names, nil)
+	}
+	if x := f["grade"]; x != nil {
+		if set.Grades == nil {
+			d.errorf(x, "the rules have no grades to expect one of")
+		} else if v := resolve(x); v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
+			e.Grade = &WantText{Pos: d.pos(v)}
+		} else {
+			g := strings.TrimSpace(foldWidth(d.text(x, "grade")))
+			e.Grade = &WantText{Pos: d.pos(v), Value: &g}
+		}
+	}
+	if x := f["coefficient"]; x != nil {
+		if set.Grades == nil || !set.Grades.Coefficients() {
+			d.errorf(x, "the rules' grades have no coefficients to expect one of")
+		} else if v, ok := d.wantNumber(x, "coefficient"); ok {
+			e.Coefficient = &Want{Pos: d.pos(resolve(x)), Value: v}
 		}
 	}
 	if x := f["flags"]; x != nil {

@@ -134,8 +134,7 @@ func TestCaseErrors(t *testing.T) {
 				at(8, `:13: unknown pay line "奖"`),
 				`    hint: did you mean "奖金"?`,
 				at(9, `:16: expected metrics must be a list, such as [转化率], not "转化率"`),
-				at(10, `:7: unknown field "grade" in the expect of case "a"`),
-				`    hint: the fields are points, value, total, flags, pay, missing`,
+				at(10, `:14: the rules have no grades to expect one of`),
 			},
 		},
 		{

@@ -87,6 +87,29 @@ func (s *Scorer) CheckCase(c *rules.Case, rec []Value, r *Result) []string {
 			add(w.Pos, "total: want %s, got %s%s", wantText(w.Value), got, note)
 		}
 	}
+	for _, w := range e.Sections {
+		if got, ok := compare(w.Value, r.Section(w.Index).Score); !ok {
+			add(w.Pos, "section %s: want %s, got %s", set.Sections[w.Index].Name, wantText(w.Value), got)
+		}
+	}
+	if w := e.Grade; w != nil {
+		g, ok := r.Grade()
+		got, want := "none", "none"
+		if ok {
+			got = g
+		}
+		if w.Value != nil {
+			want = *w.Value
+		}
+		if ok != (w.Value != nil) || ok && g != *w.Value {
+			add(w.Pos, "grade: want %s, got %s (graded %s)", want, got, r.Graded())
+		}
+	}
+	if w := e.Coefficient; w != nil {
+		if got, ok := compare(w.Value, r.Coefficient()); !ok {
+			add(w.Pos, "coefficient: want %s, got %s", wantText(w.Value), got)
+		}
+	}
 	if w := e.Flags; w != nil {
 		var got []string
 		for i, f := range set.Flags {
