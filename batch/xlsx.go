@@ -72,6 +72,10 @@ func newXLSX(opts Options, l *layout, t *workbook.Table) (sink, error) {
 	return s, nil
 }
 
+// detailRows is how many rows a detail sheet holds under its header; a
+// variable so that a test can fill a sheet without a million rows.
+var detailRows = workbook.MaxRows - 1
+
 // detailSheets returns a row writer that fills the detail sheet and, when
 // it is full, goes on in "detail 2", "detail 3" and so on.
 func (s *xlsxSink) detailSheets() func([]workbook.Cell) error {
@@ -79,7 +83,7 @@ func (s *xlsxSink) detailSheets() func([]workbook.Cell) error {
 	var sheet *workbook.SheetWriter
 	n, rows := 0, 0
 	return func(cells []workbook.Cell) error {
-		if sheet == nil || rows == workbook.MaxRows-1 {
+		if sheet == nil || rows == detailRows {
 			n++
 			name := DetailSheet
 			if n > 1 {
@@ -297,6 +301,10 @@ func (s *xlsxSink) finish(sum Summary) error {
 	}
 	set := s.l.set
 	abs := func(p string) string {
+		// A built-in scheme's rules are named but are no file on disk.
+		if _, err := os.Stat(p); err != nil {
+			return p
+		}
 		if a, err := filepath.Abs(p); err == nil {
 			return a
 		}
