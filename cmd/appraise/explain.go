@@ -193,13 +193,37 @@ func writeRules(w io.Writer, set *rules.Set) {
 		fmt.Fprintln(w)
 		writeMetric(w, set, m)
 	}
+	var rows [][]string
+	if len(set.Sections) > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "sections (each the sum of its metrics' scores)")
+		for _, sec := range set.Sections {
+			var parts []string
+			for _, m := range set.Metrics {
+				if m.Section == sec.Name {
+					parts = append(parts, m.Name)
+				}
+			}
+			counts := "counts as it is"
+			if sec.Weight != nil {
+				counts = "counts x " + show(sec.Weight.Value) + " / 100"
+			} else if sec.Points != nil {
+				counts = "worth " + show(sec.Points.Value) + " points, counts as it is"
+			}
+			rows = append(rows, []string{sec.Name, counts, strings.Join(parts, ", ")})
+		}
+		writeTable(w, "  ", rows)
+	}
 
 	fmt.Fprintln(w)
 	fmt.Fprintf(w, "total (%s)\n", set.Labels.Total)
-	var rows [][]string
-	if set.Total.Formula != nil {
+	rows = nil
+	switch {
+	case set.Total.Formula != nil:
 		rows = append(rows, []string{"formula", set.Total.Formula.Source})
-	} else {
+	case len(set.Sections) > 0:
+		rows = append(rows, []string{"formula", "the sum of the scores of the metrics outside sections and of what each section counts"})
+	default:
 		rows = append(rows, []string{"formula", "the sum of the metrics' scores"})
 	}
 	if set.Total.Floor != nil {
@@ -208,7 +232,28 @@ func writeRules(w io.Writer, set *rules.Set) {
 	if set.Total.Cap != nil {
 		rows = append(rows, []string{"cap", show(set.Total.Cap.Value)})
 	}
+	if set.Total.AddsUpTo != nil {
+		rows = append(rows, []string{"adds_up_to", show(set.Total.AddsUpTo.Value)})
+	}
 	writeTable(w, "  ", rows)
+
+	if g := set.Grades; g != nil {
+		fmt.Fprintln(w)
+		of := "the total"
+		if g.Of != nil {
+			of = g.Of.Source
+		}
+		fmt.Fprintf(w, "grades (%s) of %s\n", set.Labels.Grade, of)
+		rows = nil
+		for _, b := range g.Bands {
+			row := []string{b.When, b.Grade}
+			if b.Coefficient != nil {
+				row = append(row, "coefficient "+show(b.Coefficient.Value))
+			}
+			rows = append(rows, row)
+		}
+		writeTable(w, "  ", rows)
+	}
 
 	if len(set.Flags) > 0 {
 		fmt.Fprintln(w)
@@ -249,6 +294,9 @@ func writeMetric(w io.Writer, set *rules.Set, m *rules.Metric) {
 	var rows [][]string
 	if m.Description != "" {
 		rows = append(rows, []string{"about", m.Description})
+	}
+	if m.Section != "" {
+		rows = append(rows, []string{"section", m.Section})
 	}
 	if m.Value != nil {
 		v := m.Value.Source
