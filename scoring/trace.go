@@ -14,11 +14,13 @@ import (
 // and scores, the sum that makes the total, the flags and the pay.
 // Building one allocates; it is meant for one person, not for a batch.
 type Trace struct {
-	Inputs  []int // the input columns some formula reads, as indexes into Rules().Columns
-	Metrics []MetricTrace
-	Total   TotalTrace
-	Flags   []Step
-	Pay     []Step
+	Inputs   []int // the input columns some formula reads, as indexes into Rules().Columns
+	Metrics  []MetricTrace
+	Sections []SectionTrace
+	Total    TotalTrace
+	Grade    *GradeTrace // nil when the rules have no grades
+	Flags    []Step
+	Pay      []Step
 }
 
 // Step is one computed figure and how it came about.
@@ -51,6 +53,25 @@ type TotalTrace struct {
 	Limit    string // "capped at 100", "raised to the floor 0", or ""
 }
 
+// SectionTrace explains a section: its score, the sum of its metrics'
+// scores written out in Working, and what it counts in the total.
+type SectionTrace struct {
+	Step
+	Section *rules.Section
+	Counts  Value
+	Summed  bool // what it counts is a term of the total's sum
+}
+
+// GradeTrace explains the grade.
+type GradeTrace struct {
+	Label       string // the grade's column header
+	Of          string // what is graded: "total" or the formula
+	Graded      Value
+	Band        int // the band the graded value fell in, or -1
+	Grade       string
+	Coefficient Value
+}
+
 // Trace explains r. It must be called before r scores another record.
 func (r *Result) Trace() Trace {
 	s, set := r.s, r.s.set
@@ -58,7 +79,18 @@ func (r *Result) Trace() Trace {
 	for i := range set.Metrics {
 		t.Metrics = append(t.Metrics, s.traceMetric(i, r.env, r.bands[i]))
 	}
+	for i := range set.Sections {
+		t.Sections = append(t.Sections, s.traceSection(i, r.env))
+	}
 	t.Total = s.traceTotal(r.env)
+	if g := set.Grades; g != nil {
+		gt := &GradeTrace{Label: set.Labels.Grade, Of: "total", Graded: r.Graded(), Band: r.GradeBand(), Coefficient: r.Coefficient()}
+		if g.Of != nil {
+			gt.Of = g.Of.Source
+		}
+		gt.Grade, _ = r.Grade()
+		t.Grade = gt
+	}
 	for i, f := range set.Flags {
 		t.Flags = append(t.Flags, s.step(f.Name, f.When, r.env, -1, r.Flag(i)))
 	}
@@ -150,6 +182,61 @@ func limit(m *rules.Metric, raw, p Value) string {
 	return ""
 }
 
+func (s *Scorer) traceSection(i int, env []Value) SectionTrace {
+	set := s.set
+	sec := set.Sections[i]
+	var terms []string
+	for j, m := range set.Metrics {
+		if m.Scored() && m.Section == sec.Name {
+			terms = append(terms, term(env[s.metrics[j].score], len(terms) > 0))
+		}
+	}
+	working := strings.Join(terms, " + ")
+	if len(terms) == 0 {
+		working = "0"
+	}
+	return SectionTrace{
+		Step:    Step{Name: sec.Name, Working: working, Value: env[s.sections[i].score]},
+		Section: sec,
+		Counts:  env[s.sections[i].counts],
+		Summed:  set.Total.Formula == nil,
+	}
+}
+
+// Line writes the section as "部门职责 = 95 + 20 = 115, counts 115 x 30 /
+// 100 = 34.5 towards the total".
+func (t SectionTrace) Line() string {
+	st := t.Step
+	st.Formula, st.Working = st.Working, ""
+	line := chain(st, false)
+	if t.Value.Kind != Number || t.Section.Weight == nil && !t.Summed {
+		return line
+	}
+	towards := ""
+	if t.Summed {
+		towards = " towards the total"
+	}
+	if w := t.Section.Weight; w != nil {
+		return fmt.Sprintf("%s, counts %s x %s / 100 = %s%s", line, t.Value, show(w.Value), t.Counts, towards)
+	}
+	return fmt.Sprintf("%s, counts as it is%s", line, towards)
+}
+
+// Line writes the grade as "等级: total 77 is in < 90 -> 中, coefficient 1".
+func (t GradeTrace) Line() string {
+	if t.Graded.Kind != Number {
+		return fmt.Sprintf("%s: %s has no value, so no grade", t.Label, t.Of)
+	}
+	if t.Grade == "" {
+		return fmt.Sprintf("%s: %s %s is in none of the grades", t.Label, t.Of, t.Graded)
+	}
+	line := fmt.Sprintf("%s: %s %s -> %s", t.Label, t.Of, t.Graded, t.Grade)
+	if t.Coefficient.Kind == Number {
+		line += ", coefficient " + t.Coefficient.String()
+	}
+	return line
+}
+
 func (s *Scorer) traceTotal(env []Value) TotalTrace {
 	set := s.set
 	t := TotalTrace{Label: set.Labels.Total, Subtotal: env[s.raw]}
@@ -158,9 +245,12 @@ func (s *Scorer) traceTotal(env []Value) TotalTrace {
 	} else {
 		var terms []string
 		for i, m := range set.Metrics {
-			if m.Scored() {
+			if m.Scored() && m.Section == "" {
 				terms = append(terms, term(env[s.metrics[i].score], len(terms) > 0))
 			}
+		}
+		for i := range set.Sections {
+			terms = append(terms, term(env[s.sections[i].counts], len(terms) > 0))
 		}
 		t.Step = Step{Name: "total", Working: strings.Join(terms, " + "), Value: env[s.total]}
 		if len(terms) == 0 {
@@ -380,9 +470,12 @@ func (t MetricTrace) Lines() []string {
 		add("  no points, so no score")
 		return lines
 	}
-	towards := " towards the total"
-	if !t.Summed {
-		towards = ""
+	towards := ""
+	switch {
+	case m.Section != "":
+		towards = " towards " + m.Section
+	case t.Summed:
+		towards = " towards the total"
 	}
 	if m.Weight != nil {
 		add("  weight %s -> %s x %s / 100 = %s%s", show(m.Weight.Value), p, show(m.Weight.Value), t.Score, towards)

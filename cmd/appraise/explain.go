@@ -395,7 +395,13 @@ func writeTrace(w io.Writer, set *rules.Set, sc *scoring.Scorer, found *batch.Fo
 	if metric >= 0 {
 		return
 	}
+	for _, sec := range t.Sections {
+		fmt.Fprintln(w, sec.Line())
+	}
 	fmt.Fprintln(w, t.Total.Line())
+	if t.Grade != nil {
+		fmt.Fprintln(w, t.Grade.Line())
+	}
 	if len(t.Flags) > 0 {
 		fmt.Fprintln(w)
 		fmt.Fprintln(w, "flags")
