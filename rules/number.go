@@ -16,6 +16,16 @@ var ErrNotNumber = errors.New("not a number")
 // between groups of three digits), "-3", "1.5E-3", and the full-width
 // forms a Chinese input method types ("７５％").
 func ParseNumber(s string) (decimal.Decimal, error) {
+	if plain(s) {
+		// What nearly every cell holds. The steps below would leave it
+		// as it is and hand it to decimal.Parse; going there at once
+		// spares a copy of the text per cell.
+		d, err := decimal.Parse(s)
+		if err != nil {
+			return decimal.Decimal{}, ErrNotNumber
+		}
+		return d, nil
+	}
 	s = strings.TrimSpace(width.Fold.String(s))
 	pct := strings.HasSuffix(s, "%")
 	if pct {
@@ -37,6 +47,19 @@ func ParseNumber(s string) (decimal.Decimal, error) {
 		}
 	}
 	return d, nil
+}
+
+// plain reports whether s holds only ASCII digits, dots and minus signs.
+func plain(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < '0' || c > '9') && c != '.' && c != '-' {
+			return false
+		}
+	}
+	return true
 }
 
 // stripThousands removes thousands separators, accepting only well-placed
