@@ -8,6 +8,7 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -206,7 +207,86 @@ func (f *File) openPart(key string, match func(name string) bool) (*xmlScanner, 
 		z.Close()
 		return nil, nil, "zip: " + err.Error()
 	}
-	return newScannerReader(rc), closers{rc, z}, ""
+	p := prefetch(rc)
+	return newScannerReader(p), closers{p, rc, z}, ""
+}
+
+// prefetchReader reads from another reader in a goroutine, a few chunks
+// ahead, so that inflating a zip entry and scanning it use two cores.
+type prefetchReader struct {
+	full chan chunk  // chunks read, in order; the last one carries the error
+	free chan []byte // chunks to read into again
+	cur  chunk       // the chunk being read from
+	done chan struct{}
+	wg   sync.WaitGroup
+}
+
+type chunk struct {
+	buf  []byte
+	data []byte // the unread part of buf
+	err  error
+}
+
+// prefetchChunks is how many chunks the goroutine may read ahead.
+const prefetchChunks = 4
+
+func prefetch(r io.Reader) *prefetchReader {
+	p := &prefetchReader{
+		full: make(chan chunk, prefetchChunks),
+		free: make(chan []byte, prefetchChunks),
+		done: make(chan struct{}),
+	}
+	for range prefetchChunks {
+		p.free <- make([]byte, readSize)
+	}
+	p.wg.Add(1)
+	go func() {
+		defer p.wg.Done()
+		for {
+			var buf []byte
+			select {
+			case buf = <-p.free:
+			case <-p.done:
+				return
+			}
+			n, err := io.ReadFull(r, buf)
+			if err == io.ErrUnexpectedEOF {
+				err = io.EOF
+			}
+			select {
+			case p.full <- chunk{buf: buf, data: buf[:n], err: err}:
+			case <-p.done:
+				return
+			}
+			if err != nil {
+				return
+			}
+		}
+	}()
+	return p
+}
+
+func (p *prefetchReader) Read(b []byte) (int, error) {
+	for len(p.cur.data) == 0 {
+		if p.cur.err != nil {
+			return 0, p.cur.err
+		}
+		if p.cur.buf != nil {
+			p.free <- p.cur.buf
+		}
+		p.cur = <-p.full
+	}
+	n := copy(b, p.cur.data)
+	p.cur.data = p.cur.data[n:]
+	return n, nil
+}
+
+// Close stops the goroutine and waits for it, so that what it reads from
+// can be closed next.
+func (p *prefetchReader) Close() error {
+	close(p.done)
+	p.wg.Wait()
+	return nil
 }
 
 type closers []io.Closer
