@@ -101,7 +101,11 @@ func (s *xmlScanner) fill() bool {
 		copy(nb, s.buf[:s.end])
 		s.buf = nb
 	}
-	for {
+	// Filling the buffer, rather than taking what one Read gives, means a
+	// token that spans many reads is scanned again only each time the
+	// buffer doubles.
+	start := s.end
+	for s.end < len(s.buf) && !s.eof {
 		n, err := s.r.Read(s.buf[s.end:])
 		s.end += n
 		if err == io.EOF {
@@ -110,10 +114,8 @@ func (s *xmlScanner) fill() bool {
 			s.fail("read: " + err.Error())
 			return false
 		}
-		if n > 0 || s.eof {
-			return n > 0
-		}
 	}
+	return s.end > start
 }
 
 // next advances to the next token and returns its kind. After tokBad and
