@@ -280,8 +280,10 @@ func (r *sheetReader) readCell(col *int) bool {
 				// excelize looks for v, f and is inside any other element.
 				return r.fail("element other than v, f or is in a cell")
 			}
+		case tokEOF:
+			return r.fail("no end of cell")
 		default:
-			return r.fail("bad cell")
+			return r.fail(sc.why)
 		}
 	}
 	sp := cellSpan{sst: -1}

@@ -3,11 +3,14 @@ package workbook
 import (
 	"archive/zip"
 	"fmt"
+	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -336,4 +339,424 @@ func longRow(n int) string {
 	}
 	b.WriteString(`</row>`)
 	return b.String()
+}
+
+// The example workbook, written by Writer, reads the same through the fast
+// reader.
+func TestSheetRowsExample(t *testing.T) {
+	inBothModes(t, func(t *testing.T) {
+		rows := compareReaders(t, filepath.Join("..", "examples", "ecommerce-cs", "march.xlsx"), "客服KPI", true)
+		// 1 title row, 1 header row, 40 agents (see examples/ecommerce-cs/gen).
+		if len(rows) != 42 {
+			t.Errorf("read %d rows, want 42", len(rows))
+		}
+	})
+}
+
+// trickyText is text that XML, excelize or Excel treat specially.
+var trickyText = []string{
+	"", " ", "  lead and trail  ", "\t", "a\nb", "a\r\nb", "a\rb", "<&>\"'", "]]>",
+	"_x000D_", "_x005F_x0041_", "_x0041_", "漢字 カンジ", "😀", "\u3000全角\u3000", "0.75", "1E-3",
+	"=1+1", "'quoted", "\x01ctl", "a\x0bb", "\ufffe", "\u2028",
+}
+
+func TestSheetRowsWriters(t *testing.T) {
+	dir := t.TempDir()
+
+	// Our own writer: inline strings and numbers.
+	var table [][]string
+	for i, s := range trickyText {
+		table = append(table, []string{"'" + s, fmt.Sprint(i), "0.5|pct", "", "'" + s})
+	}
+	ours := filepath.Join(dir, "ours.xlsx")
+	if err := WriteTable(ours, "客服KPI", table); err != nil {
+		t.Fatal(err)
+	}
+
+	// excelize with shared strings, rich text, formulas and every value
+	// type, with gaps between rows and cells.
+	x := excelize.NewFile()
+	set := func(cell string, v any) {
+		t.Helper()
+		if err := x.SetCellValue("Sheet1", cell, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i, s := range trickyText {
+		set(fmt.Sprintf("A%d", 2*i+1), s)
+		set(fmt.Sprintf("C%d", 2*i+1), i)
+	}
+	set("D1", 0.1+0.2)
+	set("D2", -1e-30)
+	set("D3", true)
+	set("D4", false)
+	set("D5", nil)
+	set("D6", int64(1)<<60)
+	set("D7", float32(1.5))
+	set("D8", time.Date(2026, 3, 31, 12, 30, 0, 0, time.UTC))
+	set("D9", time.Duration(90)*time.Minute)
+	set("D10", []byte("bytes"))
+	if err := x.SetCellFormula("Sheet1", "E1", "C1+C3"); err != nil {
+		t.Fatal(err)
+	}
+	if err := x.SetCellFormula("Sheet1", "E2", `"a"&"b"`); err != nil {
+		t.Fatal(err)
+	}
+	if err := x.SetCellRichText("Sheet1", "F1", []excelize.RichTextRun{
+		{Text: "bold ", Font: &excelize.Font{Bold: true, Size: 12, Color: "FF0000", Family: "宋体"}},
+		{Text: "italic_x0041_", Font: &excelize.Font{Italic: true, VertAlign: "superscript"}},
+		{Text: "plain"},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	style, err := x.NewStyle(&excelize.Style{NumFmt: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := x.SetCellStyle("Sheet1", "G1", "G9", style); err != nil {
+		t.Fatal(err)
+	}
+	if err := x.SetRowHeight("Sheet1", 30, 40); err != nil {
+		t.Fatal(err)
+	}
+	theirs := filepath.Join(dir, "theirs.xlsx")
+	if err := x.SaveAs(theirs); err != nil {
+		t.Fatal(err)
+	}
+	x.Close()
+
+	// excelize's stream writer: inline strings, typed cells, formulas.
+	x = excelize.NewFile()
+	sw, err := x.NewStreamWriter("Sheet1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, s := range trickyText {
+		row := []any{s, i, float64(i) / 7, i%2 == 0, nil, excelize.Cell{Formula: "A1", Value: s},
+			excelize.Cell{Value: 0.25, StyleID: style}, time.Date(2026, 3, i+1, 0, 0, 0, 0, time.UTC)}
+		if err := sw.SetRow(fmt.Sprintf("B%d", 3*i+2), row); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	streamed := filepath.Join(dir, "streamed.xlsx")
+	if err := x.SaveAs(streamed); err != nil {
+		t.Fatal(err)
+	}
+	x.Close()
+
+	for _, w := range []struct{ name, path, sheet string }{
+		{"Writer", ours, "客服KPI"},
+		{"excelize", theirs, "Sheet1"},
+		{"excelize stream writer", streamed, "Sheet1"},
+	} {
+		t.Run(w.name, func(t *testing.T) {
+			inBothModes(t, func(t *testing.T) {
+				compareReaders(t, w.path, w.sheet, true)
+			})
+		})
+	}
+}
+
+// TestSheetRowsRandom writes sheets of random cells with excelize, through
+// the shared string table and through the stream writer, and reads them
+// both ways.
+func TestSheetRowsRandom(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 11))
+	pieces := append([]string{"a", "Z", "9", ".", "-", "e", " ", "中", "文", "&", "<", "_x", "000D_", "\n"}, trickyText...)
+	value := func() any {
+		switch rng.IntN(6) {
+		case 0:
+			return rng.IntN(1_000_000) - 500_000
+		case 1:
+			return rng.NormFloat64() * math.Pow(10, float64(rng.IntN(40)-20))
+		case 2:
+			return rng.IntN(2) == 0
+		case 3:
+			return nil
+		}
+		var b strings.Builder
+		for n := rng.IntN(6); n > 0; n-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		return b.String()
+	}
+	for round := 0; round < 6; round++ {
+		x := excelize.NewFile()
+		sw, err := x.NewStreamWriter("Sheet1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := x.NewSheet("Shared"); err != nil {
+			t.Fatal(err)
+		}
+		row := 1
+		for n := 0; n < 200; n++ {
+			row += 1 + rng.IntN(3) // some rows left out
+			cells := make([]any, rng.IntN(30))
+			for i := range cells {
+				cells[i] = value()
+			}
+			col := 1 + rng.IntN(3)
+			cell, _ := excelize.CoordinatesToCellName(col, row)
+			if err := sw.SetRow(cell, cells); err != nil {
+				t.Fatal(err)
+			}
+			if err := x.SetSheetRow("Shared", cell, &cells); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := sw.Flush(); err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(t.TempDir(), "random.xlsx")
+		if err := x.SaveAs(path); err != nil {
+			t.Fatal(err)
+		}
+		x.Close()
+		for _, sheet := range []string{"Sheet1", "Shared"} {
+			t.Run(fmt.Sprintf("%d/%s", round, sheet), func(t *testing.T) {
+				inBothModes(t, func(t *testing.T) {
+					compareReaders(t, path, sheet, true)
+				})
+			})
+		}
+	}
+}
+
+// FuzzSheetRows checks that both readers agree on any sheet data and any
+// string item. Run it with
+//
+//	go test -run XXX -fuzz FuzzSheetRows ./workbook
+func FuzzSheetRows(f *testing.F) {
+	f.Add(`<row r="1"><c t="s"><v>0</v></c><c t="s"><v>13</v></c><c t="inlineStr"><is><t>x</t></is></c></row>`, `<si><t>y</t></si>`)
+	f.Add(longRow(30), `<si><r><rPr><b/></rPr><t>r</t></r><rPh sb="0" eb="1"><t>p</t></rPh></si>`)
+	f.Add(`<row><c><v>1</v></c></row><row r="3"><c r="C3" t="str"><f>A1</f><v>&amp;</v></c></row>`, `<si/>`)
+	f.Fuzz(func(t *testing.T, rows, item string) {
+		sst := strings.Replace(commonSST, `<si/>`, item, 1)
+		path := writeXLSX(t, sheetXML(rows+`<row r="60"><c t="s"><v>4</v></c></row>`), sst)
+		inBothModes(t, func(t *testing.T) {
+			want := readExcelize(t, path, "Sheet1")
+			got, why := readFast(t, path, "Sheet1")
+			if !slices.Equal(got, want) {
+				t.Errorf("fast reader (fallback %q):\n%s\nexcelize:\n%s", why, strings.Join(got, "\n"), strings.Join(want, "\n"))
+			}
+		})
+	})
+}
+
+// randomSheet builds sheet data and a shared string table from a grammar
+// of what spreadsheet programs write, with now and then something odd.
+type randomSheet struct {
+	rng  *rand.Rand
+	b    strings.Builder
+	calm bool // nothing odd
+}
+
+func (g *randomSheet) pick(options ...string) string { return options[g.rng.IntN(len(options))] }
+
+// rare is true once in n times.
+func (g *randomSheet) rare(n int) bool { return g.rng.IntN(n) == 0 }
+
+// odd is true once in n times, unless the generator is calm.
+func (g *randomSheet) odd(n int) bool { return g.rare(n) && !g.calm }
+
+func (g *randomSheet) text() string {
+	var b strings.Builder
+	for n := g.rng.IntN(4); n > 0; n-- {
+		b.WriteString(g.pick("1", "0.75", "-3", "1E-3", " ", "abc", "中文", "&amp;", "&lt;", "&#13;", "&#x4e2d;",
+			"\r\n", "\r", "\t", "_x000D_", "_x005F_x0041_", "&#xD800;", "😀", "]]&gt;", "&quot;'"))
+	}
+	if g.odd(150) {
+		b.WriteString(g.pick("&nbsp;", "\x01", "]]>", "<!-- c -->", "<![CDATA[x]]>", "<b>nested</b>", "\xff"))
+	}
+	return b.String()
+}
+
+func (g *randomSheet) typedAttr(valid ...string) string {
+	if g.odd(120) {
+		return g.pick("x", "-1", "1.5", " 2", "99999999999999999999")
+	}
+	return g.pick(valid...)
+}
+
+// item writes the content of a string item (<si> or <is>).
+func (g *randomSheet) item() string {
+	var b strings.Builder
+	for n := g.rng.IntN(4); n > 0; n-- {
+		switch g.rng.IntN(6) {
+		case 0, 1:
+			fmt.Fprintf(&b, `<t%s>%s</t>`, g.pick("", ` xml:space="preserve"`), g.text())
+		case 2, 3:
+			b.WriteString(`<r>`)
+			if g.rng.IntN(2) == 0 {
+				fmt.Fprintf(&b, `<rPr><b/><sz val="%s"/><color theme="%s" tint="%s"/><rFont val="Calibri"/><family val="%s"/></rPr>`,
+					g.typedAttr("11", "10.5"), g.typedAttr("1", "0"), g.typedAttr("-0.5", "0"), g.typedAttr("2", "3"))
+			}
+			fmt.Fprintf(&b, `<t>%s</t>`, g.text())
+			if g.rare(10) {
+				fmt.Fprintf(&b, `<t>%s</t>`, g.text())
+			}
+			b.WriteString(`</r>`)
+		case 4:
+			fmt.Fprintf(&b, `<rPh sb="%s" eb="%s"><t>%s</t></rPh>`, g.typedAttr("0", "1"), g.typedAttr("1", "2"), g.text())
+		case 5:
+			fmt.Fprintf(&b, `<phoneticPr fontId="%s" type="noConversion"/>`, g.typedAttr("1", "2"))
+		}
+	}
+	return b.String()
+}
+
+func (g *randomSheet) cell(row, col int) string {
+	var b strings.Builder
+	b.WriteString("<c")
+	name, _ := excelize.CoordinatesToCellName(col, row)
+	switch g.rng.IntN(12) {
+	case 0:
+		// no reference
+	case 1:
+		fmt.Fprintf(&b, ` r="%s"`, strings.ToLower(name))
+	case 2:
+		if g.odd(15) {
+			b.WriteString(g.pick(` r=""`, ` r="1A"`, ` r="A0"`, ` r="$B$2"`))
+		}
+	default:
+		fmt.Fprintf(&b, ` r="%s"`, name)
+	}
+	if g.rng.IntN(3) == 0 {
+		fmt.Fprintf(&b, ` s="%s"`, g.typedAttr("1", "12"))
+	}
+	typ := g.pick("", "", "", "s", "s", "inlineStr", "str", "b", "e", "n", "d", "weird")
+	if typ != "" {
+		fmt.Fprintf(&b, ` t="%s"`, typ)
+	}
+	if g.rare(6) {
+		b.WriteString("/>")
+		return b.String()
+	}
+	b.WriteString(">")
+	if g.rare(5) {
+		fmt.Fprintf(&b, `<f%s>A1&amp;"x"</f>`, g.pick("", ` t="shared" si="`+g.typedAttr("0", "3")+`" ref="A1:A3"`, ` ca="`+g.typedAttr("1", "true")+`"`))
+	}
+	switch {
+	case typ == "s":
+		index := g.pick("0", "1", "2", "3", "4", "5", " 2 ", "x", "")
+		if g.odd(30) {
+			index = g.pick("40", "-1")
+		}
+		fmt.Fprintf(&b, `<v>%s</v>`, index)
+	case typ == "inlineStr" && g.rng.IntN(4) > 0:
+		fmt.Fprintf(&b, `<is>%s</is>`, g.item())
+	default:
+		for n := g.rng.IntN(3); n > 0; n-- {
+			fmt.Fprintf(&b, `<v>%s</v>`, g.text())
+		}
+	}
+	if g.odd(100) {
+		b.WriteString(g.pick(`<extLst/>`, `<!-- c -->`))
+	}
+	b.WriteString("</c>")
+	return b.String()
+}
+
+func (g *randomSheet) rows() string {
+	row := 0
+	for n := g.rng.IntN(8); n > 0; n-- {
+		row += 1 + g.rng.IntN(3)
+		if g.odd(60) {
+			row -= 2
+		}
+		switch {
+		case g.rare(8):
+			g.b.WriteString("<row>")
+		default:
+			fmt.Fprintf(&g.b, `<row r="%d"%s>`, row, g.pick("", ` spans="1:5"`, ` ht="20" customHeight="1"`))
+		}
+		col := 0
+		for m := g.rng.IntN(7); m > 0; m-- {
+			col += 1 + g.rng.IntN(2)
+			if g.rare(15) {
+				col -= 2
+			}
+			g.b.WriteString(g.cell(row, max(col, 1)))
+			if g.rare(10) {
+				g.b.WriteString("\n  ")
+			}
+		}
+		g.b.WriteString("</row>")
+		if g.odd(100) {
+			g.b.WriteString(g.pick(`<c><v>stray</v></c>`, `<!-- c -->`, `<row r="1"/>`))
+		}
+	}
+	return g.b.String()
+}
+
+func TestSheetRowsRandomXML(t *testing.T) {
+	fast, total := 0, 0
+	for seed := uint64(0); seed < 150; seed++ {
+		g := &randomSheet{rng: rand.New(rand.NewPCG(seed, 2026))}
+		// One odd string item sends the whole sheet to excelize.
+		g.calm = seed%4 != 0
+		var items []string
+		for n := 6; n > 0; n-- {
+			items = append(items, "<si>"+g.item()+"</si>")
+		}
+		g.calm = false
+		path := writeXLSX(t, sheetXML(g.rows()), sstXML(items...))
+		inBothModes(t, func(t *testing.T) {
+			want := readExcelize(t, path, "Sheet1")
+			got, why := readFast(t, path, "Sheet1")
+			if !slices.Equal(got, want) {
+				t.Errorf("seed %d: fast reader (fallback %q):\n%s\nexcelize:\n%s", seed, why, strings.Join(got, "\n"), strings.Join(want, "\n"))
+			}
+			total++
+			if why == "" {
+				fast++
+			}
+		})
+	}
+	// The grammar is mostly plain, so the fast reader should read most
+	// sheets itself; otherwise this test compares excelize with itself.
+	if fast < total/2 {
+		t.Errorf("the fast reader read only %d of %d sheets", fast, total)
+	}
+	t.Logf("the fast reader read %d of %d sheets", fast, total)
+}
+
+// Reading a row allocates once, for one string that holds the text of all
+// its cells; shared strings are allocated once per workbook.
+func TestSheetRowsAllocs(t *testing.T) {
+	allocs := func(rows int) float64 {
+		var b strings.Builder
+		for r := 1; r <= rows; r++ {
+			fmt.Fprintf(&b, `<row r="%d" spans="1:5"><c r="A%d" t="s"><v>%d</v></c><c r="B%d" t="inlineStr"><is><t>名%d</t></is></c>`+
+				`<c r="C%d" s="1"><v>%d.5</v></c><c r="D%d" t="str"><f>C%d*2</f><v>x&amp;y</v></c><c r="F%d"><v>0.75</v></c></row>`,
+				r, r, r%6, r, r, r, r, r, r, r)
+		}
+		path := writeXLSX(t, sheetXML(b.String()), commonSST)
+		f := open(t, path)
+		return testing.AllocsPerRun(5, func() {
+			r, err := f.rows("Sheet1")
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer r.Close()
+			n := 0
+			for r.Next() {
+				if _, err := r.Columns(); err != nil {
+					t.Fatal(err)
+				}
+				n++
+			}
+			if n != rows || r.fellBack != "" {
+				t.Fatalf("read %d rows (fallback %q)", n, r.fellBack)
+			}
+		})
+	}
+	few, many := allocs(100), allocs(2100)
+	if perRow := (many - few) / 2000; perRow > 1 {
+		t.Errorf("%.2f allocations a row (%v for 100 rows, %v for 2100)", perRow, few, many)
+	}
 }
