@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"bytes"
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -311,6 +312,9 @@ func (r *sheetReader) readCell(col *int) bool {
 	}
 	if empty && !hasF {
 		return true
+	}
+	if len(r.buf) > math.MaxInt32 {
+		return r.fail("row too long")
 	}
 	// excelize pads with empty cells up to this cell's column; a cell whose
 	// column is not beyond the last goes at the end all the same.

@@ -221,6 +221,7 @@ type prefetchReader struct {
 	wg   sync.WaitGroup
 }
 
+// chunk is one read of the goroutine.
 type chunk struct {
 	buf  []byte
 	data []byte // the unread part of buf
@@ -230,6 +231,7 @@ type chunk struct {
 // prefetchChunks is how many chunks the goroutine may read ahead.
 const prefetchChunks = 4
 
+// prefetch starts reading r ahead; Close stops it.
 func prefetch(r io.Reader) *prefetchReader {
 	p := &prefetchReader{
 		full: make(chan chunk, prefetchChunks),
@@ -289,6 +291,7 @@ func (p *prefetchReader) Close() error {
 	return nil
 }
 
+// closers closes several things in order.
 type closers []io.Closer
 
 func (cs closers) Close() error {

@@ -207,8 +207,8 @@ func (t *Table) Next() bool {
 	if t.err != nil || t.done {
 		return false
 	}
-	// excelize's Next counts every row number, including rows absent from
-	// the sheet's XML, so t.num stays the real row number.
+	// Next counts every row number, as excelize's does, including rows
+	// absent from the sheet's XML, so t.num stays the real row number.
 	for t.rows.Next() {
 		t.num++
 		cells, err := t.rows.Columns()
