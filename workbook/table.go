@@ -4,8 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-
-	"github.com/xuri/excelize/v2"
 )
 
 // headerScan is how many rows Table searches for the header: enough for a
@@ -37,7 +35,7 @@ type Table struct {
 	Header    []string // header cells as written, trailing blank cells dropped
 	Index     []int    // per Column passed to Table: 0-based cell index, or -1 when an optional column is absent
 
-	rows *excelize.Rows
+	rows *sheetRows
 	num  int      // number of the row rows is on
 	buf  []string // reused by Next for the current row's cells
 	row  Row
@@ -63,7 +61,7 @@ func (f *File) Table(sheet string, cols []Column) (*Table, error) {
 	if err != nil {
 		return nil, err
 	}
-	rows, err := f.x.Rows(name)
+	rows, err := f.rows(name)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %s: %w", f.name, name, err)
 	}
@@ -103,7 +101,7 @@ func (t *Table) findHeader(cols []Column) error {
 	hits := make([][]int, len(cols))
 	for t.num < headerScan && t.rows.Next() {
 		t.num++
-		cells, err := t.rows.Columns(rawValues)
+		cells, err := t.rows.Columns()
 		if err != nil {
 			return fmt.Errorf("%s: %w", t.rowRef(t.num), err)
 		}
@@ -209,11 +207,11 @@ func (t *Table) Next() bool {
 	if t.err != nil || t.done {
 		return false
 	}
-	// excelize's Next counts every row number, including rows absent from
-	// the sheet's XML, so t.num stays the real row number.
+	// Next counts every row number, as excelize's does, including rows
+	// absent from the sheet's XML, so t.num stays the real row number.
 	for t.rows.Next() {
 		t.num++
-		cells, err := t.rows.Columns(rawValues)
+		cells, err := t.rows.Columns()
 		if err != nil {
 			t.err = fmt.Errorf("%s: %w", t.rowRef(t.num), err)
 			return false
