@@ -269,7 +269,7 @@ func appendInlineStr(b []byte, s string) []byte {
 		b = append(b, ` xml:space="preserve"`...)
 	}
 	b = append(b, '>')
-	b = appendText(b, s)
+	b = appendEscaped(b, s)
 	return append(b, `</t></is></c>`...)
 }
 
@@ -299,7 +299,7 @@ func cutText(s string) string {
 	return s
 }
 
-// appendText appends s as XML character data, escaped the way excelize
+// appendEscaped appends s as XML character data, escaped the way excelize
 // escapes cell text, so a workbook reads back the same through it:
 //
 //   - & < > as entities, and a carriage return as &#xD; so that readers do
@@ -308,7 +308,7 @@ func cutText(s string) string {
 //     U+FFFF, bytes that are not UTF-8) as U+FFFD;
 //   - the "_" starting a "_xHHHH_" sequence as "_x005F_", since Excel reads
 //     such a sequence as an escaped character.
-func appendText(b []byte, s string) []byte {
+func appendEscaped(b []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -359,10 +359,6 @@ func isEscapeSeq(s string) bool {
 		}
 	}
 	return true
-}
-
-func isHex(c byte) bool {
-	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }
 
 // maxDigits is the number of significant digits Excel keeps.

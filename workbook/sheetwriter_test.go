@@ -164,8 +164,8 @@ func TestAppendText(t *testing.T) {
 		{"", ""},
 	}
 	for _, tt := range tests {
-		if got := string(appendText(nil, tt.in)); got != tt.want {
-			t.Errorf("appendText(%q) = %q, want %q", tt.in, got, tt.want)
+		if got := string(appendEscaped(nil, tt.in)); got != tt.want {
+			t.Errorf("appendEscaped(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

@@ -16,10 +16,6 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// benchRows is the size of a benchmark's sheet: a month of a large
-// customer-service team's results.
-const benchRows = 100000
-
 // benchHeader is the results sheet of the benchmarks: 30 columns, as the
 // scorer writes them, inputs first and then what it worked out.
 var benchHeader = []string{
