@@ -11,9 +11,11 @@ func TestSchemesRun(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Two spaces between the columns, which line up.
-	want := "cs-points                month  客服部考核标准\n" +
-		"ecommerce-cs             month  客服部客服指标绩效考核表\n" +
-		"ecommerce-cs-deductions  month  客服绩效考核方案(拟稿)\n"
+	want := "cs-points                month    客服部考核标准\n" +
+		"ecommerce-cs             month    客服部客服指标绩效考核表\n" +
+		"ecommerce-cs-deductions  month    客服绩效考核方案(拟稿)\n" +
+		"presales-cs              month    售前客服绩效考核表\n" +
+		"trade-dept-quarterly     quarter  外贸部绩效考核方案(经理/主管季度综合考核)\n"
 	if out.String() != want || errb.Len() != 0 {
 		t.Errorf("stdout %q, stderr %q; want %q and nothing", out.String(), errb.String(), want)
 	}
