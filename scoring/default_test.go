@@ -51,7 +51,7 @@ metrics:
 	if got := show(r.Metric(metricIndex(t, s, "报告")).Value); got != "missing: "+why {
 		t.Errorf("报告 value = %s, want missing", got)
 	}
-	want := []string{"默认: " + why, "自定: " + why, "留空: " + why, "报告: " + why}
+	want := []string{"默认: " + why + "; if_missing gives 10 points", "自定: " + why + "; if_missing gives 30 points", "留空: " + why, "报告: " + why}
 	if got := r.Notes(); !slices.Equal(got, want) {
 		t.Errorf("Notes() = %q, want %q", got, want)
 	}

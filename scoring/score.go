@@ -64,17 +64,32 @@ func (r *Result) Flag(i int) Value { return r.env[r.s.flags[i]] }
 // Pay returns pay line i, exact. Report it rounded with [RoundMoney].
 func (r *Result) Pay(i int) Value { return r.env[r.s.pay[i]] }
 
-// Complete reports whether every value of the result could be computed:
-// then [Result.Notes] is empty. Unlike Notes it allocates nothing.
+// Complete reports whether every figure of the result could be computed:
+// a metric without a value whose points if_missing gives counts as
+// computed, though [Result.Notes] still says why it has no value; any
+// other figure missing is in the notes. Unlike Notes it allocates nothing.
 func (r *Result) Complete() bool {
 	// A value that could not be computed carries its reason; the empty
 	// slots of a metric that earns no points carry none.
-	for _, v := range r.env[len(r.s.set.Columns):] {
-		if v.Kind == Missing && v.Str != "" {
+	cols := len(r.s.set.Columns)
+	for k, v := range r.env[cols:] {
+		if v.Kind == Missing && v.Str != "" && !r.settled(cols+k) {
 			return false
 		}
 	}
 	return true
+}
+
+// settled reports whether slot is the value of a metric whose points were
+// given all the same, by if_missing: the row is scored, as [Result.Notes]
+// sees it.
+func (r *Result) settled(slot int) bool {
+	for i, m := range r.s.set.Metrics {
+		if ms := r.s.metrics[i]; ms.value == slot {
+			return m.Scored() && r.env[ms.points].Kind == Number
+		}
+	}
+	return false
 }
 
 // Notes explains every value that could not be computed, one line each:
@@ -85,10 +100,15 @@ func (r *Result) Notes() []string {
 	var notes []string
 	for i, m := range set.Metrics {
 		v := r.env[r.s.metrics[i].value]
-		if m.Scored() && v.Kind == Number {
-			v = r.env[r.s.metrics[i].points]
-		}
-		if v.Kind == Missing {
+		p := r.env[r.s.metrics[i].points]
+		switch {
+		case m.Scored() && v.Kind == Missing && v.Str != "" && p.Kind == Number:
+			notes = append(notes, fmt.Sprintf("%s: %s; if_missing gives %s points", m.Name, v.Str, p))
+		case m.Scored() && v.Kind == Number:
+			if p.Kind == Missing {
+				notes = append(notes, fmt.Sprintf("%s: %s", m.Name, p.Str))
+			}
+		case v.Kind == Missing:
 			notes = append(notes, fmt.Sprintf("%s: %s", m.Name, v.Str))
 		}
 	}

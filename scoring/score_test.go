@@ -482,8 +482,12 @@ func TestIfMissing(t *testing.T) {
 	if got := show(r.Pay(payIndex(t, s, "月工资"))); got != "860" {
 		t.Errorf("月工资 = %s, want 860", got)
 	}
-	// The value is still missing, so its blank cell is still explained.
-	if got, want := r.Notes(), []string{"询单转化率: " + why}; !slices.Equal(got, want) {
+	// The value is still missing, so its blank cell is still explained,
+	// with where its points came from; the row counts as scored.
+	if !r.Complete() {
+		t.Error("Complete() = false, want true: if_missing gave the points")
+	}
+	if got, want := r.Notes(), []string{"询单转化率: " + why + "; if_missing gives 0 points"}; !slices.Equal(got, want) {
 		t.Errorf("Notes() = %q, want %q", got, want)
 	}
 
@@ -1118,5 +1122,29 @@ metrics:
 	// 6 / 0 has no value: one note.
 	if r := score(t, s, "6", "0"); r.Complete() || len(r.Notes()) != 1 {
 		t.Errorf("6, 0: Complete() = %v, Notes() = %q; want false and one", r.Complete(), r.Notes())
+	}
+}
+
+// TestCompleteIfMissing: a metric without a value whose points if_missing
+// gives leaves the row scored; the note says why the points are what they
+// are.
+func TestCompleteIfMissing(t *testing.T) {
+	s := compile(t, `
+columns:
+  a: {}
+  b: {}
+metrics:
+  rate:
+    value: a / b
+    bands:
+      - {when: ">= 1", points: 100}
+      - {when: "< 1", points: 0}
+    if_missing: 100
+`)
+	// 6 / 0 has no value; if_missing gives 100 points, so the total is 100.
+	r := score(t, s, "6", "0")
+	want := "rate: b is 0, so a / b has no value; if_missing gives 100 points"
+	if !r.Complete() || strings.Join(r.Notes(), "|") != want || show(r.Total()) != "100" {
+		t.Errorf("6, 0: Complete() = %v, Notes() = %q, total %s; want true, %q and 100", r.Complete(), r.Notes(), show(r.Total()), want)
 	}
 }
