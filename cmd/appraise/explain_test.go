@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"testing"
 )
 
@@ -38,19 +37,9 @@ func TestExplainFlags(t *testing.T) {
 		{args: []string{"r.yaml", "--workbook", "m.xlsx", "--row", "工号="}, wantErr: `--row must be <column>=<value>, such as 工号=E017, not "工号="`},
 	}
 	for _, tt := range tests {
-		var got *explainOptions
-		io := &streams{Out: &bytes.Buffer{}, Err: &bytes.Buffer{}}
-		cmd := newCmdExplain(io, func(o *explainOptions) error { got = o; return nil })
-		cmd.SetArgs(tt.args)
-		cmd.SetOut(io.Out)
-		cmd.SetErr(io.Err)
-		err := cmd.Execute()
+		got, err := parseFlags(newCmdExplain, tt.args)
 		if tt.wantErr != "" {
-			if err == nil || err.Error() != tt.wantErr {
-				t.Errorf("%q: error %v, want %q", tt.args, err, tt.wantErr)
-			} else if _, ok := err.(*usageError); !ok {
-				t.Errorf("%q: %T is not a usage error", tt.args, err)
-			}
+			checkUsageError(t, tt.args, err, tt.wantErr)
 			continue
 		}
 		if err != nil {

@@ -25,17 +25,9 @@ func TestInitFlags(t *testing.T) {
 		{args: []string{"a", "b", "c"}, wantErr: "init takes a scheme and optionally a folder, not 3 arguments"},
 	}
 	for _, tt := range tests {
-		var got *initOptions
-		io := &streams{Out: &bytes.Buffer{}, Err: &bytes.Buffer{}}
-		cmd := newCmdInit(io, func(o *initOptions) error { got = o; return nil })
-		cmd.SetArgs(tt.args)
-		cmd.SetOut(io.Out)
-		cmd.SetErr(io.Err)
-		err := cmd.Execute()
+		got, err := parseFlags(newCmdInit, tt.args)
 		if tt.wantErr != "" {
-			if _, ok := err.(*usageError); !ok || err.Error() != tt.wantErr {
-				t.Errorf("%q: error %v (%T), want usage error %q", tt.args, err, err, tt.wantErr)
-			}
+			checkUsageError(t, tt.args, err, tt.wantErr)
 			continue
 		}
 		if err != nil || got.Scheme != tt.scheme || got.Dir != tt.dir || got.Quiet != tt.quiet {

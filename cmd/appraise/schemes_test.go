@@ -53,17 +53,9 @@ func TestScoreSchemeFlag(t *testing.T) {
 		{args: []string{"march.xlsx", "--scheme", "ecommerce-cs", "--rules", "r.yaml"}, wantErr: "give --rules or --scheme, not both"},
 	}
 	for _, tt := range tests {
-		var got *scoreOptions
-		io := &streams{Out: &bytes.Buffer{}, Err: &bytes.Buffer{}}
-		cmd := newCmdScore(io, func(o *scoreOptions) error { got = o; return nil })
-		cmd.SetArgs(tt.args)
-		cmd.SetOut(io.Out)
-		cmd.SetErr(io.Err)
-		err := cmd.Execute()
+		got, err := parseFlags(newCmdScore, tt.args)
 		if tt.wantErr != "" {
-			if _, ok := err.(*usageError); !ok || err.Error() != tt.wantErr {
-				t.Errorf("%q: error %v (%T), want usage error %q", tt.args, err, err, tt.wantErr)
-			}
+			checkUsageError(t, tt.args, err, tt.wantErr)
 			continue
 		}
 		if err != nil || got.Scheme != tt.scheme || got.Rules != "" {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"testing"
 )
 
@@ -34,20 +33,9 @@ func TestScoreFlags(t *testing.T) {
 		{args: []string{"a.xlsx", "b.xlsx"}, wantErr: "score takes one workbook, not 2 arguments"},
 	}
 	for _, tt := range tests {
-		var got *scoreOptions
-		io := &streams{Out: &bytes.Buffer{}, Err: &bytes.Buffer{}}
-		cmd := newCmdScore(io, func(o *scoreOptions) error { got = o; return nil })
-		cmd.SetArgs(tt.args)
-		cmd.SetOut(io.Out)
-		cmd.SetErr(io.Err)
-		err := cmd.Execute()
+		got, err := parseFlags(newCmdScore, tt.args)
 		if tt.wantErr != "" {
-			if err == nil || err.Error() != tt.wantErr {
-				t.Errorf("%q: error %v, want %q", tt.args, err, tt.wantErr)
-			}
-			if _, ok := err.(*usageError); !ok {
-				t.Errorf("%q: %T is not a usage error", tt.args, err)
-			}
+			checkUsageError(t, tt.args, err, tt.wantErr)
 			continue
 		}
 		if err != nil {

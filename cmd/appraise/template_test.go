@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -36,20 +35,9 @@ func TestTemplateFlags(t *testing.T) {
 		{args: []string{"rules.yaml", "-o", "./rules.yaml"}, wantErr: "-o ./rules.yaml is the rule file"},
 	}
 	for _, tt := range tests {
-		var got *templateOptions
-		io := &streams{Out: &bytes.Buffer{}, Err: &bytes.Buffer{}}
-		cmd := newCmdTemplate(io, func(o *templateOptions) error { got = o; return nil })
-		cmd.SetArgs(tt.args)
-		cmd.SetOut(io.Out)
-		cmd.SetErr(io.Err)
-		err := cmd.Execute()
+		got, err := parseFlags(newCmdTemplate, tt.args)
 		if tt.wantErr != "" {
-			if err == nil || err.Error() != tt.wantErr {
-				t.Errorf("%q: error %v, want %q", tt.args, err, tt.wantErr)
-			}
-			if _, ok := err.(*usageError); !ok {
-				t.Errorf("%q: %T is not a usage error", tt.args, err)
-			}
+			checkUsageError(t, tt.args, err, tt.wantErr)
 			continue
 		}
 		if err != nil {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"strings"
 	"testing"
 )
@@ -18,19 +17,9 @@ func TestTestFlags(t *testing.T) {
 		{args: []string{"a/rules.yaml", "b/rules.yaml"}, files: "a/rules.yaml b/rules.yaml"},
 		{args: []string{}, wantErr: "test needs one or more rule files"},
 	} {
-		var got *testOptions
-		io := &streams{Out: &bytes.Buffer{}, Err: &bytes.Buffer{}}
-		cmd := newCmdTest(io, func(o *testOptions) error { got = o; return nil })
-		cmd.SetArgs(tt.args)
-		cmd.SetOut(io.Out)
-		cmd.SetErr(io.Err)
-		err := cmd.Execute()
+		got, err := parseFlags(newCmdTest, tt.args)
 		if tt.wantErr != "" {
-			if err == nil || err.Error() != tt.wantErr {
-				t.Errorf("%q: error %v, want %q", tt.args, err, tt.wantErr)
-			} else if _, ok := err.(*usageError); !ok {
-				t.Errorf("%q: %T is not a usage error", tt.args, err)
-			}
+			checkUsageError(t, tt.args, err, tt.wantErr)
 			continue
 		}
 		if err != nil {

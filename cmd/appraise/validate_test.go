@@ -30,20 +30,9 @@ func TestValidateFlags(t *testing.T) {
 		{args: []string{"a.yaml", "--format", "xml"}, wantErr: `--format must be text or json, not "xml"`},
 	}
 	for _, tt := range tests {
-		var got *validateOptions
-		io := &streams{Out: &bytes.Buffer{}, Err: &bytes.Buffer{}}
-		cmd := newCmdValidate(io, func(o *validateOptions) error { got = o; return nil })
-		cmd.SetArgs(tt.args)
-		cmd.SetOut(io.Out)
-		cmd.SetErr(io.Err)
-		err := cmd.Execute()
+		got, err := parseFlags(newCmdValidate, tt.args)
 		if tt.wantErr != "" {
-			if err == nil || err.Error() != tt.wantErr {
-				t.Errorf("%q: error %v, want %q", tt.args, err, tt.wantErr)
-			}
-			if _, ok := err.(*usageError); !ok {
-				t.Errorf("%q: %T is not a usage error", tt.args, err)
-			}
+			checkUsageError(t, tt.args, err, tt.wantErr)
 			continue
 		}
 		if err != nil {
