@@ -13,18 +13,9 @@
 package main
 
 import (
-	"flag"
 	"fmt"
-	"math/rand/v2"
-	"os"
 
-	"appraise/workbook"
-)
-
-const (
-	sheet = "客服考核"
-	title = "客服部月度考核 2026年5月"
-	total = 24 // agents in the workbook
+	"appraise/examples/internal/sample"
 )
 
 var header = []string{
@@ -74,78 +65,35 @@ var names = []string{
 }
 
 func main() {
-	out := flag.String("o", "examples/cs-points/may.xlsx", "output workbook `path`")
-	flag.Parse()
-	if err := workbook.WriteTable(*out, sheet, rows()); err != nil {
-		fmt.Fprintf(os.Stderr, "gen: error: %v\n", err)
-		os.Exit(1)
-	}
+	sample.Main("examples/cs-points/may.xlsx", sample.Sheet{
+		Name:     "客服考核",
+		Title:    "客服部月度考核 2026年5月",
+		Header:   header,
+		IDFormat: "P%03d",
+		Designed: designed,
+		Total:    24, // agents in the workbook
+		Seed:     [2]uint64{20260501, 0x637370},
+		Names:    names,
+		Random:   random,
+	})
 }
-
-// rows returns the whole sheet: title, header, then one row per agent.
-func rows() [][]string {
-	all := [][]string{{title}, header}
-	for i, d := range designed {
-		all = append(all, append([]string{id(i + 1)}, d...))
-	}
-	r := rand.New(rand.NewPCG(20260501, 0x637370))
-	for n := len(designed) + 1; n <= total; n++ {
-		all = append(all, random(r, id(n), names[(n-len(designed)-1)%len(names)]))
-	}
-	return all
-}
-
-func id(n int) string { return fmt.Sprintf("P%03d", n) }
 
 // random makes a plausible agent. None of them is marked first: that is
 // one agent a month, and the designed rows have it.
-func random(r *rand.Rand, id, name string) []string {
-	between := func(lo, hi int) int { return lo + r.IntN(hi-lo+1) }
-	count := func(w ...int) string {
-		n := weighted(r, w)
-		if n == 0 && r.IntN(3) == 0 {
-			return "" // a blank cell for none
-		}
-		return fmt.Sprint(n)
-	}
-	exam := fmt.Sprint(between(60, 100))
+func random(r *sample.Rand) []string {
+	exam := fmt.Sprint(r.Between(60, 100))
 	if r.IntN(4) == 0 {
 		exam = "100"
 	}
 	return []string{
-		id, name,
-		tenths(5 * between(0, 30)),  // 日常扣分 0..15 in halves
-		tenths(5 * between(30, 60)), // 效率分 15..30 in halves
-		count(40, 20, 15, 10, 8, 5, 2),
+		sample.Halves(r.Between(0, 30)),  // 日常扣分 0..15
+		sample.Halves(r.Between(30, 60)), // 效率分 15..30
+		r.Count(3, 40, 20, 15, 10, 8, 5, 2),
 		"否",
-		count(75, 20, 5),
+		r.Count(3, 75, 20, 5),
 		exam,
-		count(70, 20, 10),
-		count(70, 20, 10),
-		count(85, 15),
+		r.Count(3, 70, 20, 10),
+		r.Count(3, 70, 20, 10),
+		r.Count(3, 85, 15),
 	}
-}
-
-// weighted picks an index with the given relative weights.
-func weighted(r *rand.Rand, w []int) int {
-	sum := 0
-	for _, x := range w {
-		sum += x
-	}
-	n := r.IntN(sum)
-	for i, x := range w {
-		if n < x {
-			return i
-		}
-		n -= x
-	}
-	return len(w) - 1
-}
-
-// tenths prints a value held in tenths, without a trailing ".0".
-func tenths(t int) string {
-	if t%10 == 0 {
-		return fmt.Sprint(t / 10)
-	}
-	return fmt.Sprintf("%d.%d", t/10, t%10)
 }

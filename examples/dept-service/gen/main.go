@@ -13,18 +13,9 @@
 package main
 
 import (
-	"flag"
 	"fmt"
-	"math/rand/v2"
-	"os"
 
-	"appraise/workbook"
-)
-
-const (
-	sheet = "部门绩效"
-	title = "部门绩效考核表(用户服务部) 2026年第1季度"
-	total = 18 // departments in the workbook
+	"appraise/examples/internal/sample"
 )
 
 var header = []string{
@@ -77,58 +68,38 @@ var names = []string{
 }
 
 func main() {
-	out := flag.String("o", "examples/dept-service/2026-q1.xlsx", "output workbook `path`")
-	flag.Parse()
-	if err := workbook.WriteTable(*out, sheet, rows()); err != nil {
-		fmt.Fprintf(os.Stderr, "gen: error: %v\n", err)
-		os.Exit(1)
-	}
+	sample.Main("examples/dept-service/2026-q1.xlsx", sample.Sheet{
+		Name:     "部门绩效",
+		Title:    "部门绩效考核表(用户服务部) 2026年第1季度",
+		Header:   header,
+		IDFormat: "D%02d",
+		Designed: designed,
+		Total:    18, // departments in the workbook
+		Seed:     [2]uint64{20260331, 0x646570},
+		Names:    names,
+		Random:   random,
+	})
 }
-
-// rows returns the whole sheet: title, header, then one row per department.
-func rows() [][]string {
-	all := [][]string{{title}, header}
-	for i, d := range designed {
-		all = append(all, append([]string{id(i + 1)}, d...))
-	}
-	r := rand.New(rand.NewPCG(20260331, 0x646570))
-	for n := len(designed) + 1; n <= total; n++ {
-		all = append(all, random(r, id(n), names[(n-len(designed)-1)%len(names)]))
-	}
-	return all
-}
-
-func id(n int) string { return fmt.Sprintf("D%02d", n) }
 
 // random makes a plausible department: ratings in halves, and never more
 // complaints met than made.
-func random(r *rand.Rand, id, name string) []string {
-	between := func(lo, hi int) int { return lo + r.IntN(hi-lo+1) }
-	rating := func(lo int) string { return halves(between(2*lo, 200)) }
+func random(r *sample.Rand) []string {
+	rating := func(lo int) string { return sample.Halves(r.Between(2*lo, 200)) }
 	// complaints returns a level's count and those met, blank for none.
 	complaints := func(most, lo int) (string, string) {
-		n := between(0, most)
+		n := r.Between(0, most)
 		if n == 0 {
 			return "", ""
 		}
-		met := n * between(lo, 100) / 100
-		return fmt.Sprint(n), fmt.Sprint(met)
+		return fmt.Sprint(n), fmt.Sprint(r.Pct(n, lo, 100))
 	}
-	row := []string{id, name, rating(70), rating(70)}
+	row := []string{rating(70), rating(70)}
 	for _, level := range [][2]int{{3, 60}, {12, 70}, {40, 70}} {
 		n, met := complaints(level[0], level[1])
 		row = append(row, n, met)
 	}
 	return append(row,
 		rating(60), rating(60), rating(70), rating(70),
-		rating(60), rating(65), fmt.Sprint(between(85, 100)),
+		rating(60), rating(65), fmt.Sprint(r.Between(85, 100)),
 	)
-}
-
-// halves prints a value held in halves, without a trailing ".0".
-func halves(h int) string {
-	if h%2 == 0 {
-		return fmt.Sprint(h / 2)
-	}
-	return fmt.Sprintf("%d.5", h/2)
 }

@@ -12,20 +12,7 @@
 // workbook on every run.
 package main
 
-import (
-	"flag"
-	"fmt"
-	"math/rand/v2"
-	"os"
-
-	"appraise/workbook"
-)
-
-const (
-	sheet = "客服考核"
-	title = "客服绩效考核表 2026年4月"
-	total = 20 // agents in the workbook
-)
+import "appraise/examples/internal/sample"
 
 var header = []string{
 	"工号", "姓名", "态度违规次数", "回访违规次数", "执行力违规次数", "投诉次数",
@@ -69,60 +56,29 @@ var names = []string{
 }
 
 func main() {
-	out := flag.String("o", "examples/ecommerce-cs-deductions/april.xlsx", "output workbook `path`")
-	flag.Parse()
-	if err := workbook.WriteTable(*out, sheet, rows()); err != nil {
-		fmt.Fprintf(os.Stderr, "gen: error: %v\n", err)
-		os.Exit(1)
-	}
+	sample.Main("examples/ecommerce-cs-deductions/april.xlsx", sample.Sheet{
+		Name:     "客服考核",
+		Title:    "客服绩效考核表 2026年4月",
+		Header:   header,
+		IDFormat: "K%03d",
+		Designed: designed,
+		Total:    20, // agents in the workbook
+		Seed:     [2]uint64{20260401, 0x6b6567},
+		Names:    names,
+		Random:   random,
+	})
 }
-
-// rows returns the whole sheet: title, header, then one row per agent.
-func rows() [][]string {
-	all := [][]string{{title}, header}
-	for i, d := range designed {
-		all = append(all, append([]string{id(i + 1)}, d...))
-	}
-	r := rand.New(rand.NewPCG(20260401, 0x6b6567))
-	for n := len(designed) + 1; n <= total; n++ {
-		all = append(all, random(r, id(n), names[(n-len(designed)-1)%len(names)]))
-	}
-	return all
-}
-
-func id(n int) string { return fmt.Sprintf("K%03d", n) }
 
 // random makes a plausible agent: most months have few incidents, and only
 // an agent with an attitude incident can have one judged 极度恶劣.
-func random(r *rand.Rand, id, name string) []string {
+func random(r *sample.Rand) []string {
 	counts := make([]string, 6)
 	for i := range counts {
-		n := weighted(r, []int{70, 20, 7, 3})
-		if n == 0 && r.IntN(3) == 0 {
-			counts[i] = "" // a blank cell for a clean record
-		} else {
-			counts[i] = fmt.Sprint(n)
-		}
+		counts[i] = r.Count(3, 70, 20, 7, 3)
 	}
 	severe := "否"
 	if counts[0] != "" && counts[0] != "0" && r.IntN(4) == 0 {
 		severe = "是"
 	}
-	return append([]string{id, name}, append(counts, severe)...)
-}
-
-// weighted picks an index with the given relative weights.
-func weighted(r *rand.Rand, w []int) int {
-	sum := 0
-	for _, x := range w {
-		sum += x
-	}
-	n := r.IntN(sum)
-	for i, x := range w {
-		if n < x {
-			return i
-		}
-		n -= x
-	}
-	return len(w) - 1
+	return append(counts, severe)
 }

@@ -13,18 +13,9 @@
 package main
 
 import (
-	"flag"
 	"fmt"
-	"math/rand/v2"
-	"os"
 
-	"appraise/workbook"
-)
-
-const (
-	sheet = "客服KPI"
-	title = "客服部客服指标绩效考核表 2026年3月"
-	total = 40 // agents in the workbook
+	"appraise/examples/internal/sample"
 )
 
 var header = []string{
@@ -90,83 +81,45 @@ var names = []string{
 }
 
 func main() {
-	out := flag.String("o", "examples/ecommerce-cs/march.xlsx", "output workbook `path`")
-	flag.Parse()
-	if err := workbook.WriteTable(*out, sheet, rows()); err != nil {
-		fmt.Fprintf(os.Stderr, "gen: error: %v\n", err)
-		os.Exit(1)
-	}
+	sample.Main("examples/ecommerce-cs/march.xlsx", sample.Sheet{
+		Name:     "客服KPI",
+		Title:    "客服部客服指标绩效考核表 2026年3月",
+		Header:   header,
+		IDFormat: "E%03d",
+		Designed: designed,
+		Total:    40, // agents in the workbook
+		Seed:     [2]uint64{20260301, 0x6b6566},
+		Names:    names,
+		Random:   random,
+	})
 }
-
-// rows returns the whole sheet: title, header, then one row per agent.
-func rows() [][]string {
-	all := [][]string{{title}, header}
-	for i, d := range designed {
-		all = append(all, append([]string{id(i + 1)}, d...))
-	}
-	r := rand.New(rand.NewPCG(20260301, 0x6b6566))
-	for n := len(designed) + 1; n <= total; n++ {
-		all = append(all, random(r, id(n), names[(n-len(designed)-1)%len(names)]))
-	}
-	return all
-}
-
-func id(n int) string { return fmt.Sprintf("E%03d", n) }
 
 // random makes a plausible agent: every denominator is positive.
-func random(r *rand.Rand, id, name string) []string {
-	between := func(lo, hi int) int { return lo + r.IntN(hi-lo+1) }
-	pct := func(n, lo, hi int) int { return n * between(lo, hi) / 100 } // n x [lo,hi]%
-
-	inquiries := between(80, 400)
-	paid := max(1, pct(inquiries, 45, 90))
-	orders := paid + pct(paid, 0, 30)
-	alipay := min(orders, pct(orders, 68, 100))
-	shop := between(8000, 30000) // 店铺客单价 in cents
-	agent := pct(shop, 95, 125)  // 客服客单价 in cents
-	received := inquiries + between(0, 150)
-	replied := min(received, pct(received, 92, 100))
-	response := between(150, 700) // tenths of a second
+func random(r *sample.Rand) []string {
+	inquiries := r.Between(80, 400)
+	paid := max(1, r.Pct(inquiries, 45, 90))
+	orders := paid + r.Pct(paid, 0, 30)
+	alipay := min(orders, r.Pct(orders, 68, 100))
+	shop := r.Between(8000, 30000) // 店铺客单价 in cents
+	agent := r.Pct(shop, 95, 125)  // 客服客单价 in cents
+	received := inquiries + r.Between(0, 150)
+	replied := min(received, r.Pct(received, 92, 100))
+	response := r.Between(150, 700) // tenths of a second
 	deals := paid
-	refunds := pct(deals, 0, 8)
-	late := weighted(r, []int{60, 25, 10, 5})
-	leave := weighted(r, []int{65, 20, 10, 5})
+	refunds := r.Pct(deals, 0, 8)
+	late := r.Weighted(60, 25, 10, 5)
+	leave := r.Weighted(65, 20, 10, 5)
 
 	return []string{
-		id, name,
 		fmt.Sprint(inquiries), fmt.Sprint(paid), fmt.Sprint(orders), fmt.Sprint(alipay),
 		cents(agent), cents(shop),
-		fmt.Sprint(received), fmt.Sprint(replied), tenths(response),
+		fmt.Sprint(received), fmt.Sprint(replied), sample.Tenths(response),
 		fmt.Sprint(refunds), fmt.Sprint(deals),
-		tenths(5 * between(10, 20)), // 工作任务得分 5..10 in halves
-		fmt.Sprint(between(0, 14)),  // 经验条数
-		tenths(5 * between(4, 10)),  // 工作态度得分 2..5 in halves
+		sample.Halves(r.Between(10, 20)), // 工作任务得分 5..10
+		fmt.Sprint(r.Between(0, 14)),     // 经验条数
+		sample.Halves(r.Between(4, 10)),  // 工作态度得分 2..5
 		fmt.Sprint(late), fmt.Sprint(leave),
 	}
 }
 
-// weighted picks an index with the given relative weights.
-func weighted(r *rand.Rand, w []int) int {
-	sum := 0
-	for _, x := range w {
-		sum += x
-	}
-	n := r.IntN(sum)
-	for i, x := range w {
-		if n < x {
-			return i
-		}
-		n -= x
-	}
-	return len(w) - 1
-}
-
 func cents(c int) string { return fmt.Sprintf("%d.%02d", c/100, c%100) }
-
-// tenths prints a value held in tenths, without a trailing ".0".
-func tenths(t int) string {
-	if t%10 == 0 {
-		return fmt.Sprint(t / 10)
-	}
-	return fmt.Sprintf("%d.%d", t/10, t%10)
-}

@@ -12,20 +12,7 @@
 // workbook on every run.
 package main
 
-import (
-	"flag"
-	"fmt"
-	"math/rand/v2"
-	"os"
-
-	"appraise/workbook"
-)
-
-const (
-	sheet = "售前客服考核"
-	title = "售前客服绩效考核表 2026年4月"
-	total = 20 // agents in the workbook
-)
+import "appraise/examples/internal/sample"
 
 var header = []string{
 	"工号", "姓名",
@@ -73,44 +60,25 @@ var designed = [][]string{
 var names = []string{"马文静", "胡志明", "郭嘉怡", "何宇航", "高晓燕", "罗嘉伟", "郑可欣"}
 
 func main() {
-	out := flag.String("o", "examples/presales-cs/april.xlsx", "output workbook `path`")
-	flag.Parse()
-	if err := workbook.WriteTable(*out, sheet, rows()); err != nil {
-		fmt.Fprintf(os.Stderr, "gen: error: %v\n", err)
-		os.Exit(1)
-	}
+	sample.Main("examples/presales-cs/april.xlsx", sample.Sheet{
+		Name:     "售前客服考核",
+		Title:    "售前客服绩效考核表 2026年4月",
+		Header:   header,
+		IDFormat: "S%03d",
+		Designed: designed,
+		Total:    20, // agents in the workbook
+		Seed:     [2]uint64{20260430, 0x707265},
+		Names:    names,
+		Random:   random,
+	})
 }
-
-// rows returns the whole sheet: title, header, then one row per agent.
-func rows() [][]string {
-	all := [][]string{{title}, header}
-	for i, d := range designed {
-		all = append(all, append([]string{id(i + 1)}, d...))
-	}
-	r := rand.New(rand.NewPCG(20260430, 0x707265))
-	for n := len(designed) + 1; n <= total; n++ {
-		all = append(all, random(r, id(n), names[(n-len(designed)-1)%len(names)]))
-	}
-	return all
-}
-
-func id(n int) string { return fmt.Sprintf("S%03d", n) }
 
 // random makes a plausible agent: each item in halves from half its most
 // to its most.
-func random(r *rand.Rand, id, name string) []string {
-	row := []string{id, name}
+func random(r *sample.Rand) []string {
+	var row []string
 	for _, m := range most {
-		halves := m + r.IntN(m+1) // m..2m halves: m/2..m points
-		row = append(row, half(halves))
+		row = append(row, sample.Halves(r.Between(m, 2*m)))
 	}
 	return row
-}
-
-// half prints a value held in halves, without a trailing ".0".
-func half(h int) string {
-	if h%2 == 0 {
-		return fmt.Sprint(h / 2)
-	}
-	return fmt.Sprintf("%d.5", h/2)
 }

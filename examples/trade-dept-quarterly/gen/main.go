@@ -13,18 +13,9 @@
 package main
 
 import (
-	"flag"
 	"fmt"
-	"math/rand/v2"
-	"os"
 
-	"appraise/workbook"
-)
-
-const (
-	sheet = "季度综合考核"
-	title = "外贸业务经理(主管)季度综合考核表 2026年第一季度"
-	total = 24 // people in the workbook
+	"appraise/examples/internal/sample"
 )
 
 var header = []string{
@@ -103,72 +94,42 @@ var names = []string{
 }
 
 func main() {
-	out := flag.String("o", "examples/trade-dept-quarterly/2026-q1.xlsx", "output workbook `path`")
-	flag.Parse()
-	if err := workbook.WriteTable(*out, sheet, rows()); err != nil {
-		fmt.Fprintf(os.Stderr, "gen: error: %v\n", err)
-		os.Exit(1)
-	}
+	sample.Main("examples/trade-dept-quarterly/2026-q1.xlsx", sample.Sheet{
+		Name:     "季度综合考核",
+		Title:    "外贸业务经理(主管)季度综合考核表 2026年第一季度",
+		Header:   header,
+		IDFormat: "W%03d",
+		Designed: designed,
+		Total:    24, // people in the workbook
+		Seed:     [2]uint64{20260331, 0x77616d},
+		Names:    names,
+		Random:   random,
+	})
 }
-
-// rows returns the whole sheet: title, header, then one row per person.
-func rows() [][]string {
-	all := [][]string{{title}, header}
-	for i, d := range designed {
-		all = append(all, append([]string{id(i + 1)}, d...))
-	}
-	r := rand.New(rand.NewPCG(20260331, 0x77616d))
-	for n := len(designed) + 1; n <= total; n++ {
-		all = append(all, random(r, id(n), names[(n-len(designed)-1)%len(names)]))
-	}
-	return all
-}
-
-func id(n int) string { return fmt.Sprintf("W%03d", n) }
 
 // random makes a plausible manager: every target is positive.
-func random(r *rand.Rand, id, name string) []string {
-	between := func(lo, hi int) int { return lo + r.IntN(hi-lo+1) }
-	pct := func(n, lo, hi int) int { return n * between(lo, hi) / 100 } // n x [lo,hi]%
-
-	dept := 10000 * between(80, 200)
-	own := 10000 * between(30, 80)
-	credit := 10000 * between(15, 40)
-	outstanding := pct(credit, 60, 160)
+func random(r *sample.Rand) []string {
+	dept := 10000 * r.Between(80, 200)
+	own := 10000 * r.Between(30, 80)
+	credit := 10000 * r.Between(15, 40)
+	outstanding := r.Pct(credit, 60, 160)
 	if r.IntN(8) == 0 {
 		outstanding = 0
 	}
 	row := []string{
-		id, name,
-		fmt.Sprint(dept), fmt.Sprint(pct(dept, 50, 130)),
-		fmt.Sprint(own), fmt.Sprint(pct(own, 40, 130)),
+		fmt.Sprint(dept), fmt.Sprint(r.Pct(dept, 50, 130)),
+		fmt.Sprint(own), fmt.Sprint(r.Pct(own, 40, 130)),
 		fmt.Sprint(credit), fmt.Sprint(outstanding),
 	}
 	for range 9 {
-		row = append(row, fmt.Sprint(2+weighted(r, []int{15, 40, 35, 10}))) // ratings 2..5
+		row = append(row, fmt.Sprint(2+r.Weighted(15, 40, 35, 10))) // ratings 2..5
 	}
 	loss, majeure := "", "否"
 	if r.IntN(4) == 0 {
-		loss = fmt.Sprintf("%d.%02d", between(1000, 60000), r.IntN(100))
+		loss = fmt.Sprintf("%d.%02d", r.Between(1000, 60000), r.IntN(100))
 		if r.IntN(3) == 0 {
 			majeure = "是"
 		}
 	}
-	return append(row, loss, majeure, fmt.Sprint(500*between(24, 50)))
-}
-
-// weighted picks an index with the given relative weights.
-func weighted(r *rand.Rand, w []int) int {
-	sum := 0
-	for _, x := range w {
-		sum += x
-	}
-	n := r.IntN(sum)
-	for i, x := range w {
-		if n < x {
-			return i
-		}
-		n -= x
-	}
-	return len(w) - 1
+	return append(row, loss, majeure, fmt.Sprint(500*r.Between(24, 50)))
 }

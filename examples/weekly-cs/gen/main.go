@@ -13,18 +13,9 @@
 package main
 
 import (
-	"flag"
 	"fmt"
-	"math/rand/v2"
-	"os"
 
-	"appraise/workbook"
-)
-
-const (
-	sheet = "周绩效"
-	title = "员工周绩效考核表(客服) 2026年04月第Ⅱ周"
-	total = 22 // people in the workbook
+	"appraise/examples/internal/sample"
 )
 
 var header = []string{
@@ -73,77 +64,37 @@ var names = []string{
 }
 
 func main() {
-	out := flag.String("o", "examples/weekly-cs/2026-04-w2.xlsx", "output workbook `path`")
-	flag.Parse()
-	if err := workbook.WriteTable(*out, sheet, rows()); err != nil {
-		fmt.Fprintf(os.Stderr, "gen: error: %v\n", err)
-		os.Exit(1)
-	}
+	sample.Main("examples/weekly-cs/2026-04-w2.xlsx", sample.Sheet{
+		Name:     "周绩效",
+		Title:    "员工周绩效考核表(客服) 2026年04月第Ⅱ周",
+		Header:   header,
+		IDFormat: "W%03d",
+		Designed: designed,
+		Total:    22, // people in the workbook
+		Seed:     [2]uint64{20260413, 0x77656b},
+		Names:    names,
+		Random:   random,
+	})
 }
-
-// rows returns the whole sheet: title, header, then one row per person.
-func rows() [][]string {
-	all := [][]string{{title}, header}
-	for i, d := range designed {
-		all = append(all, append([]string{id(i + 1)}, d...))
-	}
-	r := rand.New(rand.NewPCG(20260413, 0x77656b))
-	for n := len(designed) + 1; n <= total; n++ {
-		all = append(all, random(r, id(n), names[(n-len(designed)-1)%len(names)]))
-	}
-	return all
-}
-
-func id(n int) string { return fmt.Sprintf("W%03d", n) }
 
 // random makes a plausible week: never more done right than done, and each
 // rating within its item's points, in halves.
-func random(r *rand.Rand, id, name string) []string {
-	between := func(lo, hi int) int { return lo + r.IntN(hi-lo+1) }
+func random(r *sample.Rand) []string {
 	// rating is a rating of at most top points, at least 60% of it.
-	rating := func(top int) string { return halves(between(top*6/5, 2*top)) }
+	rating := func(top int) string { return sample.Halves(r.Between(top*6/5, 2*top)) }
 	// share returns a count and the part of it done right.
 	share := func(most, lo int) (string, string) {
-		n := between(0, most)
-		return fmt.Sprint(n), fmt.Sprint(n * between(lo, 100) / 100)
+		n := r.Between(0, most)
+		return fmt.Sprint(n), fmt.Sprint(r.Pct(n, lo, 100))
 	}
 	newUsers, entered := share(30, 70)
 	bookings, accurate := share(80, 90)
-	violations := weighted(r, []int{70, 20, 7, 3})
-	v := fmt.Sprint(violations)
-	if violations == 0 && r.IntN(2) == 0 {
-		v = "" // a blank cell means none
-	}
+	violations := r.Count(2, 70, 20, 7, 3)
 	return []string{
-		id, name,
-		fmt.Sprint(between(100, 190)), fmt.Sprint(between(0, 5)),
-		fmt.Sprint(between(0, 2)), fmt.Sprint(between(0, 3)),
+		fmt.Sprint(r.Between(100, 190)), fmt.Sprint(r.Between(0, 5)),
+		fmt.Sprint(r.Between(0, 2)), fmt.Sprint(r.Between(0, 3)),
 		newUsers, entered, bookings, accurate,
 		rating(30), rating(20), rating(10), rating(10), rating(10), rating(10), rating(10),
-		v, fmt.Sprint(between(70, 100)), fmt.Sprint(between(60, 100)),
+		violations, fmt.Sprint(r.Between(70, 100)), fmt.Sprint(r.Between(60, 100)),
 	}
-}
-
-// weighted picks an index with the given relative weights.
-func weighted(r *rand.Rand, w []int) int {
-	sum := 0
-	for _, x := range w {
-		sum += x
-	}
-	n := r.IntN(sum)
-	for i, x := range w {
-		if n < x {
-			return i
-		}
-		n -= x
-	}
-	return len(w) - 1
-}
-
-// halves prints a value held in halves, without a trailing ".0".
-func halves(h int) string {
-	if h%2 == 0 {
-		return fmt.Sprint(h / 2)
-	}
-	return fmt.Sprintf("%d.5", h/2)
 }
