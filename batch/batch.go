@@ -194,6 +194,12 @@ func score(opts Options, table *workbook.Table, out sink) (Summary, error) {
 				}
 				v, err := sc.Bind(i, raw)
 				if err != nil {
+					// Name the column as the sheet heads it, which may be
+					// an alias of the rules' header.
+					var ce *scoring.CellError
+					if errors.As(err, &ce) && idx < len(table.Header) && strings.TrimSpace(table.Header[idx]) != "" {
+						ce.Header = strings.TrimSpace(table.Header[idx])
+					}
 					report(table.Ref(idx, row.Num) + ": " + err.Error())
 					bad = true
 					continue

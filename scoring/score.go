@@ -156,8 +156,8 @@ func (r *Result) Notes() []string {
 
 // Bind turns the raw text of a cell in input column i into a value,
 // applying the column's rules: blank cells, numbers and their range, the
-// texts a text column allows. The error names the column but not the
-// cell, which the caller knows.
+// texts a text column allows. The error, a [*CellError], names the
+// column but not the cell, which the caller knows.
 func (s *Scorer) Bind(i int, raw string) (Value, error) {
 	col := s.set.Columns[i]
 	if col.Text {
@@ -167,17 +167,17 @@ func (s *Scorer) Bind(i int, raw string) (Value, error) {
 		if col.Blank != nil {
 			return Num(col.Blank.Value), nil
 		}
-		return Value{}, fmt.Errorf("%s is blank: a number is needed", col.Header)
+		return Value{}, cellError(col, "is blank: a number is needed")
 	}
 	d, err := ParseNumber(raw)
 	if err != nil {
-		return Value{}, fmt.Errorf("%s is not a number: %q", col.Header, raw)
+		return Value{}, cellError(col, "is not a number: %q", raw)
 	}
 	if col.Min != nil && d.Cmp(col.Min.Value) < 0 {
-		return Value{}, fmt.Errorf("%s is %s, below the least allowed, %s", col.Header, show(d), show(col.Min.Value))
+		return Value{}, cellError(col, "is %s, below the least allowed, %s", show(d), show(col.Min.Value))
 	}
 	if col.Max != nil && d.Cmp(col.Max.Value) > 0 {
-		return Value{}, fmt.Errorf("%s is %s, above the most allowed, %s", col.Header, show(d), show(col.Max.Value))
+		return Value{}, cellError(col, "is %s, above the most allowed, %s", show(d), show(col.Max.Value))
 	}
 	return Num(d), nil
 }
@@ -195,9 +195,9 @@ func bindText(col *rules.Column, t string) (Value, error) {
 		}
 	}
 	if t == "" {
-		return Value{}, fmt.Errorf("%s is blank: one of %s is needed", col.Header, strings.Join(col.Values, ", "))
+		return Value{}, cellError(col, "is blank: one of %s is needed", strings.Join(col.Values, ", "))
 	}
-	return Value{}, fmt.Errorf("%s is %q, not one of %s", col.Header, t, strings.Join(col.Values, ", "))
+	return Value{}, cellError(col, "is %q, not one of %s", t, strings.Join(col.Values, ", "))
 }
 
 // BindAbsent gives the value of input column i for a workbook that lacks
@@ -212,3 +212,19 @@ func (s *Scorer) BindAbsent(i int) Value {
 }
 
 func show(d decimal.Decimal) string { return d.Trim(0).String() }
+
+// CellError is a cell that does not hold what its column needs, as
+// [Scorer.Bind] finds it: "询单人数 is not a number: \"abc\"".
+type CellError struct {
+	// Header names the column: its header in the rules, which a caller
+	// that knows the header the sheet has (an alias, say) may put
+	// instead, so that the message says what the user sees.
+	Header  string
+	Problem string // what is wrong, after the header
+}
+
+func (e *CellError) Error() string { return e.Header + " " + e.Problem }
+
+func cellError(col *rules.Column, format string, args ...any) *CellError {
+	return &CellError{Header: col.Header, Problem: fmt.Sprintf(format, args...)}
+}
