@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -318,9 +319,6 @@ func (d *decoder) columns(s *Set, n *yaml.Node) {
 		if x := f["optional"]; x != nil {
 			c.Optional = d.boolean(x, "optional")
 		}
-		if x := f["blank"]; x != nil {
-			c.Blank = d.number(x, "blank")
-		}
 		if x := f["min"]; x != nil {
 			c.Min = d.number(x, "min")
 		}
@@ -330,7 +328,30 @@ func (d *decoder) columns(s *Set, n *yaml.Node) {
 		if x := f["values"]; x != nil {
 			d.values(c, x, f["type"])
 		}
+		if x := f["blank"]; x != nil {
+			d.blank(c, x)
+		}
 		s.Columns = append(s.Columns, c)
+	}
+}
+
+// blank reads what a blank cell of column c means: a number, or for a
+// text column a text, which must be one of the column's values when it
+// lists them.
+func (d *decoder) blank(c *Column, x *yaml.Node) {
+	if !c.Text {
+		c.Blank = d.number(x, "blank")
+		return
+	}
+	t := strings.TrimSpace(d.text(x, "blank"))
+	switch {
+	case t == "":
+		d.errorf(x, "blank of column %s is empty: a blank cell is blank already", c.Name)
+	case c.Values != nil && !slices.Contains(c.Values, t):
+		e := d.errorf(x, "blank of column %s is %q, not one of its values", c.Name, t)
+		e.Hint = "the values are " + strings.Join(c.Values, ", ")
+	default:
+		c.BlankText = &t
 	}
 }
 

@@ -63,8 +63,11 @@ type Column struct {
 	Key      bool     // identifies a person (工号, 姓名)
 	Optional bool     // the workbook may lack the column; then every cell is blank
 	Blank    *Number  // what a blank cell means; nil makes a blank cell an error
-	Min, Max *Number  // the allowed range of a number
-	Values   []string // the texts a text column allows; nil allows any
+	// BlankText is what a blank cell of a text column means, such as 否;
+	// nil leaves it blank (or, with Values, makes it an error).
+	BlankText *string
+	Min, Max  *Number  // the allowed range of a number
+	Values    []string // the texts a text column allows; nil allows any
 }
 
 // Param is a named constant, such as a base wage, kept in the rule file so

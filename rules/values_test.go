@@ -22,6 +22,27 @@ func TestParseValues(t *testing.T) {
 			},
 		},
 		{
+			name: "blank not a value",
+			// "  不可抗力: {" is 9 characters, "values: [是, 否], " 16 and
+			// "blank: " 7: 无 is at column 9 + 16 + 7 + 1 = 33.
+			src: `columns:
+  不可抗力: {values: [是, 否], blank: 无}
+`,
+			want: []string{
+				`rules.yaml:2:33: blank of column 不可抗力 is "无", not one of its values`,
+				`    hint: the values are 是, 否`,
+			},
+		},
+		{
+			name: "blank text empty",
+			// "  备注: {" is 7 characters, "type: text, " 12 and
+			// "blank: " 7: the quote is at column 27.
+			src: `columns:
+  备注: {type: text, blank: ""}
+`,
+			want: []string{`rules.yaml:2:27: blank of column 备注 is empty: a blank cell is blank already`},
+		},
+		{
 			name: "empty list",
 			src: `columns:
   评价:

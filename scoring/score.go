@@ -161,7 +161,11 @@ func (r *Result) Notes() []string {
 func (s *Scorer) Bind(i int, raw string) (Value, error) {
 	col := s.set.Columns[i]
 	if col.Text {
-		return bindText(col, strings.TrimSpace(raw))
+		t := strings.TrimSpace(raw)
+		if t == "" && col.BlankText != nil {
+			t = *col.BlankText
+		}
+		return bindText(col, t)
 	}
 	if strings.TrimSpace(raw) == "" {
 		if col.Blank != nil {

@@ -9,6 +9,8 @@ columns:
   工号: {type: text}
   评价: {values: [优秀, 良好, 一般, 不足]}
   等级: {values: [A+, A, B], optional: true}
+  不可抗力: {values: [是, 否], blank: 否}
+  备注: {type: text, blank: 无}
 params:
   满分: 100
 metrics:
@@ -29,7 +31,11 @@ metrics:
 		{"等级", "A", `"A"`, ""},
 		{"等级", "a", "", `等级 is "a", not one of A+, A, B`}, // letters are exact
 		{"等级", "A ", `"A"`, ""},
-		{"工号", "", `""`, ""}, // a text column without values takes anything
+		{"工号", "", `""`, ""},    // a text column without values takes anything
+		{"不可抗力", "", `"否"`, ""}, // blank: 否
+		{"不可抗力", " ", `"否"`, ""},
+		{"不可抗力", "是", `"是"`, ""},
+		{"备注", "", `"无"`, ""},
 	}
 	for _, tt := range tests {
 		v, err := s.Bind(columnIndex(t, s, tt.col), tt.raw)
@@ -48,7 +54,7 @@ metrics:
 		}
 	}
 	// A bound value scores like any text: 良好 earns 80.
-	r := score(t, s, "E001", "良好", "A")
+	r := score(t, s, "E001", "良好", "A", "", "")
 	if got := show(r.Metric(0).Points); got != "80" {
 		t.Errorf("合作 points for 良好 = %s, want 80", got)
 	}

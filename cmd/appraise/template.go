@@ -166,6 +166,8 @@ func templateFor(set *rules.Set) *workbook.Template {
 		switch {
 		case c.Blank != nil:
 			lines = append(lines, "a blank cell means "+show(c.Blank.Value))
+		case c.BlankText != nil:
+			lines = append(lines, "a blank cell means "+*c.BlankText)
 		case !c.Text || c.Values != nil:
 			lines = append(lines, "may not be blank")
 		default:
@@ -198,7 +200,7 @@ func templateFor(set *rules.Set) *workbook.Template {
 // columnCheck says in words what column c holds, and gives the check on
 // its cells that refuses what the rules refuse.
 func columnCheck(c *rules.Column) (string, workbook.Check) {
-	ch := workbook.Check{Blank: c.Blank != nil || c.Text && c.Values == nil}
+	ch := workbook.Check{Blank: c.Blank != nil || c.BlankText != nil || c.Text && c.Values == nil}
 	var holds string
 	switch {
 	case c.Values != nil:
