@@ -38,7 +38,10 @@ func newCmdScore(io *streams, runF func(*scoreOptions) error) *cobra.Command {
 		Long: `Score every row of a workbook's sheet with a rule file and write the
 results: by default a workbook named <name>.scored.xlsx beside the input,
 holding the input columns followed by the results, a detail sheet that
-explains every metric of every person, and an audit sheet.
+explains every metric of every person, and an audit sheet. A detail too
+long for one sheet goes on in "detail 2", "detail 3" and so on; with
+--detail csv it goes to a CSV file beside the workbook instead, and with
+--detail none it is left out.
 
 The rules come from --rules, from a built-in scheme named with --scheme
 (see appraise schemes), or else from rules.yaml beside the workbook.
@@ -48,6 +51,7 @@ workbook is never changed.`,
   $ appraise score march.xlsx --rules ../rules/cs.yaml --sheet 客服KPI
   $ appraise score march.xlsx --scheme ecommerce-cs
   $ appraise score march.xlsx -o results/march.json
+  $ appraise score year.xlsx --detail csv
   $ appraise score march.xlsx --format csv -o -`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
@@ -98,7 +102,7 @@ workbook is never changed.`,
 	f.StringVar(&opts.Sheet, "sheet", "", "the `sheet` to score (default: the rules' sheet, else the first)")
 	f.StringVarP(&opts.Output, "output", "o", "", "the `path` to write the results, - for standard output (default: <name>.scored.<format> beside the input)")
 	f.StringVar(&opts.Format, "format", "", "the output `format`: xlsx, json or csv (default: from the output's extension, else xlsx)")
-	f.StringVar(&opts.Detail, "detail", "", "where the detail of an xlsx output goes: `sheet`, csv (<name>.detail.csv beside it) or none (default: sheet)")
+	f.StringVar(&opts.Detail, "detail", "", "`where` the detail of an xlsx output goes: sheet, csv (<name>.detail.csv beside it) or none (default: sheet)")
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "print nothing on success")
 	_ = cmd.RegisterFlagCompletionFunc("rules", completeRulesFlag)
 	_ = cmd.RegisterFlagCompletionFunc("scheme", completeScheme)
