@@ -379,6 +379,9 @@ func writeTrace(w io.Writer, set *rules.Set, sc *scoring.Scorer, found *batch.Fo
 			text := v.String()
 			if v.Kind == scoring.Missing {
 				text = v.Str
+			} else if j := found.Index[i]; j >= 0 && strings.TrimSpace(found.Cells[j]) == "" {
+				// What the column says a blank cell means.
+				text += " (blank)"
 			}
 			rows = append(rows, []string{set.Columns[i].Name, ref, text})
 		}
