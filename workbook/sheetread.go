@@ -46,6 +46,11 @@ type cellSpan struct {
 
 // fail gives up on the sheet; the caller falls back on excelize.
 func (r *sheetReader) fail(why string) bool {
+	if why == "" {
+		// The scanner gives no reason when the part ends inside an
+		// element; giving up must still be seen.
+		why = "end of the part inside an element"
+	}
 	if r.why == "" {
 		r.why = why
 	}

@@ -15,30 +15,40 @@ import (
 
 // sheetRows gives a Table its rows: from the fast [sheetReader] while it
 // copes, then from excelize, which it brings to the same row first. Its
-// methods mirror excelize's Rows.
+// methods mirror excelize's Rows, except that where the sheet's XML is
+// damaged they stop with a [damageError] before the first row excelize
+// would read wrong.
 type sheetRows struct {
 	fast   *sheetReader
 	closer io.Closer // what the fast reader reads from, if it must be closed
 	x      *excelize.Rows
-	xf     *excelize.File
+	file   *File
 	sheet  string
 
-	read     int    // rows whose cells have been returned
-	inRow    bool   // Next returned true and Columns has not been called
-	fellBack string // why the fast reader gave up; "" if it did not, or never ran
+	num      int          // the row Next moved to
+	read     int          // rows whose cells have been returned
+	inRow    bool         // Next returned true and Columns has not been called
+	fellBack string       // why the fast reader gave up; "" if it did not, or never ran
+	damage   *damageError // where excelize would stop reading, once it reads
 	err      error
 }
 
 // rows opens the named sheet (already resolved by [File.sheet]) for
 // reading.
 func (f *File) rows(sheet string) (*sheetRows, error) {
-	s := &sheetRows{xf: f.x, sheet: sheet}
+	s := &sheetRows{file: f, sheet: sheet}
 	fast, closer, why := f.fastReader(sheet)
 	if fast != nil {
 		s.fast, s.closer = fast, closer
 		return s, nil
 	}
+	if _, sstWhy := f.sharedStrings(); sstWhy != "" {
+		if d := f.sstDamage(); d != nil {
+			return nil, d
+		}
+	}
 	s.fellBack = why
+	s.damage = f.sheetDamage(sheet)
 	x, err := f.x.Rows(sheet)
 	if err != nil {
 		return nil, err
@@ -56,13 +66,22 @@ func (s *sheetRows) Next() bool {
 		ok := s.fast.Next()
 		if s.fast.why == "" {
 			s.inRow = ok
+			if ok {
+				s.num++
+			}
 			return ok
 		}
 		if !s.fallBack() {
 			return false
 		}
 	}
+	if s.damaged(s.num + 1) {
+		return false
+	}
 	s.inRow = s.x.Next()
+	if s.inRow {
+		s.num++
+	}
 	return s.inRow
 }
 
@@ -83,18 +102,38 @@ func (s *sheetRows) Columns() ([]string, error) {
 			return nil, s.err
 		}
 	}
+	if s.damaged(s.num) {
+		return nil, s.err
+	}
 	s.read++
 	s.inRow = false
 	return s.x.Columns(rawValues)
 }
 
+// damaged stops the reading, and reports true, when row is at or past the
+// damage: excelize would give part of it, or nothing, without an error.
+func (s *sheetRows) damaged(row int) bool {
+	if s.damage == nil || row < s.damage.row {
+		return false
+	}
+	s.err, s.inRow = s.damage, false
+	return true
+}
+
 // fallBack hands the sheet to excelize, which reads again the rows already
-// returned and stops where the fast reader gave up.
+// returned and stops where the fast reader gave up. The fast reader never
+// returns a row past damage, since it stops on any XML encoding/xml
+// rejects.
 func (s *sheetRows) fallBack() bool {
 	s.fellBack = s.fast.why
 	s.fast = nil
 	s.closeFast()
-	x, err := s.xf.Rows(s.sheet)
+	s.damage = s.file.sheetDamage(s.sheet)
+	if s.damage != nil && s.damage.row <= s.read {
+		s.err = s.damage
+		return false
+	}
+	x, err := s.file.x.Rows(s.sheet)
 	if err != nil {
 		s.err = err
 		return false
@@ -177,16 +216,34 @@ func (f *File) fastReader(sheet string) (*sheetReader, io.Closer, string) {
 // for parts too large for that, straight from the zip. A nil scanner
 // without a reason means the part is absent or empty.
 func (f *File) openPart(key string, match func(name string) bool) (*xmlScanner, io.Closer, string) {
+	b, rc, closer, why := f.partSource(key, match)
+	switch {
+	case why != "":
+		return nil, nil, why
+	case b != nil:
+		return newScannerBytes(b), nil, ""
+	case rc != nil:
+		p := prefetch(rc)
+		return newScannerReader(p), closers{p, closer}, ""
+	}
+	return nil, nil, ""
+}
+
+// partSource finds the part excelize keeps under key: its bytes, when
+// excelize holds them in memory, or else a reader over the zip entry and
+// what closes it. Neither, without a reason, means the part is absent or
+// empty.
+func (f *File) partSource(key string, match func(name string) bool) ([]byte, io.Reader, io.Closer, string) {
 	z, err := zip.OpenReader(f.path)
 	if err != nil {
-		return nil, nil, "zip: " + err.Error()
+		return nil, nil, nil, "zip: " + err.Error()
 	}
 	var entry *zip.File
 	for _, e := range z.File {
 		if match(e.Name) {
 			if entry != nil {
 				z.Close()
-				return nil, nil, "two zip entries for " + key
+				return nil, nil, nil, "two zip entries for " + key
 			}
 			entry = e
 		}
@@ -194,21 +251,20 @@ func (f *File) openPart(key string, match func(name string) bool) (*xmlScanner, 
 	if v, ok := f.x.Pkg.Load(key); ok {
 		z.Close()
 		if b, _ := v.([]byte); len(b) > 0 {
-			return newScannerBytes(b), nil, ""
+			return b, nil, nil, ""
 		}
-		return nil, nil, ""
+		return nil, nil, nil, ""
 	}
 	if entry == nil || entry.UncompressedSize64 == 0 {
 		z.Close()
-		return nil, nil, ""
+		return nil, nil, nil, ""
 	}
 	rc, err := entry.Open()
 	if err != nil {
 		z.Close()
-		return nil, nil, "zip: " + err.Error()
+		return nil, nil, nil, "zip: " + err.Error()
 	}
-	p := prefetch(rc)
-	return newScannerReader(p), closers{p, rc, z}, ""
+	return nil, rc, closers{rc, z}, ""
 }
 
 // prefetchReader reads from another reader in a goroutine, a few chunks

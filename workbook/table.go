@@ -63,6 +63,11 @@ func (f *File) Table(sheet string, cols []Column) (*Table, error) {
 	}
 	rows, err := f.rows(name)
 	if err != nil {
+		var sd *sstDamageError
+		if errors.As(err, &sd) {
+			// The shared text belongs to the workbook, not to the sheet.
+			return nil, fmt.Errorf("%s: %w\n%s", f.name, err, damageHint)
+		}
 		return nil, fmt.Errorf("%s: %s: %w", f.name, name, err)
 	}
 	t := &Table{File: f.name, Sheet: name, rows: rows}
@@ -103,7 +108,7 @@ func (t *Table) findHeader(cols []Column) error {
 		t.num++
 		cells, err := t.rows.Columns()
 		if err != nil {
-			return fmt.Errorf("%s: %w", t.rowRef(t.num), err)
+			return t.readErr(err, t.num)
 		}
 		for i := range hits {
 			hits[i] = hits[i][:0]
@@ -133,7 +138,7 @@ func (t *Table) findHeader(cols []Column) error {
 		}
 	}
 	if err := t.rows.Error(); err != nil {
-		return fmt.Errorf("%s: %s: %w", t.File, t.Sheet, err)
+		return t.readErr(err, 0)
 	}
 	if best.count == 0 {
 		return fmt.Errorf("%s: %s: no header row: none of the first %d rows names a column the rules need", t.File, t.Sheet, headerScan)
@@ -213,7 +218,7 @@ func (t *Table) Next() bool {
 		t.num++
 		cells, err := t.rows.Columns()
 		if err != nil {
-			t.err = fmt.Errorf("%s: %w", t.rowRef(t.num), err)
+			t.err = t.readErr(err, t.num)
 			return false
 		}
 		if allBlank(cells) {
@@ -227,7 +232,7 @@ func (t *Table) Next() bool {
 		return true
 	}
 	if err := t.rows.Error(); err != nil {
-		t.err = fmt.Errorf("%s: %s: %w", t.File, t.Sheet, err)
+		t.err = t.readErr(err, 0)
 	}
 	t.done = true
 	return false
@@ -239,7 +244,9 @@ func (t *Table) Next() bool {
 // reused by the next call to Next: callers copy what they keep.
 func (t *Table) Row() Row { return t.row }
 
-// Err returns the error that stopped Next, if any.
+// Err returns the error that stopped Next, if any. Where the sheet's XML
+// is damaged, Next stops before the first row that cannot be read whole,
+// and Err names the cell or row where the damage is.
 func (t *Table) Err() error { return t.err }
 
 // Close releases the sheet. It does not close the [File].
@@ -260,4 +267,39 @@ func (t *Table) Ref(col, row int) string {
 // rowRef names a whole row for messages about it.
 func (t *Table) rowRef(row int) string {
 	return fmt.Sprintf("%s: %s: row %d", t.File, t.Sheet, row)
+}
+
+// readErr says what stopped the reading in row, or, for 0, after the last
+// row read.
+func (t *Table) readErr(err error, row int) error {
+	var d *damageError
+	if errors.As(err, &d) {
+		return t.damaged(d)
+	}
+	if row > 0 {
+		return fmt.Errorf("%s: %w", t.rowRef(row), err)
+	}
+	return fmt.Errorf("%s: %s: %w", t.File, t.Sheet, err)
+}
+
+// damageHint follows every message about damaged XML: the file itself is
+// broken, so no change to the rules or the cells as Excel shows them helps.
+const damageHint = "    hint: export the workbook again from where it came from"
+
+// damaged says where the sheet's XML is damaged and which rows are lost,
+// naming the cell when the damage is inside one.
+func (t *Table) damaged(d *damageError) error {
+	var msg string
+	switch {
+	case d.in && d.col > 0:
+		msg = fmt.Sprintf("%s: the sheet's XML is damaged in this cell, so row %d and the rows below it cannot be read",
+			t.Ref(d.col-1, d.row), d.row)
+	case d.in:
+		msg = fmt.Sprintf("%s: the sheet's XML is damaged in this row, so it and the rows below it cannot be read", t.rowRef(d.row))
+	case d.row <= 1:
+		msg = fmt.Sprintf("%s: %s: the sheet's XML is damaged before its first row, so none of its rows can be read", t.File, t.Sheet)
+	default:
+		msg = fmt.Sprintf("%s: %s: the sheet's XML is damaged after row %d, so the rows below it cannot be read", t.File, t.Sheet, d.row-1)
+	}
+	return fmt.Errorf("%s: %s\n%s", msg, d.msg, damageHint)
 }

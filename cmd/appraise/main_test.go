@@ -1,9 +1,12 @@
 package main
 
 import (
+	"archive/zip"
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -21,6 +24,7 @@ func TestMain(m *testing.M) {
 		"appraise": func() { os.Exit(Main(os.Args[1:], os.Stdout, os.Stderr)) },
 		"mkxlsx":   func() { os.Exit(mkxlsx(os.Args[1:])) },
 		"cells":    func() { os.Exit(cells(os.Args[1:])) },
+		"zipedit":  func() { os.Exit(zipedit(os.Args[1:])) },
 	})
 }
 
@@ -102,6 +106,73 @@ func mkxlsx(args []string) int {
 		return 1
 	}
 	return 0
+}
+
+// zipedit FILE PART OLD NEW replaces OLD, which must occur exactly once,
+// with NEW in the zip entry PART of FILE. OLD and NEW are Go string
+// literals, so that a script can damage a workbook in ways no writer
+// would, such as "\x01" written raw into a sheet's XML.
+func zipedit(args []string) int {
+	if len(args) != 4 {
+		fmt.Fprintln(os.Stderr, "usage: zipedit file.xlsx part old new")
+		return 2
+	}
+	path, part := args[0], args[1]
+	old, err1 := strconv.Unquote(args[2])
+	repl, err2 := strconv.Unquote(args[3])
+	if err := errors.Join(err1, err2); err != nil {
+		fmt.Fprintf(os.Stderr, "zipedit: old and new must be Go string literals: %v\n", err)
+		return 2
+	}
+	if err := rewriteZipEntry(path, part, old, repl); err != nil {
+		fmt.Fprintln(os.Stderr, "zipedit:", err)
+		return 1
+	}
+	return 0
+}
+
+func rewriteZipEntry(path, part, old, repl string) error {
+	z, err := zip.OpenReader(path)
+	if err != nil {
+		return err
+	}
+	defer z.Close()
+	var buf bytes.Buffer
+	w := zip.NewWriter(&buf)
+	found := false
+	for _, e := range z.File {
+		r, err := e.Open()
+		if err != nil {
+			return err
+		}
+		b, err := io.ReadAll(r)
+		r.Close()
+		if err != nil {
+			return err
+		}
+		if e.Name == part {
+			if n := bytes.Count(b, []byte(old)); n != 1 {
+				return fmt.Errorf("%s: %q occurs %d times, not once", part, old, n)
+			}
+			b = bytes.Replace(b, []byte(old), []byte(repl), 1)
+			found = true
+		}
+		out, err := w.Create(e.Name)
+		if err != nil {
+			return err
+		}
+		if _, err := out.Write(b); err != nil {
+			return err
+		}
+	}
+	if !found {
+		return fmt.Errorf("%s: no entry %s", path, part)
+	}
+	if err := w.Close(); err != nil {
+		return err
+	}
+	z.Close()
+	return os.WriteFile(path, buf.Bytes(), 0o644)
 }
 
 // cells FILE [SHEET] prints a sheet's cells, one row per line joined by
