@@ -222,7 +222,12 @@ func score(opts Options, table *workbook.Table, out sink) (Summary, error) {
 		rd.recycle(c)
 	}
 	if err := table.Err(); err != nil {
-		return sum, inputError(err)
+		// What stopped the reading comes after the problems found in
+		// the rows above it, in the order of the sheet.
+		ie := inputError(err)
+		ie.Problems = append(problems.Problems, ie.Problems...)
+		ie.More = problems.More
+		return sum, ie
 	}
 	if len(problems.Problems) > 0 {
 		return sum, problems
