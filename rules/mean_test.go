@@ -130,3 +130,36 @@ pay:
 		},
 	})
 }
+
+// TestParseMeanDivisor checks that a mean is known to lie between its
+// arguments, so that dividing by one whose arguments cannot be 0 is not
+// warned of.
+func TestParseMeanDivisor(t *testing.T) {
+	runWarnCases(t, []warnCase{
+		{
+			name: "arguments above 0",
+			src: `columns:
+  a: {}
+  b: {min: 1}
+  c: {min: 2}
+pay:
+  p: a / mean(b, c)
+`,
+		},
+		{
+			name: "an argument that may be 0",
+			src: `columns:
+  a: {}
+  b: {min: 1}
+  c: {min: 0}
+pay:
+  p: a / mean(b, c)
+`,
+			// The / is at column 8 of line 6: "  p: a " is 7 characters.
+			want: []string{
+				`rules.yaml:6:8: warning: a / mean(b, c) has no value when mean(b, c) is 0, and the rules do not say what then`,
+				`    hint: guard it, e.g. if(mean(b, c) <> 0, a / mean(b, c), 0)`,
+			},
+		},
+	})
+}
