@@ -31,6 +31,7 @@ func Parse(file string, src []byte) (*Set, error) {
 	c.metricBands()
 	c.divisions()
 	c.unusedIfMissing()
+	c.blankNone()
 	c.order()
 	c.parts()
 	errs, warns := d.errs.split()
@@ -370,6 +371,7 @@ func (c *checker) operand(e Expr, got, want typ, op string) {
 // (-1: one or more).
 var Functions = map[string]int{
 	"min": -1, "max": -1, "floor": 1, "ceil": 1, "round": 2, "abs": 1, "if": 3,
+	"mean": -1, "wmean": -1,
 }
 
 func (c *checker) call(e *Call, self *Metric) typ {
@@ -397,6 +399,9 @@ func (c *checker) call(e *Call, self *Metric) typ {
 			want = "at least one argument"
 		}
 		c.errs.add(e.Pos, "%s takes %s, not %d", e.Func, want, len(e.Args))
+		return tyUnknown
+	}
+	if e.Func == "wmean" && !c.wmeanArgs(e) {
 		return tyUnknown
 	}
 	types := make([]typ, len(e.Args))

@@ -335,12 +335,12 @@ func (d *decoder) columns(s *Set, n *yaml.Node) {
 	}
 }
 
-// blank reads what a blank cell of column c means: a number, or for a
-// text column a text, which must be one of the column's values when it
-// lists them.
+// blank reads what a blank cell of column c means: a number, none (no
+// value), or for a text column a text, which must be one of the column's
+// values when it lists them.
 func (d *decoder) blank(c *Column, x *yaml.Node) {
 	if !c.Text {
-		c.Blank = d.number(x, "blank")
+		c.Blank, c.BlankNone = d.blankNumber(x)
 		return
 	}
 	t := strings.TrimSpace(d.text(x, "blank"))

@@ -285,6 +285,13 @@ func (dv *divider) callRange(e *Call, self *Metric) interval {
 		}
 	case e.Func == "if" && len(args) == 3:
 		return args[1].union(args[2])
+	case e.Func == "mean" && len(args) > 0:
+		// An average lies between the least and the greatest value.
+		out := args[0]
+		for _, a := range args[1:] {
+			out = out.union(a)
+		}
+		return out
 	}
 	return anyValue
 }

@@ -672,7 +672,7 @@ pay:
 `,
 			want: []string{
 				`rules.yaml:4:10: unknown function "sqrt"`,
-				`    hint: the functions are abs, ceil, floor, if, max, min, round`,
+				`    hint: the functions are abs, ceil, floor, if, max, mean, min, round, wmean`,
 			},
 		},
 		{

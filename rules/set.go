@@ -66,6 +66,11 @@ type Column struct {
 	// BlankText is what a blank cell of a text column means, such as 否;
 	// nil leaves it blank (or, with Values, makes it an error).
 	BlankText *string
+	// BlankNone is true when a blank cell of a number column means no
+	// value at all ("blank: none"), as for a rater who gave no score:
+	// mean and wmean leave it out, and any other formula that reads it
+	// has no value either.
+	BlankNone bool
 	Min, Max  *Number  // the allowed range of a number
 	Values    []string // the texts a text column allows; nil allows any
 }

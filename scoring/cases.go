@@ -34,7 +34,7 @@ func (s *Scorer) BindCase(c *rules.Case) ([]Value, rules.ErrorList) {
 		case given[i]:
 		case col.Optional:
 			rec[i] = s.BindAbsent(i)
-		case col.Text || col.Blank != nil:
+		case col.Text || col.Blank != nil || col.BlankNone:
 			rec[i], _ = s.Bind(i, "")
 		default:
 			errs = append(errs, &rules.Error{Pos: c.Pos, Msg: fmt.Sprintf("case %q gives no %s: a number is needed", c.Name, col.Name)})

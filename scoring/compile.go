@@ -28,6 +28,7 @@ type Scorer struct {
 
 	sections []sectionSlots
 	grade    gradeSlots
+	blanks   []string // per column, why a blank cell has no value; see [blankReasons]
 }
 
 type metricSlots struct {
@@ -38,7 +39,7 @@ type metricSlots struct {
 // Compile prepares set for scoring. It fails only on a set that did not
 // come from [rules.Parse].
 func Compile(set *rules.Set) (*Scorer, error) {
-	s := &Scorer{set: set}
+	s := &Scorer{set: set, blanks: blankReasons(set)}
 	slot := func() int { s.nslots++; return s.nslots - 1 }
 	for range set.Columns {
 		slot()

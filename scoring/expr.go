@@ -173,6 +173,8 @@ func (c *compiler) call(e *rules.Call) (evalFn, error) {
 		args[i] = f
 	}
 	switch e.Func {
+	case "mean", "wmean":
+		return c.mean(e, args), nil
 	case "if":
 		cond, yes, no := args[0], args[1], args[2]
 		return func(env []Value) Value {

@@ -171,6 +171,9 @@ func (s *Scorer) Bind(i int, raw string) (Value, error) {
 		if col.Blank != nil {
 			return Num(col.Blank.Value), nil
 		}
+		if col.BlankNone {
+			return Absent(s.blanks[i]), nil
+		}
 		return Value{}, cellError(col, "is blank: a number is needed")
 	}
 	d, err := ParseNumber(raw)

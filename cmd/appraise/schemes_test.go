@@ -17,6 +17,7 @@ func TestSchemesRun(t *testing.T) {
 		"ecommerce-cs-deductions  month    客服绩效考核方案(拟稿)\n" +
 		"presales-cs              month    售前客服绩效考核表\n" +
 		"trade-dept-quarterly     quarter  外贸部绩效考核方案(经理/主管季度综合考核)\n" +
+		"trade-sales-2017         month    销售部绩效考核方案(2017)\n" +
 		"weekly-cs                week     员工周绩效考核表(客服)\n"
 	if out.String() != want || errb.Len() != 0 {
 		t.Errorf("stdout %q, stderr %q; want %q and nothing", out.String(), errb.String(), want)

@@ -168,6 +168,8 @@ func templateFor(set *rules.Set) *workbook.Template {
 			lines = append(lines, "a blank cell means "+show(c.Blank.Value))
 		case c.BlankText != nil:
 			lines = append(lines, "a blank cell means "+*c.BlankText)
+		case c.BlankNone:
+			lines = append(lines, "may be blank: no value, which mean() leaves out")
 		case !c.Text || c.Values != nil:
 			lines = append(lines, "may not be blank")
 		default:
@@ -200,7 +202,7 @@ func templateFor(set *rules.Set) *workbook.Template {
 // columnCheck says in words what column c holds, and gives the check on
 // its cells that refuses what the rules refuse.
 func columnCheck(c *rules.Column) (string, workbook.Check) {
-	ch := workbook.Check{Blank: c.Blank != nil || c.BlankText != nil || c.Text && c.Values == nil}
+	ch := workbook.Check{Blank: c.Blank != nil || c.BlankText != nil || c.BlankNone || c.Text && c.Values == nil}
 	var holds string
 	switch {
 	case c.Values != nil:

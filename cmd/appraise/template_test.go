@@ -66,6 +66,7 @@ columns:
   奖金: {optional: true, blank: 0}
   评价: {values: [优秀, 良好]}
   备注: {type: text}
+  同事评分: {min: 0, max: 10, blank: none}
 params:
   底薪: 800
 metrics:
@@ -79,6 +80,7 @@ metrics:
     points: if(响应时间 <= 30, 10, 0)
   合作:
     points: if(评价 = "优秀", 10, 5)
+  互评: mean(同事评分)
 flags:
   慢: 响应时间 > 60
 total:
@@ -111,6 +113,8 @@ pay:
 				Check: workbook.Check{Values: []string{"优秀", "良好"}, Message: "one of 优秀, 良好"}},
 			{Header: "备注", Text: true, Note: "text\nmay be blank\nused by no rule: shown in the results only",
 				Check: workbook.Check{Blank: true}},
+			{Header: "同事评分", Note: "a number from 0 to 10\nmay be blank: no value, which mean() leaves out\nused by metric 互评",
+				Check: workbook.Check{Number: true, Min: "0", Max: "10", Blank: true, Message: "a number from 0 to 10"}},
 		},
 	}
 	if got.Sheet != want.Sheet || got.Title != want.Title || len(got.Columns) != len(want.Columns) {
