@@ -209,7 +209,7 @@ func pointsNote(m MetricTrace) string {
 			why += " = " + m.Raw.String() + ", " + m.Limit
 		}
 	case m.Band >= 0:
-		why = fmt.Sprintf("value %s fell in %s", m.Value.Value, m.Metric.Bands[m.Band].When)
+		why = fmt.Sprintf("value %s fell in %s", m.Value.Value, m.Metric.Entry(m.Band))
 	case m.Limit != "":
 		why = m.Limit
 	}
