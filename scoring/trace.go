@@ -517,6 +517,10 @@ func chain(st Step, percent bool) string {
 		return s + ": " + st.Value.Str
 	}
 	v := st.Value.String()
+	if st.Value.Kind == Text {
+		// Quoted, as the working shows it: 评价 = "良好".
+		v = fmt.Sprintf("%q", st.Value.Str)
+	}
 	if percent && st.Value.Kind == Number {
 		v += " (" + percentOf(st.Value.Num) + ")"
 	}
