@@ -93,7 +93,7 @@ its sum written out, the flags and the pay.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.Value, "value", "", "show what the metric makes of the value `v` (such as 0.745 or 74.5%)")
+	f.StringVar(&opts.Value, "value", "", "show what the metric makes of the value `v` (such as 0.745 or 74.5%; a text, such as 良好, for a metric with a map)")
 	f.StringVar(&opts.Workbook, "workbook", "", "score one row of the workbook `file` and show every figure")
 	f.StringVar(&opts.Row, "row", "", "the row to score: `column=value`, such as 工号=E017")
 	f.StringVar(&opts.Sheet, "sheet", "", "the `sheet` to read (default: the rules' sheet, else the first)")
