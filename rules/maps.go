@@ -65,7 +65,7 @@ func (d *decoder) metricMap(m *Metric, f map[string]*yaml.Node) {
 		} else {
 			list, _ := d.fields(v, "the map of "+m.Name, nil)
 			for _, fl := range list {
-				text := strings.TrimSpace(foldWidth(fl.key.Value))
+				text := strings.TrimSpace(fl.key.Value)
 				if text == "" {
 					d.errorf(fl.key, "the map of %s: a text may not be empty", m.Name)
 					continue

@@ -75,9 +75,5 @@ func (s *Scorer) TraceText(i int, v string) MetricTrace {
 	t := altScorer.traceMetric(i, env, bands[i])
 	t.Metric = m
 	t.Value = Step{Name: m.Name, Value: Str(v)}
-	if t.Raw.Kind == Missing && t.Band < 0 {
-		// The reason names the value's source, which here is v itself.
-		t.Raw = Absent(notInMap(m, v))
-	}
 	return t
 }
