@@ -325,7 +325,7 @@ func (s *textSink) row(row workbook.Row, res *scoring.Result) error {
 		}
 		band := "null"
 		if r.Band >= 0 {
-			band = jstr(m.Bands[r.Band].When)
+			band = jstr(m.Entry(r.Band))
 		}
 		weight := "null"
 		if m.Weight != nil {

@@ -137,7 +137,7 @@ func (s *xlsxSink) row(row workbook.Row, res *scoring.Result) error {
 		}
 		band := workbook.Cell{}
 		if r.Band >= 0 {
-			band = workbook.Cell{Kind: workbook.Text, Text: m.Bands[r.Band].When}
+			band = workbook.Cell{Kind: workbook.Text, Text: m.Entry(r.Band)}
 		}
 		value := field{v: r.Value, pct: m.Percent}.cell()
 		if r.Value.Kind == scoring.Missing && r.Value.Str != "" {

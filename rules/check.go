@@ -29,6 +29,7 @@ func Parse(file string, src []byte) (*Set, error) {
 	c.types()
 	c.gradeTypes()
 	c.metricBands()
+	c.mapValues()
 	c.divisions()
 	c.unusedIfMissing()
 	c.blankNone()
@@ -301,6 +302,9 @@ func (c *checker) metricType(i int) typ {
 		d.typ = c.typeOf(m.Value.Expr, nil)
 		if m.Bands != nil && d.typ != tyNumber && d.typ != tyUnknown {
 			c.errs.add(m.Value.Pos, "metric %s has bands, so its value must be a number, but %s is %s", m.Name, m.Value.Source, d.typ)
+		}
+		if m.Map != nil && d.typ != tyText && d.typ != tyUnknown {
+			c.errs.add(m.Value.Pos, "metric %s has a map, so its value must be text, but %s is %s", m.Name, m.Value.Source, d.typ)
 		}
 	} else {
 		d.typ = tyNumber

@@ -388,7 +388,7 @@ func (d *decoder) values(c *Column, n, typ *yaml.Node) {
 	c.Text = true
 }
 
-var metricFields = []string{"value", "bands", "points", "weight", "max", "floor", "cap", "if_missing", "format", "description", "section"}
+var metricFields = []string{"value", "bands", "points", "weight", "max", "floor", "cap", "if_missing", "format", "description", "section", "map", "map_other"}
 
 func (d *decoder) metric(key, n *yaml.Node) *Metric {
 	m := &Metric{Pos: d.pos(key), Name: foldWidth(key.Value)}
@@ -437,6 +437,7 @@ func (d *decoder) metric(key, n *yaml.Node) *Metric {
 	if x := f["section"]; x != nil {
 		m.Section, m.SectionPos = foldWidth(d.text(x, "section")), d.pos(x)
 	}
+	d.metricMap(m, f)
 	// These checks look at which fields are given, not at what parsed, so
 	// that one mistake gives one message.
 	has := func(k string) bool { return f[k] != nil }
@@ -449,7 +450,7 @@ func (d *decoder) metric(key, n *yaml.Node) *Metric {
 	if has("bands") && !has("value") {
 		d.errorf(f["bands"], "metric %s has bands but no value for them to sort", m.Name)
 	}
-	if has("weight") && !has("bands") && !has("points") {
+	if has("weight") && !has("bands") && !has("points") && !has("map") {
 		d.errorf(f["weight"], "metric %s has a weight but earns no points: add bands or points", m.Name)
 	}
 	return m

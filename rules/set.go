@@ -85,7 +85,7 @@ type Param struct {
 
 // Metric is a measured value and, optionally, the points it earns.
 //
-// A metric with neither Bands nor Points is reported only. A metric with
+// A metric with neither Bands, Points nor Map is reported only. A metric with
 // a Weight contributes points x weight / 100 to the total; without one it
 // contributes its points as they are.
 type Metric struct {
@@ -101,6 +101,11 @@ type Metric struct {
 	IfMissing   *Number // points when the value cannot be computed; nil leaves them missing
 	Percent     bool    // show the value as a percentage
 
+	// Map gives the points of each text the value may be, such as
+	// 优秀: 100; MapOther, when not nil, those of any other text.
+	Map      []*MapEntry
+	MapOther *Number
+
 	Section    string // the section the metric belongs to; "" for the top level
 	SectionPos Pos    // where the section is named
 
@@ -111,7 +116,7 @@ type Metric struct {
 }
 
 // Scored reports whether the metric earns points.
-func (m *Metric) Scored() bool { return m.Bands != nil || m.Points != nil }
+func (m *Metric) Scored() bool { return m.Bands != nil || m.Points != nil || m.Map != nil }
 
 // Band maps a range of values to points.
 type Band struct {

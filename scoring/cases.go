@@ -208,8 +208,10 @@ func pointsNote(m MetricTrace) string {
 		if m.Limit != "" {
 			why += " = " + m.Raw.String() + ", " + m.Limit
 		}
+	case m.Band >= 0 && m.Metric.Map != nil:
+		why = fmt.Sprintf("value %q, map entry %s", m.Value.Value.Str, m.Metric.Entry(m.Band))
 	case m.Band >= 0:
-		why = fmt.Sprintf("value %s fell in %s", m.Value.Value, m.Metric.Bands[m.Band].When)
+		why = fmt.Sprintf("value %s fell in %s", m.Value.Value, m.Metric.Entry(m.Band))
 	case m.Limit != "":
 		why = m.Limit
 	}

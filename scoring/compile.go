@@ -237,6 +237,7 @@ func (c *compiler) metric(i int) (func([]Value, []int), error) {
 		}
 	}
 	bands := m.Bands
+	lookup := compileMap(m)
 	var floor, capv, ifMissing *decimal.Decimal
 	if m.Floor != nil {
 		floor = &m.Floor.Value
@@ -274,6 +275,8 @@ func (c *compiler) metric(i int) (func([]Value, []int), error) {
 					}
 				}
 			}
+		case lookup != nil:
+			p, bandOf[i] = lookup.find(v)
 		default:
 			p = points(env)
 		}

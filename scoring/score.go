@@ -104,6 +104,10 @@ func (r *Result) Notes() []string {
 		switch {
 		case m.Scored() && v.Kind == Missing && v.Str != "" && p.Kind == Number:
 			notes = append(notes, fmt.Sprintf("%s: %s; if_missing gives %s points", m.Name, v.Str, p))
+		case m.Map != nil && v.Kind == Text && p.Kind == Missing:
+			notes = append(notes, fmt.Sprintf("%s: %s", m.Name, p.Str))
+		case m.Map != nil && v.Kind == Text && r.bands[i] < 0 && p.Kind == Number:
+			notes = append(notes, fmt.Sprintf("%s: %s; if_missing gives %s points", m.Name, notInMap(m, v.Str), p))
 		case m.Scored() && v.Kind == Number:
 			if p.Kind == Missing {
 				notes = append(notes, fmt.Sprintf("%s: %s", m.Name, p.Str))

@@ -154,11 +154,14 @@ func (s *Scorer) traceMetric(i int, env []Value, band int) MetricTrace {
 		}
 		t.Points = s.step(m.Name, m.Points, env, i, t.Raw)
 	case band >= 0:
-		t.Raw = Num(m.Bands[band].Points.Value)
+		t.Raw = Num(m.EntryPoints(band).Value)
 	default:
-		// No band: the value is missing, or no band holds it.
+		// No band or map entry: the value is missing, or none holds it.
 		t.Raw = env[ms.value]
-		if t.Raw.Kind == Number {
+		switch {
+		case m.Map != nil && t.Raw.Kind == Text:
+			t.Raw = Absent(notInMap(m, t.Raw.Str))
+		case m.Map == nil && t.Raw.Kind == Number:
 			t.Raw = Absent(fmt.Sprintf("%s falls in none of its bands", m.Name))
 		}
 	}
@@ -452,6 +455,12 @@ func (t MetricTrace) Lines() []string {
 	case m.Points != nil:
 		raw.Name = "points"
 		add("  %s", chain(raw, false))
+	case m.Map != nil && t.Band == len(m.Map):
+		add("  not in the map: map_other -> %s points", show(m.MapOther.Value))
+	case m.Map != nil && t.Band >= 0:
+		add("  map %s -> %s points", m.Map[t.Band].Text, show(m.Map[t.Band].Points.Value))
+	case m.Map != nil && t.Value.Value.Kind == Text:
+		add("  not in the map -> no points")
 	case t.Band >= 0:
 		b := m.Bands[t.Band]
 		label := ""
@@ -508,6 +517,10 @@ func chain(st Step, percent bool) string {
 		return s + ": " + st.Value.Str
 	}
 	v := st.Value.String()
+	if st.Value.Kind == Text {
+		// Quoted, as the working shows it: 评价 = "良好".
+		v = fmt.Sprintf("%q", st.Value.Str)
+	}
 	if percent && st.Value.Kind == Number {
 		v += " (" + percentOf(st.Value.Num) + ")"
 	}

@@ -25,6 +25,7 @@ type explainOptions struct {
 	Sheet    string
 
 	value           decimal.Decimal // Value, parsed
+	valueErr        error           // why Value is not a number, for a metric that needs one
 	rowKey, rowWant string          // Row, split at "="
 }
 
@@ -66,7 +67,9 @@ its sum written out, the flags and the pay.`,
 				}
 				v, err := scoring.ParseNumber(opts.Value)
 				if err != nil {
-					return usagef(cmd, "--value %q is not a number", opts.Value)
+					// A metric with a map takes a text; the run knows
+					// which metric this is.
+					opts.valueErr = usagef(cmd, "--value %q is not a number", opts.Value)
 				}
 				opts.value = v
 			}
@@ -90,7 +93,7 @@ its sum written out, the flags and the pay.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.Value, "value", "", "show what the metric makes of the value `v` (such as 0.745 or 74.5%)")
+	f.StringVar(&opts.Value, "value", "", "show what the metric makes of the value `v` (such as 0.745 or 74.5%; a text, such as 良好, for a metric with a map)")
 	f.StringVar(&opts.Workbook, "workbook", "", "score one row of the workbook `file` and show every figure")
 	f.StringVar(&opts.Row, "row", "", "the row to score: `column=value`, such as 工号=E017")
 	f.StringVar(&opts.Sheet, "sheet", "", "the `sheet` to read (default: the rules' sheet, else the first)")
@@ -128,6 +131,15 @@ func explainRun(opts *explainOptions) error {
 				fmt.Sprintf("appraise: %s has no value of its own: its points are %s", m.Name, m.Points.Source),
 				"    hint: see a person's points with --workbook <file> --row <column>=<value>",
 			}}
+		}
+		if m.Map != nil {
+			for _, l := range sc.TraceText(metric, opts.Value).Lines() {
+				fmt.Fprintln(w, l)
+			}
+			return nil
+		}
+		if opts.valueErr != nil {
+			return opts.valueErr
 		}
 		for _, l := range sc.TraceValue(metric, opts.value).Lines() {
 			fmt.Fprintln(w, l)
@@ -318,6 +330,22 @@ func writeMetric(w io.Writer, set *rules.Set, m *rules.Metric) {
 			key := ""
 			if i == 0 {
 				key = "bands"
+			}
+			rows = append(rows, []string{key, line})
+		}
+	}
+	if m.Map != nil {
+		var entries [][]string
+		for _, e := range m.Map {
+			entries = append(entries, []string{e.Text, show(e.Points.Value)})
+		}
+		if m.MapOther != nil {
+			entries = append(entries, []string{"any other", show(m.MapOther.Value)})
+		}
+		for i, line := range tableLines(entries) {
+			key := ""
+			if i == 0 {
+				key = "map"
 			}
 			rows = append(rows, []string{key, line})
 		}

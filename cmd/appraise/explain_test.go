@@ -14,6 +14,7 @@ func TestExplainFlags(t *testing.T) {
 		workbook, sheet string
 		rowKey, rowWant string
 		wantErr         string
+		valueErr        string // the usage error kept for a metric without a map
 	}{
 		{args: []string{"rules.yaml"}, rules: "rules.yaml"},
 		{args: []string{"rules.yaml", "询单转化率"}, rules: "rules.yaml", metric: "询单转化率"},
@@ -27,8 +28,11 @@ func TestExplainFlags(t *testing.T) {
 		{args: []string{}, wantErr: "explain takes a rule file and at most one metric, not 0 arguments"},
 		{args: []string{"r.yaml", "a", "b"}, wantErr: "explain takes a rule file and at most one metric, not 3 arguments"},
 		{args: []string{"r.yaml", "--value", "3"}, wantErr: "--value needs a metric: appraise explain r.yaml <metric> --value 3"},
-		{args: []string{"r.yaml", "X", "--value", "3/4"}, wantErr: `--value "3/4" is not a number`},
-		{args: []string{"r.yaml", "X", "--value", ""}, wantErr: `--value "" is not a number`},
+		// Not numbers: a metric with a map takes them as texts, any
+		// other metric refuses them when the run finds which it is.
+		{args: []string{"r.yaml", "X", "--value", "3/4"}, rules: "r.yaml", metric: "X", value: "0", valueErr: `--value "3/4" is not a number`},
+		{args: []string{"r.yaml", "X", "--value", "优秀"}, rules: "r.yaml", metric: "X", value: "0", valueErr: `--value "优秀" is not a number`},
+		{args: []string{"r.yaml", "X", "--value", ""}, rules: "r.yaml", metric: "X", valueErr: `--value "" is not a number`},
 		{args: []string{"r.yaml", "X", "--value", "1", "--workbook", "m.xlsx", "--row", "a=b"}, wantErr: "--value and --workbook do not go together: a person's row gives the values"},
 		{args: []string{"r.yaml", "--workbook", "m.xlsx"}, wantErr: "--workbook needs --row <column>=<value> to pick the person, such as --row 工号=E017"},
 		{args: []string{"r.yaml", "--row", "工号=E01"}, wantErr: "--row and --sheet need --workbook <file>"},
@@ -45,6 +49,11 @@ func TestExplainFlags(t *testing.T) {
 		if err != nil {
 			t.Errorf("%q: %v", tt.args, err)
 			continue
+		}
+		if tt.valueErr != "" {
+			checkUsageError(t, tt.args, got.valueErr, tt.valueErr)
+		} else if got.valueErr != nil {
+			t.Errorf("%q: value error %v", tt.args, got.valueErr)
 		}
 		value := ""
 		if got.Value != "" {

@@ -12,6 +12,7 @@ func TestSchemesRun(t *testing.T) {
 	}
 	// Two spaces between the columns, which line up.
 	want := "cs-points                month    客服部考核标准\n" +
+		"customer-review          month    客户平时考核表\n" +
 		"dept-service             quarter  部门绩效考核表(用户服务部)\n" +
 		"ecommerce-cs             month    客服部客服指标绩效考核表\n" +
 		"ecommerce-cs-deductions  month    客服绩效考核方案(拟稿)\n" +
