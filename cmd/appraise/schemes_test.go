@@ -12,12 +12,14 @@ func TestSchemesRun(t *testing.T) {
 	}
 	// Two spaces between the columns, which line up.
 	want := "cs-points                month    客服部考核标准\n" +
+		"cs-staff                 month    客户服务人员绩效考核方案\n" +
 		"customer-review          month    客户平时考核表\n" +
 		"dept-service             quarter  部门绩效考核表(用户服务部)\n" +
 		"ecommerce-cs             month    客服部客服指标绩效考核表\n" +
 		"ecommerce-cs-deductions  month    客服绩效考核方案(拟稿)\n" +
 		"presales-cs              month    售前客服绩效考核表\n" +
 		"trade-dept-quarterly     quarter  外贸部绩效考核方案(经理/主管季度综合考核)\n" +
+		"trade-group-2010         month    外贸组绩效考核方案(2010)\n" +
 		"trade-sales-2017         month    销售部绩效考核方案(2017)\n" +
 		"weekly-cs                week     员工周绩效考核表(客服)\n"
 	if out.String() != want || errb.Len() != 0 {
