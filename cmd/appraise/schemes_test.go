@@ -11,7 +11,9 @@ func TestSchemesRun(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Two spaces between the columns, which line up.
-	want := "cs-points                month    客服部考核标准\n" +
+	want := "call-center              month    400呼叫中心关键绩效考核指标\n" +
+		"credit-rating            year     客户信用评级指标体系及评价打分表\n" +
+		"cs-points                month    客服部考核标准\n" +
 		"cs-staff                 month    客户服务人员绩效考核方案\n" +
 		"customer-review          month    客户平时考核表\n" +
 		"dept-service             quarter  部门绩效考核表(用户服务部)\n" +
