@@ -276,6 +276,11 @@ func (s *xlsxSink) explain(num workbook.Cell, res *scoring.Result) error {
 			if grade, ok := res.Grade(); ok {
 				how = "the coefficient of grade " + grade
 			}
+			for k, v := range g.Vetoes {
+				if c := res.Veto(k); c.Kind == scoring.Bool && c.Bool && v.Coefficient != nil {
+					how += ", or of a veto when lower"
+				}
+			}
 			if err := line(set.Labels.Coefficient, how, field{v: c}.cell(), missing(c), field{v: c}.cell()); err != nil {
 				return err
 			}
