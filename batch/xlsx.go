@@ -243,14 +243,43 @@ func (s *xlsxSink) explain(num workbook.Cell, res *scoring.Result) error {
 		} else if of.Kind == scoring.Number {
 			band = "in none of the grades"
 		}
+		vetoed := false
+		for k := range g.Vetoes {
+			if c := res.Veto(k); c.Kind == scoring.Bool && c.Bool {
+				vetoed = true
+			}
+		}
+		if b := res.GradeBand(); b >= 0 && vetoed {
+			band += " gives " + g.Bands[b].Grade + "; vetoed"
+		}
 		if err := line(set.Labels.Grade, "the grade of "+g.Graded(), field{v: of}.cell(), band, field{v: gradeValue(res)}.cell()); err != nil {
 			return err
+		}
+		// One line a veto, held or not, so that the grade's line is
+		// explained whichever way it went.
+		for k, v := range g.Vetoes {
+			c := res.Veto(k)
+			note := "does not hold"
+			switch {
+			case c.Kind == scoring.Missing:
+				note = missing(c)
+			case c.Bool:
+				note = "holds: " + v.Describe(g)
+			}
+			if err := line(set.Labels.Grade+" veto", v.When.Source, field{v: c}.cell(), note, workbook.Cell{}); err != nil {
+				return err
+			}
 		}
 		if g.Coefficients() {
 			c := res.Coefficient()
 			how := "the coefficient of the grade"
 			if grade, ok := res.Grade(); ok {
 				how = "the coefficient of grade " + grade
+			}
+			for k, v := range g.Vetoes {
+				if c := res.Veto(k); c.Kind == scoring.Bool && c.Bool && v.Coefficient != nil {
+					how += ", or of a veto when lower"
+				}
 			}
 			if err := line(set.Labels.Coefficient, how, field{v: c}.cell(), missing(c), field{v: c}.cell()); err != nil {
 				return err

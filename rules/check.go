@@ -502,7 +502,11 @@ func (c *checker) order() {
 	}
 	if g := s.Grades; g != nil {
 		n := Node{Kind: NodeGrade}
-		add(n, g.Pos, "grade", g.Of)
+		fs := []*Formula{g.Of}
+		for _, v := range g.Vetoes {
+			fs = append(fs, v.When)
+		}
+		add(n, g.Pos, "grade", fs...)
 		if g.Of == nil {
 			deps[n] = append(deps[n], total)
 		}

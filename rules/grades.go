@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strings"
 
 	"gopkg.in/yaml.v3"
 )
@@ -11,9 +12,34 @@ import (
 // 1.3, that pay formulas use. In formulas, grade is the grade (text) and
 // coefficient the coefficient (a number).
 type Grades struct {
-	Pos   Pos
-	Of    *Formula // what is graded; nil: the total
-	Bands []*Band  // each with a Grade and, when any has one, a Coefficient
+	Pos    Pos
+	Of     *Formula // what is graded; nil: the total
+	Bands  []*Band  // each with a Grade and, when any has one, a Coefficient
+	Vetoes []*Veto  // checked after the bands, in the order written
+}
+
+// Veto is a rule that overrides the grade table (否决, 雷区): when its
+// condition holds, the grade is capped at AtMost, and the coefficient, if
+// Coefficient is set, is that number instead of the grade's. When several
+// vetoes hold, the grade listed last and the least coefficient win.
+type Veto struct {
+	Pos         Pos
+	When        *Formula // a condition
+	AtMost      int      // index into Grades.Bands of the grade cap, or -1
+	Coefficient *Number  // nil: the coefficient of the grade
+}
+
+// Describe writes what the veto does: "at most C", "coefficient 0" or
+// both.
+func (v *Veto) Describe(g *Grades) string {
+	var parts []string
+	if v.AtMost >= 0 {
+		parts = append(parts, "at most "+g.Bands[v.AtMost].Grade)
+	}
+	if v.Coefficient != nil {
+		parts = append(parts, "coefficient "+v.Coefficient.Value.Trim(0).String())
+	}
+	return strings.Join(parts, ", ")
 }
 
 // Coefficients reports whether the grades give coefficients.
@@ -71,7 +97,7 @@ func (d *decoder) grades(s *Set, n *yaml.Node) {
 		d.errorf(n, "grades must be a mapping with bands:, or a list of bands, not %s", describe(n))
 		return
 	}
-	_, f := d.fields(n, "grades", []string{"label", "of", "bands"})
+	_, f := d.fields(n, "grades", []string{"label", "of", "bands", "vetoes"})
 	if x := f["label"]; x != nil {
 		s.Labels.Grade = d.text(x, "label")
 	}
@@ -83,6 +109,52 @@ func (d *decoder) grades(s *Set, n *yaml.Node) {
 	} else if n.Kind == yaml.MappingNode || n.Tag == "!!null" {
 		d.errorf(n, "grades needs bands, e.g. - {when: \">= 90\", grade: A, coefficient: 1.2}")
 	}
+	if x := f["vetoes"]; x != nil {
+		g.Vetoes = d.vetoes(g, x)
+	}
+}
+
+// vetoes reads the vetoes of g, whose bands are read already.
+func (d *decoder) vetoes(g *Grades, n *yaml.Node) []*Veto {
+	n = resolve(n)
+	if n.Kind != yaml.SequenceNode {
+		d.errorf(n, "grades: vetoes must be a list, not %s", describe(n))
+		return nil
+	}
+	var names []string
+	for _, b := range g.Bands {
+		names = append(names, strings.TrimSpace(foldWidth(b.Grade)))
+	}
+	var out []*Veto
+	for _, item := range n.Content {
+		_, f := d.fields(item, "a veto", []string{"when", "at_most", "coefficient"})
+		v := &Veto{Pos: d.pos(resolve(item)), AtMost: -1}
+		if resolve(item).Kind != yaml.MappingNode {
+			continue
+		}
+		if x := f["when"]; x != nil {
+			v.When = d.formula(x, "when")
+		} else {
+			d.errorf(item, "a veto needs when, the condition it applies on, e.g. when: 投诉次数 >= 2")
+		}
+		if x := f["at_most"]; x != nil {
+			if t := d.text(x, "at_most"); t != "" {
+				v.AtMost = d.grade(x, t, names)
+			}
+		}
+		if x := f["coefficient"]; x != nil {
+			v.Coefficient = d.number(x, "coefficient")
+			if !g.Coefficients() && len(g.Bands) > 0 {
+				e := d.errorf(x, "a veto cannot set a coefficient: the grades give none")
+				e.Hint = "give every grade a coefficient, or leave coefficient: out of the veto"
+			}
+		}
+		if f["at_most"] == nil && f["coefficient"] == nil {
+			d.errorf(item, "a veto needs at_most, a grade to cap the grade at, or coefficient, e.g. {when: 投诉次数 >= 2, at_most: C}")
+		}
+		out = append(out, v)
+	}
+	return out
 }
 
 func (d *decoder) gradeBands(n *yaml.Node) []*Band {
@@ -149,6 +221,33 @@ func (d *decoder) when(b *Band, x *yaml.Node) {
 	}
 }
 
+// grade returns the index of grade t among names, the grades of the
+// table, or reports it at n.
+func (d *decoder) grade(n *yaml.Node, t string, names []string) int {
+	k := strings.TrimSpace(foldWidth(t))
+	for i, x := range names {
+		if x == k {
+			return i
+		}
+	}
+	e := d.errorf(n, "at_most: unknown grade %q", t)
+	hint := ""
+	for _, x := range names {
+		if strings.EqualFold(x, k) {
+			hint = x
+		}
+	}
+	if hint == "" {
+		hint = closest(k, names)
+	}
+	if hint != "" {
+		e.Hint = fmt.Sprintf("did you mean %q?", hint)
+	} else {
+		e.Hint = "the grades are " + strings.Join(names, ", ")
+	}
+	return -1
+}
+
 // declareGrades makes grade and coefficient names formulas can use.
 func (c *checker) declareGrades() {
 	g := c.set.Grades
@@ -163,8 +262,17 @@ func (c *checker) declareGrades() {
 
 // gradeTypes checks that what is graded is a number.
 func (c *checker) gradeTypes() {
-	if g := c.set.Grades; g != nil && g.Of != nil {
+	g := c.set.Grades
+	if g == nil {
+		return
+	}
+	if g.Of != nil {
 		c.want(g.Of, nil, tyNumber, "grades of")
+	}
+	for _, v := range g.Vetoes {
+		if v.When != nil {
+			c.want(v.When, nil, tyBool, "a veto's when")
+		}
 	}
 }
 

@@ -102,7 +102,7 @@ func (s *Scorer) CheckCase(c *rules.Case, rec []Value, r *Result) []string {
 			want = *w.Value
 		}
 		if ok != (w.Value != nil) || ok && g != *w.Value {
-			add(w.Pos, "grade: want %s, got %s (graded %s)", want, got, r.Graded())
+			add(w.Pos, "grade: want %s, got %s (graded %s%s)", want, got, r.Graded(), r.vetoed())
 		}
 	}
 	if w := e.Coefficient; w != nil {
@@ -234,3 +234,19 @@ func sameSet(a, b []string) bool {
 }
 
 func list(names []string) string { return "[" + strings.Join(names, ", ") + "]" }
+
+// vetoed describes the vetoes that held, for a case's failure: ", vetoed
+// by n >= 2", or "" when none did.
+func (r *Result) vetoed() string {
+	g := r.s.set.Grades
+	var held []string
+	for k, v := range g.Vetoes {
+		if c := r.Veto(k); c.Kind == Bool && c.Bool {
+			held = append(held, v.When.Source)
+		}
+	}
+	if len(held) == 0 {
+		return ""
+	}
+	return ", vetoed by " + strings.Join(held, "; ")
+}

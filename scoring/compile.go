@@ -75,6 +75,9 @@ func Compile(set *rules.Set) (*Scorer, error) {
 	s.total, s.raw = slot(), slot()
 	if set.Grades != nil {
 		s.grade = gradeSlots{of: slot(), grade: slot(), coefficient: slot()}
+		for range set.Grades.Vetoes {
+			s.grade.vetoes = append(s.grade.vetoes, slot())
+		}
 	}
 	s.flags = make([]int, len(set.Flags))
 	for i := range set.Flags {

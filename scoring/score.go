@@ -93,7 +93,8 @@ func (r *Result) settled(slot int) bool {
 }
 
 // Notes explains every value that could not be computed, one line each:
-// the metrics first, then the grade, undecided flags, pay lines whose
+// the metrics first, then the grade and the vetoes that changed it,
+// undecided flags, pay lines whose
 // reason is not already given, and the total.
 func (r *Result) Notes() []string {
 	set := r.s.set
@@ -135,11 +136,27 @@ func (r *Result) Notes() []string {
 		v := r.env[r.s.grade.grade]
 		switch of := r.Graded(); {
 		case v.Kind != Missing:
+		case r.GradeBand() >= 0:
+			// In a band, yet without a grade: a veto could not be decided.
+			for k, veto := range g.Vetoes {
+				if c := r.Veto(k); c.Kind == Missing {
+					notes = append(notes, fmt.Sprintf("%s: veto %s cannot be decided: %s", set.Labels.Grade, veto.When.Source, c.Str))
+					ungraded = c.Str
+					break
+				}
+			}
 		case of.Kind == Number:
 			ungraded = v.Str
 			notes = append(notes, fmt.Sprintf("%s: %s is %s, in none of the grades", set.Labels.Grade, g.Graded(), of))
 		case !given(v.Str) && v.Str != t.Str:
 			notes = append(notes, fmt.Sprintf("%s: %s", set.Labels.Grade, v.Str))
+		}
+		if v.Kind == Text {
+			for k, veto := range g.Vetoes {
+				if c := r.Veto(k); c.Kind == Bool && c.Bool {
+					notes = append(notes, fmt.Sprintf("%s: veto %s: %s", set.Labels.Grade, veto.When.Source, veto.Describe(g)))
+				}
+			}
 		}
 	}
 	for i, f := range set.Flags {

@@ -13,6 +13,7 @@ type sectionSlots struct {
 
 type gradeSlots struct {
 	of, grade, coefficient int
+	vetoes                 []int // per veto, its condition
 }
 
 // section compiles the step that adds up section i.
@@ -67,6 +68,15 @@ func (c *compiler) gradeStep() (func([]Value, []int), error) {
 		}
 	}
 	withCoef := g.Coefficients()
+	whens := make([]evalFn, len(g.Vetoes))
+	for k, v := range g.Vetoes {
+		f, err := c.formula(v.When)
+		if err != nil {
+			return nil, err
+		}
+		whens[k] = f
+	}
+	vetoes := g.Vetoes
 	noBand := Absent(fmt.Sprintf("%s falls in none of the grades", g.Graded()))
 	last := len(c.s.set.Metrics)
 	return func(env []Value, bandOf []int) {
@@ -84,13 +94,47 @@ func (c *compiler) gradeStep() (func([]Value, []int), error) {
 				}
 			}
 		}
+		// The vetoes: the grade listed last and the least coefficient
+		// that a veto gives win; a veto that cannot be decided leaves the
+		// grade undecided.
+		at, coef := bandOf[last], Value{}
+		var undecided *Value
+		for k, w := range whens {
+			cond := w(env)
+			env[gs.vetoes[k]] = cond
+			switch {
+			case cond.Kind == Missing:
+				if undecided == nil {
+					undecided = &env[gs.vetoes[k]]
+				}
+			case cond.Kind == Bool && cond.Bool:
+				if vetoes[k].AtMost > at {
+					at = vetoes[k].AtMost
+				}
+			}
+		}
+		if bandOf[last] >= 0 {
+			grade = grades[at]
+			// The coefficient: that of the grade, or a veto's if lower.
+			if withCoef {
+				coef = coefs[at]
+				for k, veto := range vetoes {
+					if cond := env[gs.vetoes[k]]; cond.Kind == Bool && cond.Bool && veto.Coefficient != nil && veto.Coefficient.Value.Cmp(coef.Num) < 0 {
+						coef = Num(veto.Coefficient.Value)
+					}
+				}
+			}
+			if undecided != nil {
+				grade, coef = *undecided, *undecided
+			}
+		}
 		env[gs.grade] = grade
 		switch {
 		case !withCoef:
 			// No coefficient to report, and so no reason to give for one.
 			env[gs.coefficient] = Value{}
 		case bandOf[last] >= 0:
-			env[gs.coefficient] = coefs[bandOf[last]]
+			env[gs.coefficient] = coef
 		default:
 			env[gs.coefficient] = grade
 		}
@@ -138,6 +182,10 @@ func (r *Result) Graded() Value {
 	}
 	return r.env[r.s.grade.of]
 }
+
+// Veto returns the condition of veto k of the grades: a Bool, or missing
+// when it could not be decided.
+func (r *Result) Veto(k int) Value { return r.env[r.s.grade.vetoes[k]] }
 
 // Coefficient returns the coefficient of the grade; it is missing when
 // the rules give none or the value could not be graded.

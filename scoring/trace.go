@@ -67,10 +67,24 @@ type GradeTrace struct {
 	Label       string // the grade's column header
 	Of          string // what is graded: "total" or the formula
 	Graded      Value
-	Band        int // the band the graded value fell in, or -1
-	Grade       string
+	Band        int    // the band the graded value fell in, or -1
+	Banded      string // the grade of that band, before any veto
+	Vetoes      []VetoTrace
+	Grade       string // the grade given, after the vetoes
 	Coefficient Value
 }
+
+// VetoTrace explains one veto of the grades: its condition, written out
+// in Working, and whether it held (Value is true), did not, or could not
+// be decided (Value is missing).
+type VetoTrace struct {
+	Step
+	Veto *rules.Veto
+	Does string // what it does when it holds: "at most C", "coefficient 0"
+}
+
+// Held reports whether the veto's condition held.
+func (v VetoTrace) Held() bool { return v.Value.Kind == Bool && v.Value.Bool }
 
 // Trace explains r. It must be called before r scores another record.
 func (r *Result) Trace() Trace {
@@ -89,6 +103,13 @@ func (r *Result) Trace() Trace {
 			gt.Of = g.Of.Source
 		}
 		gt.Grade, _ = r.Grade()
+		if gt.Band >= 0 {
+			gt.Banded = g.Bands[gt.Band].Grade
+		}
+		for k, v := range g.Vetoes {
+			st := s.step("veto", v.When, r.env, -1, r.Veto(k))
+			gt.Vetoes = append(gt.Vetoes, VetoTrace{Step: st, Veto: v, Does: v.Describe(g)})
+		}
 		t.Grade = gt
 	}
 	for i, f := range set.Flags {
@@ -225,15 +246,34 @@ func (t SectionTrace) Line() string {
 	return fmt.Sprintf("%s, counts as it is%s", line, towards)
 }
 
-// Line writes the grade as "等级: total 77 is in < 90 -> 中, coefficient 1".
+// Line writes the grade as "等级: total 77 -> 中, coefficient 1", with
+// the vetoes that held: "等级: total 95 -> A; veto 投诉 >= 2 (2 >= 2): at
+// most C -> C, coefficient 1".
 func (t GradeTrace) Line() string {
 	if t.Graded.Kind != Number {
 		return fmt.Sprintf("%s: %s has no value, so no grade", t.Label, t.Of)
 	}
+	if t.Banded != "" && t.Grade == "" {
+		for _, v := range t.Vetoes {
+			if v.Value.Kind == Missing {
+				return fmt.Sprintf("%s: %s %s -> %s, but veto %s cannot be decided: %s", t.Label, t.Of, t.Graded, t.Banded, v.Formula, v.Value.Str)
+			}
+		}
+	}
 	if t.Grade == "" {
 		return fmt.Sprintf("%s: %s %s is in none of the grades", t.Label, t.Of, t.Graded)
 	}
-	line := fmt.Sprintf("%s: %s %s -> %s", t.Label, t.Of, t.Graded, t.Grade)
+	line := fmt.Sprintf("%s: %s %s -> %s", t.Label, t.Of, t.Graded, t.Banded)
+	vetoed := false
+	for _, v := range t.Vetoes {
+		if v.Held() {
+			line += fmt.Sprintf("; veto %s (%s): %s", v.Formula, v.Working, v.Does)
+			vetoed = true
+		}
+	}
+	if vetoed {
+		line += " -> " + t.Grade
+	}
 	if t.Coefficient.Kind == Number {
 		line += ", coefficient " + t.Coefficient.String()
 	}

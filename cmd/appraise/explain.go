@@ -265,6 +265,14 @@ func writeRules(w io.Writer, set *rules.Set) {
 			rows = append(rows, row)
 		}
 		writeTable(w, "  ", rows)
+		if len(g.Vetoes) > 0 {
+			fmt.Fprintln(w, "  vetoes, checked after the bands")
+			rows = nil
+			for _, v := range g.Vetoes {
+				rows = append(rows, []string{"when " + v.When.Source, v.Describe(g)})
+			}
+			writeTable(w, "    ", rows)
+		}
 	}
 
 	if len(set.Flags) > 0 {
