@@ -15,6 +15,7 @@ func TestSchemesRun(t *testing.T) {
 		"credit-rating            year     客户信用评级指标体系及评价打分表\n" +
 		"cs-points                month    客服部考核标准\n" +
 		"cs-staff                 month    客户服务人员绩效考核方案\n" +
+		"cs-staff-categories      month    客服人员工作绩效考核表\n" +
 		"customer-review          month    客户平时考核表\n" +
 		"dept-service             quarter  部门绩效考核表(用户服务部)\n" +
 		"ecommerce-cs             month    客服部客服指标绩效考核表\n" +
