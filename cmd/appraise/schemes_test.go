@@ -20,7 +20,9 @@ func TestSchemesRun(t *testing.T) {
 		"dept-service             quarter  部门绩效考核表(用户服务部)\n" +
 		"ecommerce-cs             month    客服部客服指标绩效考核表\n" +
 		"ecommerce-cs-deductions  month    客服绩效考核方案(拟稿)\n" +
+		"gs-team-bonus            month    客服部绩效考核标准\n" +
 		"presales-cs              month    售前客服绩效考核表\n" +
+		"sales-performance        month    (终极版)销售表现考核表\n" +
 		"sentai-quarterly         quarter  森泰公司外贸业务人员绩效考核方案(季度)\n" +
 		"trade-dept-quarterly     quarter  外贸部绩效考核方案(经理/主管季度综合考核)\n" +
 		"trade-group-2010         month    外贸组绩效考核方案(2010)\n" +
