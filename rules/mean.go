@@ -65,10 +65,12 @@ func (c *checker) blankNone() {
 		if f == nil {
 			return
 		}
+		warned := map[string]bool{} // once a column in a formula
 		outsideMean(f.Expr, func(r *Ref) {
-			if !none[r.Name] || r.Field != "" || c.decls[r.Name] == nil || c.decls[r.Name].kind != declColumn {
+			if !none[r.Name] || r.Field != "" || c.decls[r.Name] == nil || c.decls[r.Name].kind != declColumn || warned[r.Name] {
 				return
 			}
+			warned[r.Name] = true
 			if m != nil {
 				e := c.errs.warn(r.Pos, "%s may be blank, and then %s has no value", r.Name, m.Name)
 				e.Hint = "read it inside mean() or wmean(), which leave out a blank, or add if_missing to " + m.Name
@@ -79,7 +81,9 @@ func (c *checker) blankNone() {
 		})
 	}
 	for _, m := range s.Metrics {
-		if m.IfMissing != nil || m.IfMissingBlank || s.IfMissingBlank && m.Scored() {
+		// What is stated for a value that cannot be computed, as for a
+		// division that can hit zero.
+		if m.IfMissing != nil || m.IfMissingBlank || s.IfMissing != nil || s.IfMissingBlank {
 			continue
 		}
 		check(m.Value, m)

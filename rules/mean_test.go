@@ -112,6 +112,24 @@ pay:
 			},
 		},
 		{
+			name: "read twice in one formula: one warning",
+			src: cols + `metrics:
+  评分: if(同事1 > 5, 同事1, 5)
+`,
+			// The first 同事1 starts at column 10 of line 7: "  评分: if(" is 9 runes.
+			want: []string{
+				`rules.yaml:7:10: warning: 同事1 may be blank, and then 评分 has no value`,
+				`    hint: read it inside mean() or wmean(), which leave out a blank, or add if_missing to 评分`,
+			},
+		},
+		{
+			name: "the file says what then",
+			src: cols + `if_missing: blank
+metrics:
+  评分: (自评 + 同事1 + 上级) / 3
+`,
+		},
+		{
 			name: "outside mean in a metric that says what then",
 			src: cols + `metrics:
   评分: {value: (自评 + 同事1 + 上级) / 3, points: value, if_missing: 0}
