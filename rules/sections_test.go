@@ -2,43 +2,10 @@ package rules_test
 
 import (
 	"os"
-	"strings"
 	"testing"
 
 	"appraise/rules"
 )
-
-// warningCase is a rule file that parses and the exact text of its
-// warnings, one line per element of want.
-type warningCase struct {
-	name string
-	src  string
-	want []string
-}
-
-func runWarningCases(t *testing.T, cases []warningCase) {
-	t.Helper()
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			s, err := rules.Parse("rules.yaml", []byte(tc.src))
-			if err != nil {
-				t.Fatalf("Parse:\n%v", err)
-			}
-			got, want := "", strings.Join(tc.want, "\n")
-			if len(s.Warnings) > 0 {
-				got = s.Warnings.Error()
-			}
-			if got != want {
-				t.Errorf("warnings:\ngot:\n%s\nwant:\n%s", got, want)
-			}
-			for _, w := range s.Warnings {
-				if !w.Warning {
-					t.Errorf("%v is in Warnings but is not marked as a warning", w)
-				}
-			}
-		})
-	}
-}
 
 // deptRules is the 部门职责 part of the dept-service scheme (SCHEMES.md
 // §5) with the weights of the document: 40 + 20 + 20 + 10 + 10 = 100.
@@ -57,7 +24,7 @@ total:
 `
 
 func TestParseSectionParts(t *testing.T) {
-	runWarningCases(t, []warningCase{
+	runWarnCases(t, []warnCase{
 		{
 			// 40 + 20 + 20 + 10 + 10 = 100 inside; 30 at the top, as stated.
 			name: "weights add up",
