@@ -19,6 +19,7 @@ import (
 // value means the figure cannot be computed and the cell must be blank.
 type expectation struct {
 	Points      map[string]*string `yaml:"points"`
+	Values      map[string]*string `yaml:"values"` // of metrics that are reported only
 	Sections    map[string]*string `yaml:"sections"`
 	Total       *string            `yaml:"total"`
 	Grade       *string            `yaml:"grade"`
@@ -132,6 +133,8 @@ func checkExpected(t *testing.T, set *rules.Set, scored string, want map[string]
 	for _, m := range set.Metrics {
 		if m.Scored() {
 			add(header(m.Name))
+		} else {
+			add(m.Name)
 		}
 	}
 	section := func(name string) string { return strings.ReplaceAll(set.Labels.Sections, "{section}", name) }
@@ -170,6 +173,9 @@ func checkExpected(t *testing.T, set *rules.Set, scored string, want map[string]
 		cell := func(h string) string { return row.Cells[at[h]] }
 		for metric, w := range exp.Points {
 			sameNumber(t, id+" "+metric, cell(header(metric)), w)
+		}
+		for metric, w := range exp.Values {
+			sameNumber(t, id+" "+metric, cell(metric), w)
 		}
 		for name, w := range exp.Sections {
 			sameNumber(t, id+" "+name, cell(section(name)), w)
