@@ -24,6 +24,7 @@ type Options struct {
 	Stdout    io.Writer
 	Format    string // "xlsx", "json" or "csv"
 	Detail    string // for xlsx: DetailInSheet (the default), DetailInCSV or DetailNone
+	BOM       bool   // start CSV files with a byte-order mark, for Excel
 	Version   string // the tool's version, for the audit record
 	Now       func() time.Time
 	MaxErrors int // problems shown before "(and N more)"; 0 means 20

@@ -203,6 +203,10 @@ func newSink(opts Options, t *workbook.Table) (sink, error) {
 	return nil, fmt.Errorf("%w %q", errUnknownFormat, opts.Format)
 }
 
+// bom is the byte-order mark by which Excel knows a CSV file is UTF-8;
+// without it Excel on Windows reads Chinese text as another encoding.
+const bom = "\ufeff"
+
 // textFile is a JSON or CSV destination written through a temporary file
 // in the destination's folder and renamed into place at the end.
 type textFile struct {
@@ -279,6 +283,9 @@ func newText(opts Options, l *layout, t *workbook.Table) (sink, error) {
 	}
 	s := &textSink{textFile: f, l: l, t: t, first: true}
 	if opts.Format == "csv" {
+		if opts.BOM {
+			f.w.WriteString(bom)
+		}
 		s.csv = csv.NewWriter(f.w)
 		if err := s.csv.Write(l.header); err != nil {
 			return nil, err

@@ -66,6 +66,9 @@ func newXLSX(opts Options, l *layout, t *workbook.Table) (sink, error) {
 			return nil, err
 		}
 		s.detailCSV = f
+		if opts.BOM {
+			f.w.WriteString(bom)
+		}
 		h, _ := detailHeader(l)
 		s.detail = startWriter(csvRows(f.w, h))
 	}

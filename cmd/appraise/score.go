@@ -27,6 +27,7 @@ type scoreOptions struct {
 	Output string
 	Format string
 	Detail string
+	BOM    bool
 	Quiet  bool
 }
 
@@ -84,6 +85,9 @@ workbook is never changed.`,
 			if opts.Output == "" {
 				opts.Output = batch.DefaultOutput(opts.Input, opts.Format)
 			}
+			if opts.BOM && opts.Format != "csv" && opts.Detail != batch.DetailInCSV {
+				return usagef(cmd, "--bom applies to CSV files: give --format csv or --detail csv")
+			}
 			if opts.Detail == batch.DetailInCSV && opts.Output == "-" {
 				return usagef(cmd, "--detail csv writes a file beside the output, and -o - has none: choose an output file")
 			}
@@ -103,6 +107,7 @@ workbook is never changed.`,
 	f.StringVarP(&opts.Output, "output", "o", "", "the `path` to write the results, - for standard output (default: <name>.scored.<format> beside the input)")
 	f.StringVar(&opts.Format, "format", "", "the output `format`: xlsx, json or csv (default: from the output's extension, else xlsx)")
 	f.StringVar(&opts.Detail, "detail", "", "`where` the detail of an xlsx output goes: sheet, csv (<name>.detail.csv beside it) or none (default: sheet)")
+	f.BoolVar(&opts.BOM, "bom", false, "start CSV files with a byte-order mark, so that Excel reads their Chinese right")
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "print nothing on success")
 	_ = cmd.RegisterFlagCompletionFunc("rules", completeRulesFlag)
 	_ = cmd.RegisterFlagCompletionFunc("scheme", completeScheme)
@@ -158,6 +163,7 @@ func scoreRun(opts *scoreOptions) error {
 		Stdout:    opts.io.Out,
 		Format:    opts.Format,
 		Detail:    opts.Detail,
+		BOM:       opts.BOM,
 		Version:   appVersion(),
 	})
 	if err != nil {
