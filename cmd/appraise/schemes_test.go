@@ -21,6 +21,7 @@ func TestSchemesRun(t *testing.T) {
 		"ecommerce-cs             month    客服部客服指标绩效考核表\n" +
 		"ecommerce-cs-deductions  month    客服绩效考核方案(拟稿)\n" +
 		"gs-team-bonus            month    客服部绩效考核标准\n" +
+		"key-account              year     大客户服务部客户分类\n" +
 		"presales-cs              month    售前客服绩效考核表\n" +
 		"sales-performance        month    (终极版)销售表现考核表\n" +
 		"sentai-quarterly         quarter  森泰公司外贸业务人员绩效考核方案(季度)\n" +
