@@ -62,7 +62,9 @@ func (l *layout) results() []string {
 	for _, sec := range l.set.Sections {
 		h = append(h, strings.ReplaceAll(l.set.Labels.Sections, "{section}", sec.Name))
 	}
-	h = append(h, l.set.Labels.Total)
+	if !l.set.Total.None {
+		h = append(h, l.set.Labels.Total)
+	}
 	if g := l.set.Grades; g != nil {
 		h = append(h, l.set.Labels.Grade)
 		if g.Coefficients() {
@@ -97,7 +99,9 @@ func (l *layout) fields(res *scoring.Result, buf []field) []field {
 	for i := range l.set.Sections {
 		buf = append(buf, field{v: res.Section(i).Score})
 	}
-	buf = append(buf, field{v: res.Total()})
+	if !l.set.Total.None {
+		buf = append(buf, field{v: res.Total()})
+	}
 	if g := l.set.Grades; g != nil {
 		buf = append(buf, field{v: gradeValue(res)})
 		if g.Coefficients() {
@@ -359,7 +363,7 @@ func (s *textSink) row(row workbook.Row, res *scoring.Result) error {
 			jstr(sec.Name), jvalue(field{v: r.Score}), weight, jvalue(field{v: r.Counts}))
 	}
 	fmt.Fprintf(w, "],\n     \"total\": %s, \"subtotal\": %s, \"grade\": %s, \"coefficient\": %s,\n     \"flags\": %s,\n     \"pay\": [",
-		jvalue(field{v: res.Total()}), jvalue(field{v: res.Subtotal()}), jvalue(field{v: gradeValue(res)}), jvalue(field{v: res.Coefficient()}), jlist(raised(set, res)))
+		jvalue(field{v: total(set, res.Total())}), jvalue(field{v: total(set, res.Subtotal())}), jvalue(field{v: gradeValue(res)}), jvalue(field{v: res.Coefficient()}), jlist(raised(set, res)))
 	for i, p := range set.Pay {
 		if i > 0 {
 			w.WriteString(", ")
@@ -409,4 +413,12 @@ func jlist(items []string) string {
 		parts[i] = jstr(s)
 	}
 	return "[" + strings.Join(parts, ", ") + "]"
+}
+
+// total is v, or no value when the rules have no total.
+func total(set *rules.Set, v scoring.Value) scoring.Value {
+	if set.Total.None {
+		return scoring.Value{}
+	}
+	return v
 }

@@ -176,12 +176,6 @@ func (s *xlsxSink) explain(num workbook.Cell, res *scoring.Result) error {
 		s.detail.row(cells)
 		return nil
 	}
-	term := func(v scoring.Value) string {
-		if v.Kind != scoring.Number {
-			return "?"
-		}
-		return v.String()
-	}
 	missing := func(v scoring.Value) string {
 		if v.Kind == scoring.Missing && v.Str != "" {
 			return "missing: " + v.Str
@@ -192,7 +186,7 @@ func (s *xlsxSink) explain(num workbook.Cell, res *scoring.Result) error {
 		var terms []string
 		for j, m := range set.Metrics {
 			if m.Scored() && m.Section == sec.Name {
-				terms = append(terms, term(res.Metric(j).Score))
+				terms = append(terms, sumTerm(res.Metric(j).Score))
 			}
 		}
 		r := res.Section(i)
@@ -209,34 +203,10 @@ func (s *xlsxSink) explain(num workbook.Cell, res *scoring.Result) error {
 		s.cells = cells
 		s.detail.row(cells)
 	}
-	var how string
-	if set.Total.Formula != nil {
-		how = set.Total.Formula.Source
-	} else {
-		var terms []string
-		for i, m := range set.Metrics {
-			if m.Scored() && m.Section == "" {
-				terms = append(terms, term(res.Metric(i).Score))
-			}
+	if !set.Total.None {
+		if err := s.explainTotal(line, res); err != nil {
+			return err
 		}
-		for i := range set.Sections {
-			terms = append(terms, term(res.Section(i).Counts))
-		}
-		how = "the sum of the scores: " + strings.Join(terms, " + ")
-	}
-	sub, total := res.Subtotal(), res.Total()
-	note := ""
-	if sub.Kind == scoring.Number && total.Kind == scoring.Number && sub.Num.Cmp(total.Num) != 0 {
-		note = "capped at " + total.String()
-		if sub.Num.Cmp(total.Num) < 0 {
-			note = "raised to the floor " + total.String()
-		}
-	}
-	if sub.Kind == scoring.Missing {
-		note = "missing: " + sub.Str
-	}
-	if err := line(set.Labels.Total, how, field{v: sub}.cell(), note, field{v: total}.cell()); err != nil {
-		return err
 	}
 	if g := set.Grades; g != nil {
 		of := res.Graded()
@@ -298,6 +268,42 @@ func (s *xlsxSink) explain(num workbook.Cell, res *scoring.Result) error {
 		if err := line(p.Name, p.Formula.Source, field{v: v}.cell(), note, field{v: v, money: true}.cell()); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// explainTotal adds the detail row of the total: the sum or formula it
+// came from, and any cap or floor applied.
+func (s *xlsxSink) explainTotal(line func(name, how string, value workbook.Cell, note string, result workbook.Cell) error, res *scoring.Result) error {
+	set := s.l.set
+	var how string
+	if set.Total.Formula != nil {
+		how = set.Total.Formula.Source
+	} else {
+		var terms []string
+		for i, m := range set.Metrics {
+			if m.Scored() && m.Section == "" {
+				terms = append(terms, sumTerm(res.Metric(i).Score))
+			}
+		}
+		for i := range set.Sections {
+			terms = append(terms, sumTerm(res.Section(i).Counts))
+		}
+		how = "the sum of the scores: " + strings.Join(terms, " + ")
+	}
+	sub, total := res.Subtotal(), res.Total()
+	note := ""
+	if sub.Kind == scoring.Number && total.Kind == scoring.Number && sub.Num.Cmp(total.Num) != 0 {
+		note = "capped at " + total.String()
+		if sub.Num.Cmp(total.Num) < 0 {
+			note = "raised to the floor " + total.String()
+		}
+	}
+	if sub.Kind == scoring.Missing {
+		note = "missing: " + sub.Str
+	}
+	if err := line(set.Labels.Total, how, field{v: sub}.cell(), note, field{v: total}.cell()); err != nil {
+		return err
 	}
 	return nil
 }
@@ -411,3 +417,12 @@ func csvRows(w io.Writer, header []string) func([]workbook.Cell) error {
 }
 
 func asPathError(err error, target **os.PathError) bool { return errors.As(err, target) }
+
+// sumTerm writes a term of a sum in the detail: the number, or "?" for
+// one that has no value.
+func sumTerm(v scoring.Value) string {
+	if v.Kind != scoring.Number {
+		return "?"
+	}
+	return v.String()
+}

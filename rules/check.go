@@ -35,6 +35,7 @@ func Parse(file string, src []byte) (*Set, error) {
 	c.blankNone()
 	c.order()
 	c.parts()
+	c.noTotal()
 	errs, warns := d.errs.split()
 	if len(errs) > 0 {
 		// The warnings go with the errors, in file order, so that a

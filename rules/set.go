@@ -170,6 +170,10 @@ type Total struct {
 	Floor, Cap *Number
 
 	AddsUpTo *Number // what the top-level parts should add up to; nil: 100
+
+	// None is true when the rules score nothing (they only report values
+	// and raise flags): the results then have no total.
+	None bool
 }
 
 // Flag is a label raised on a person when a condition holds.

@@ -74,7 +74,9 @@ func (s *Scorer) CheckCase(c *rules.Case, rec []Value, r *Result) []string {
 			add(w.Pos, "points %s: want %s, got %s%s", m.Metric.Name, wantText(w.Value), got, pointsNote(m))
 		}
 	}
-	if w := e.Total; w != nil {
+	if w := e.Total; w != nil && set.Total.None {
+		add(w.Pos, "total: the rules score nothing, so there is no total to expect")
+	} else if w != nil {
 		if got, ok := compare(w.Value, t.Total.Value); !ok {
 			note := ""
 			if tt := t.Total; tt.Value.Kind == Number && tt.Working != "" {

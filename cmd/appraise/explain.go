@@ -228,15 +228,19 @@ func writeRules(w io.Writer, set *rules.Set) {
 	}
 
 	fmt.Fprintln(w)
-	fmt.Fprintf(w, "total (%s)\n", set.Labels.Total)
 	rows = nil
 	switch {
+	case set.Total.None:
+		fmt.Fprintln(w, "total: none, since nothing is scored")
 	case set.Total.Formula != nil:
 		rows = append(rows, []string{"formula", set.Total.Formula.Source})
 	case len(set.Sections) > 0:
 		rows = append(rows, []string{"formula", "the sum of the scores of the metrics outside sections and of what each section counts"})
 	default:
 		rows = append(rows, []string{"formula", "the sum of the metrics' scores"})
+	}
+	if !set.Total.None {
+		fmt.Fprintf(w, "total (%s)\n", set.Labels.Total)
 	}
 	if set.Total.Floor != nil {
 		rows = append(rows, []string{"floor", show(set.Total.Floor.Value)})
@@ -437,7 +441,9 @@ func writeTrace(w io.Writer, set *rules.Set, sc *scoring.Scorer, found *batch.Fo
 	for _, sec := range t.Sections {
 		fmt.Fprintln(w, sec.Line())
 	}
-	fmt.Fprintln(w, t.Total.Line())
+	if !set.Total.None {
+		fmt.Fprintln(w, t.Total.Line())
+	}
 	if t.Grade != nil {
 		fmt.Fprintln(w, t.Grade.Line())
 	}
