@@ -8,8 +8,8 @@ import (
 	"testing"
 	"time"
 
-	"appraise/batch"
 	"appraise/rules"
+	"appraise/run"
 	"appraise/scoring"
 
 	"github.com/xuri/excelize/v2"
@@ -124,7 +124,7 @@ func TestPassesRules(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sum, err := batch.Run(batch.Options{
+	sum, err := run.Score(run.Options{
 		Input:  path,
 		Scorer: sc,
 		Output: filepath.Join(t.TempDir(), "out.json"),

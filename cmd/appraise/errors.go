@@ -6,8 +6,8 @@ import (
 	"io"
 	"strings"
 
-	"appraise/batch"
 	"appraise/rules"
+	"appraise/run"
 
 	"github.com/spf13/cobra"
 )
@@ -44,7 +44,7 @@ func report(w io.Writer, root *cobra.Command, err error) int {
 	var (
 		usage *usageError
 		list  rules.ErrorList
-		input *batch.InputError
+		input *run.InputError
 	)
 	switch {
 	case errors.As(err, &usage):

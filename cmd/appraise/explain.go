@@ -5,8 +5,8 @@ import (
 	"io"
 	"strings"
 
-	"appraise/batch"
 	"appraise/rules"
+	"appraise/run"
 	"appraise/scoring"
 
 	"github.com/govalues/decimal"
@@ -127,7 +127,7 @@ func explainRun(opts *explainOptions) error {
 	if opts.Workbook == "" {
 		m := set.Metrics[metric]
 		if m.Value == nil {
-			return &batch.InputError{Problems: []string{
+			return &run.InputError{Problems: []string{
 				fmt.Sprintf("appraise: %s has no value of its own: its points are %s", m.Name, m.Points.Source),
 				"    hint: see a person's points with --workbook <file> --row <column>=<value>",
 			}}
@@ -146,7 +146,7 @@ func explainRun(opts *explainOptions) error {
 		}
 		return nil
 	}
-	found, err := batch.Find(opts.Workbook, opts.Sheet, sc, opts.rowKey, opts.rowWant)
+	found, err := run.Find(opts.Workbook, opts.Sheet, sc, opts.rowKey, opts.rowWant)
 	if err != nil {
 		return err
 	}
@@ -178,7 +178,7 @@ func noMetric(set *rules.Set, file, name string) error {
 	} else if len(names) > 0 {
 		problems = append(problems, "    hint: the metrics are "+strings.Join(names, ", "))
 	}
-	return &batch.InputError{Problems: problems}
+	return &run.InputError{Problems: problems}
 }
 
 // writeRules prints the whole rule file as tables.
@@ -389,7 +389,7 @@ func writeMetric(w io.Writer, set *rules.Set, m *rules.Metric) {
 
 // writeTrace prints one person's scored row figure by figure; metric >= 0
 // limits it to that metric and the inputs it reads.
-func writeTrace(w io.Writer, set *rules.Set, sc *scoring.Scorer, found *batch.Found, t scoring.Trace, metric int) {
+func writeTrace(w io.Writer, set *rules.Set, sc *scoring.Scorer, found *run.Found, t scoring.Trace, metric int) {
 	head := fmt.Sprintf("%s: %s row %d", found.File, found.Sheet, found.Row)
 	var keys []string
 	for i, c := range set.Columns {

@@ -7,8 +7,8 @@ import (
 	"os"
 	"path/filepath"
 
-	"appraise/batch"
 	"appraise/examples"
+	"appraise/run"
 
 	"github.com/spf13/cobra"
 )
@@ -83,11 +83,11 @@ func initRun(opts *initOptions) error {
 		}
 	}
 	if len(exist) > 0 {
-		return &batch.InputError{Problems: append(exist,
+		return &run.InputError{Problems: append(exist,
 			"    hint: init never replaces files; give another folder: appraise init "+opts.Scheme+" <folder>")}
 	}
 	if err := os.MkdirAll(opts.Dir, 0o755); err != nil {
-		return &batch.InputError{Problems: []string{fmt.Sprintf("%s: cannot make the folder: %v", opts.Dir, pathCause(err))}}
+		return &run.InputError{Problems: []string{fmt.Sprintf("%s: cannot make the folder: %v", opts.Dir, pathCause(err))}}
 	}
 	if err := writeNew(rulesPath, src); err != nil {
 		return err
@@ -112,9 +112,9 @@ func writeNew(path string, data []byte) error {
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		if errors.Is(err, fs.ErrExist) {
-			return &batch.InputError{Problems: []string{fmt.Sprintf("appraise: %s already exists", path)}}
+			return &run.InputError{Problems: []string{fmt.Sprintf("appraise: %s already exists", path)}}
 		}
-		return &batch.InputError{Problems: []string{fmt.Sprintf("%s: cannot write: %v", path, pathCause(err))}}
+		return &run.InputError{Problems: []string{fmt.Sprintf("%s: cannot write: %v", path, pathCause(err))}}
 	}
 	_, err = f.Write(data)
 	if cerr := f.Close(); err == nil {
@@ -122,7 +122,7 @@ func writeNew(path string, data []byte) error {
 	}
 	if err != nil {
 		_ = os.Remove(path)
-		return &batch.InputError{Problems: []string{fmt.Sprintf("%s: cannot write: %v", path, pathCause(err))}}
+		return &run.InputError{Problems: []string{fmt.Sprintf("%s: cannot write: %v", path, pathCause(err))}}
 	}
 	return nil
 }

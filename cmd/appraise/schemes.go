@@ -6,9 +6,9 @@ import (
 	"fmt"
 	"text/tabwriter"
 
-	"appraise/batch"
 	"appraise/examples"
 	"appraise/rules"
+	"appraise/run"
 
 	"github.com/spf13/cobra"
 )
@@ -85,7 +85,7 @@ func unknownScheme(name string) error {
 	if s := closestName(name, examples.Names()); s != "" {
 		hint = fmt.Sprintf("did you mean %q? %s", s, hint)
 	}
-	return &batch.InputError{Problems: []string{
+	return &run.InputError{Problems: []string{
 		fmt.Sprintf("appraise: no built-in scheme %q", name),
 		"    hint: " + hint,
 	}}

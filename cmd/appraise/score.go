@@ -10,8 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 
-	"appraise/batch"
 	"appraise/rules"
+	"appraise/run"
 	"appraise/scoring"
 
 	"github.com/spf13/cobra"
@@ -75,7 +75,7 @@ workbook is never changed.`,
 			}
 			switch opts.Detail {
 			case "":
-			case batch.DetailInSheet, batch.DetailInCSV, batch.DetailNone:
+			case run.DetailInSheet, run.DetailInCSV, run.DetailNone:
 				if opts.Format != "xlsx" {
 					return usagef(cmd, "--detail applies to xlsx output; %s output has no detail", opts.Format)
 				}
@@ -83,15 +83,15 @@ workbook is never changed.`,
 				return usagef(cmd, "--detail must be sheet, csv or none, not %q", opts.Detail)
 			}
 			if opts.Output == "" {
-				opts.Output = batch.DefaultOutput(opts.Input, opts.Format)
+				opts.Output = run.DefaultOutput(opts.Input, opts.Format)
 			}
-			if opts.BOM && opts.Format != "csv" && opts.Detail != batch.DetailInCSV {
+			if opts.BOM && opts.Format != "csv" && opts.Detail != run.DetailInCSV {
 				return usagef(cmd, "--bom applies to CSV files: give --format csv or --detail csv")
 			}
-			if opts.Detail == batch.DetailInCSV && opts.Output == "-" {
+			if opts.Detail == run.DetailInCSV && opts.Output == "-" {
 				return usagef(cmd, "--detail csv writes a file beside the output, and -o - has none: choose an output file")
 			}
-			if batch.SameFile(opts.Input, opts.Output) {
+			if run.SameFile(opts.Input, opts.Output) {
 				return usagef(cmd, "-o %s is the input workbook: appraise never writes over its input", opts.Output)
 			}
 			if runF != nil {
@@ -153,7 +153,7 @@ func scoreRun(opts *scoreOptions) error {
 	if err != nil {
 		return err
 	}
-	sum, err := batch.Run(batch.Options{
+	sum, err := run.Score(run.Options{
 		Input:     opts.Input,
 		Sheet:     opts.Sheet,
 		Scorer:    sc,
@@ -183,8 +183,8 @@ func scoreRun(opts *scoreOptions) error {
 	case set.Scheme != "":
 		with += " (" + set.Scheme + ")"
 	}
-	if opts.Detail == batch.DetailInCSV {
-		dest += " and " + batch.DetailFile(sum.Output)
+	if opts.Detail == run.DetailInCSV {
+		dest += " and " + run.DetailFile(sum.Output)
 	}
 	fmt.Fprintf(opts.io.Err, "appraise: scored %s of %s, sheet %s, with %s: wrote %s\n",
 		plural(sum.Rows, "row"), filepath.Base(opts.Input), sum.Sheet, with, dest)
@@ -212,7 +212,7 @@ func findRules(given, input string) (string, error) {
 	if _, err := os.Stat(beside); err == nil {
 		return beside, nil
 	}
-	return "", &batch.InputError{Problems: []string{
+	return "", &run.InputError{Problems: []string{
 		fmt.Sprintf("appraise: no rule file: looked for %s beside the workbook; name one with --rules FILE", beside),
 	}}
 }
@@ -227,7 +227,7 @@ func loadRules(path string) (*rules.Set, string, error) {
 		} else if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
 			msg = pe.Err.Error()
 		}
-		return nil, "", &batch.InputError{Problems: []string{path + ": " + msg}}
+		return nil, "", &run.InputError{Problems: []string{path + ": " + msg}}
 	}
 	sum := sha256.Sum256(src)
 	set, err := rules.Parse(path, src)

@@ -8,8 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 
-	"appraise/batch"
 	"appraise/rules"
+	"appraise/run"
 	"appraise/workbook"
 
 	"github.com/spf13/cobra"
@@ -65,7 +65,7 @@ unless --force is given, so a filled-in workbook cannot be lost.`,
 			if opts.Output == "" {
 				opts.Output = defaultTemplateOutput(opts.Rules, opts.Scheme)
 			}
-			if opts.Rules != "" && batch.SameFile(opts.Rules, opts.Output) {
+			if opts.Rules != "" && run.SameFile(opts.Rules, opts.Output) {
 				return usagef(cmd, "-o %s is the rule file", opts.Output)
 			}
 			if runF != nil {
@@ -121,19 +121,19 @@ func templateRun(opts *templateOptions) error {
 // existing file is a problem with the input unless replace is true.
 func saveTemplate(path string, tpl *workbook.Template, replace bool) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return &batch.InputError{Problems: []string{fmt.Sprintf("%s: cannot make its folder: %v", path, pathCause(err))}}
+		return &run.InputError{Problems: []string{fmt.Sprintf("%s: cannot make its folder: %v", path, pathCause(err))}}
 	}
 	err := workbook.SaveTemplate(path, tpl, replace)
 	switch {
 	case err == nil:
 		return nil
 	case errors.Is(err, fs.ErrExist):
-		return &batch.InputError{Problems: []string{
+		return &run.InputError{Problems: []string{
 			fmt.Sprintf("appraise: %s already exists", path),
 			"    hint: name another file with -o, or replace it with --force",
 		}}
 	}
-	return &batch.InputError{Problems: []string{err.Error()}}
+	return &run.InputError{Problems: []string{err.Error()}}
 }
 
 // pathCause drops the path and operation from a file system error, which

@@ -8,8 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 
-	"appraise/batch"
 	"appraise/rules"
+	"appraise/run"
 	"appraise/scoring"
 
 	"github.com/spf13/cobra"
@@ -134,7 +134,7 @@ func testRun(opts *testOptions) error {
 		status = append(status, fmt.Sprintf("%d of %s not tested", bad, plural(len(opts.Files), "rule file")))
 	}
 	problems = append(problems, "appraise: "+strings.Join(status, "; "))
-	return &batch.InputError{Problems: problems}
+	return &run.InputError{Problems: problems}
 }
 
 // loadCases reads a rule file and its cases, from the file itself and
@@ -154,7 +154,7 @@ func loadCases(file string) ([]*rules.Case, *scoring.Scorer, error) {
 		if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
 			msg = pe.Err.Error()
 		}
-		return nil, nil, &batch.InputError{Problems: []string{side + ": " + msg}}
+		return nil, nil, &run.InputError{Problems: []string{side + ": " + msg}}
 	default:
 		more, err := rules.ParseCases(set, side, src)
 		if err != nil {
@@ -174,7 +174,7 @@ func loadCases(file string) ([]*rules.Case, *scoring.Scorer, error) {
 // or the system.
 func errorLines(err error) (lines []string, ok bool) {
 	var list rules.ErrorList
-	var input *batch.InputError
+	var input *run.InputError
 	switch {
 	case errors.As(err, &list):
 		lines := make([]string, len(list))

@@ -9,8 +9,8 @@ import (
 	"sort"
 	"strings"
 
-	"appraise/batch"
 	"appraise/rules"
+	"appraise/run"
 
 	"github.com/spf13/cobra"
 )
@@ -146,7 +146,7 @@ func validateRun(opts *validateOptions) error {
 	}
 	if errs > 0 || opts.Strict && warns > 0 {
 		// Reported as bad input: the summary on standard error, exit 1.
-		return &batch.InputError{Problems: []string{summary}}
+		return &run.InputError{Problems: []string{summary}}
 	}
 	fmt.Fprintln(opts.io.Err, summary)
 	return nil

@@ -1,4 +1,4 @@
-package batch
+package run
 
 import (
 	"os"
@@ -46,7 +46,7 @@ func detailRun(t *testing.T, detail string) (dir string, opts Options, err error
 		Input: in, Scorer: sc, RulesFile: "rules.yaml", Output: filepath.Join(dir, "march.scored.xlsx"),
 		Format: "xlsx", Detail: detail, Now: func() time.Time { return time.Unix(0, 0) },
 	}
-	_, err = Run(opts)
+	_, err = Score(opts)
 	return dir, opts, err
 }
 

@@ -1,4 +1,4 @@
-package batch
+package run
 
 import (
 	"errors"
@@ -102,9 +102,9 @@ func SameFile(input, output string) bool {
 	return err1 == nil && err2 == nil && os.SameFile(si, so)
 }
 
-// Run scores opts.Input. A problem with the input is an *InputError;
+// Score scores opts.Input. A problem with the input is an *InputError;
 // any other error is a fault of the program or the system.
-func Run(opts Options) (Summary, error) {
+func Score(opts Options) (Summary, error) {
 	if opts.MaxErrors == 0 {
 		opts.MaxErrors = 20
 	}
