@@ -27,6 +27,7 @@ func Parse(file string, src []byte) (*Set, error) {
 	c.names()
 	c.sections()
 	c.types()
+	c.rankTypes()
 	c.gradeTypes()
 	c.metricBands()
 	c.mapValues()
@@ -60,6 +61,7 @@ const (
 	declSection
 	declGrade
 	declCoefficient
+	declRank
 )
 
 type decl struct {
@@ -163,6 +165,9 @@ func (c *checker) names() {
 	for i, p := range s.Pay {
 		c.declare(p.Name, p.Pos, &decl{kind: declPay, index: i, typ: tyNumber})
 	}
+	for i, r := range s.Ranks {
+		c.declare(r.Name, r.Pos, &decl{kind: declRank, index: i, typ: tyNumber})
+	}
 	c.decls["total"] = &decl{kind: declTotal, typ: tyNumber}
 	c.declareGrades()
 	c.resultHeaders(headers)
@@ -192,6 +197,9 @@ func (c *checker) resultHeaders(inputs map[string]*Column) {
 	}
 	for _, p := range s.Pay {
 		check(p.Name, p.Pos, "pay line "+p.Name, "rename the pay line")
+	}
+	for _, r := range s.Ranks {
+		check(r.Name, r.Pos, "rank "+r.Name, "rename the rank")
 	}
 	for _, l := range []struct{ label, key string }{{s.Labels.Total, "total"}, {s.Labels.Flags, "flags"}, {s.Labels.Notes, "notes"}} {
 		check(l.label, s.Labels.Pos, "the "+l.key+" label", "change labels."+l.key)
@@ -457,6 +465,8 @@ func (c *checker) order() {
 			return Node{NodeSection, d.index}, true
 		case declGrade, declCoefficient:
 			return Node{Kind: NodeGrade}, true
+		case declRank:
+			return Node{NodeRank, d.index}, true
 		}
 		return Node{}, false
 	}
@@ -518,6 +528,10 @@ func (c *checker) order() {
 	for i, p := range s.Pay {
 		add(Node{NodePay, i}, p.Pos, p.Name, p.Formula)
 	}
+	for i, r := range s.Ranks {
+		add(Node{NodeRank, i}, r.Pos, r.Name, r.Of)
+	}
+	defer c.rankedByRank(deps)
 
 	const (
 		unseen = iota

@@ -194,7 +194,7 @@ func (d *decoder) formula(n *yaml.Node, what string) *Formula {
 	return &Formula{Pos: at, Source: strings.TrimSpace(n.Value), Expr: e}
 }
 
-var topFields = []string{"scheme", "title", "period", "sheet", "if_missing", "columns", "params", "sections", "metrics", "total", "grades", "flags", "pay", "labels", "cases"}
+var topFields = []string{"scheme", "title", "period", "sheet", "if_missing", "columns", "params", "sections", "metrics", "total", "grades", "flags", "pay", "ranks", "labels", "cases"}
 
 func (d *decoder) set(root *yaml.Node) *Set {
 	s := &Set{File: d.file, Labels: Labels{Points: "{metric} points", Total: "total", Flags: "flags", Notes: "notes",
@@ -264,6 +264,9 @@ func (d *decoder) set(root *yaml.Node) *Set {
 			}
 			s.Flags = append(s.Flags, fl)
 		}
+	}
+	if n := f["ranks"]; n != nil {
+		d.ranks(s, n)
 	}
 	if n := f["pay"]; n != nil {
 		pairs, _ := d.fields(n, "pay", nil)

@@ -36,6 +36,9 @@ func (c *checker) divisions() {
 	for _, p := range s.Pay {
 		others = append(others, p.Formula)
 	}
+	for _, r := range s.Ranks {
+		others = append(others, r.Of)
+	}
 	for _, f := range others {
 		if f != nil && dv.known(f, nil) {
 			dv.walk(f.Expr, divContext{})

@@ -96,6 +96,9 @@ func (c *checker) blankNone() {
 	for _, p := range s.Pay {
 		check(p.Formula, nil)
 	}
+	for _, r := range s.Ranks {
+		check(r.Of, nil)
+	}
 }
 
 // outsideMean calls fn for every name in e that is not in a value averaged

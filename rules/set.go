@@ -15,6 +15,7 @@ type Set struct {
 	Total   Total
 	Flags   []*Flag
 	Pay     []*PayLine
+	Ranks   []*Rank // places in the sheet, known once it is all read
 	Labels  Labels
 
 	// Sections group metrics into parts of the total (see [Section]);
@@ -205,6 +206,10 @@ type Labels struct {
 	Coefficient string
 }
 
+// NeedsSheet reports whether a row's figures depend on the other rows of
+// the sheet, as ranks do: such rules are scored in two passes.
+func (s *Set) NeedsSheet() bool { return len(s.Ranks) > 0 }
+
 // NodeKind says what a [Node] computes.
 type NodeKind uint8
 
@@ -216,10 +221,11 @@ const (
 	NodePay
 	NodeSection
 	NodeGrade
+	NodeRank
 )
 
 // Node is one computed item: Set.Metrics[Index], the total,
-// Set.Flags[Index], Set.Pay[Index], Set.Sections[Index] or the grade.
+// Set.Flags[Index], Set.Pay[Index], Set.Sections[Index], the grade or Set.Ranks[Index].
 type Node struct {
 	Kind  NodeKind
 	Index int

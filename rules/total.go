@@ -29,5 +29,8 @@ func (c *checker) noTotal() {
 	for _, p := range s.Pay {
 		read(p.Formula)
 	}
+	for _, r := range s.Ranks {
+		read(r.Of)
+	}
 	s.Total.None = !used
 }

@@ -19,6 +19,20 @@ type Found struct {
 	Index  []int           // per column of the rules: its cell index, or -1 when the sheet lacks it
 	Record []scoring.Value // the row bound as [scoring.Scorer.Bind] binds it, ready to score
 	cell   func(col, row int) string
+
+	// For rules with ranks: the sheet's ranking, and the row's place in it.
+	ranking *scoring.Ranking
+	at      int
+}
+
+// Score scores the row found into r, with its ranks when the rules have
+// any.
+func (f *Found) Score(sc *scoring.Scorer, r *scoring.Result) {
+	if f.ranking != nil {
+		f.ranking.Score(f.at, f.Record, r)
+		return
+	}
+	sc.Score(f.Record, r)
 }
 
 // Ref names the cell of the rules' column i in the row found, as messages
@@ -129,7 +143,37 @@ func Find(path, sheet string, sc *scoring.Scorer, column, value string) (*Found,
 	if len(problems.Problems) > 0 {
 		return nil, problems
 	}
+	if set.NeedsSheet() {
+		if err := found.rank(sc, f, sheet, cols); err != nil {
+			return nil, err
+		}
+	}
 	return found, nil
+}
+
+// rank ranks the whole sheet, as scoring it does, and notes where the
+// row found stands in the ranking.
+func (found *Found) rank(sc *scoring.Scorer, f *workbook.File, sheet string, cols []workbook.Column) error {
+	table, err := f.Table(sheet, cols)
+	if err != nil {
+		return inputError(err)
+	}
+	defer table.Close()
+	found.ranking = sc.NewRanking()
+	res := sc.NewResult()
+	err = eachRecord(Options{Scorer: sc, MaxErrors: 20}, table, func(row workbook.Row, rec []scoring.Value) error {
+		if row.Num == found.Row {
+			found.at = found.ranking.Len()
+		}
+		sc.Score(rec, res)
+		found.ranking.Add(res)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	found.ranking.Done()
+	return nil
 }
 
 // keyColumn returns the cell index of column in the table: a column of

@@ -71,6 +71,9 @@ func (l *layout) results() []string {
 			h = append(h, l.set.Labels.Coefficient)
 		}
 	}
+	for _, r := range l.set.Ranks {
+		h = append(h, r.Name)
+	}
 	h = append(h, l.set.Labels.Flags)
 	for _, p := range l.set.Pay {
 		h = append(h, p.Name)
@@ -108,11 +111,26 @@ func (l *layout) fields(res *scoring.Result, buf []field) []field {
 			buf = append(buf, field{v: res.Coefficient()})
 		}
 	}
+	for k := range l.set.Ranks {
+		place, _ := res.Rank(k)
+		buf = append(buf, field{v: place})
+	}
 	buf = append(buf, field{text: strings.Join(raised(l.set, res), ", ")})
 	for i := range l.set.Pay {
 		buf = append(buf, field{v: res.Pay(i), money: true})
 	}
 	return append(buf, field{text: strings.Join(res.Notes(), "; ")})
+}
+
+// within is the column, as an index into the rules' columns, that rank k
+// groups by.
+func (l *layout) within(k int) int {
+	for i, c := range l.set.Columns {
+		if c.Name == l.set.Ranks[k].Within {
+			return i
+		}
+	}
+	return -1
 }
 
 // gradeValue is the grade as a text value, or missing.
@@ -369,6 +387,14 @@ func (s *textSink) row(row workbook.Row, res *scoring.Result) error {
 			w.WriteString(", ")
 		}
 		fmt.Fprintf(w, "{\"name\": %s, \"amount\": %s}", jstr(p.Name), jvalue(field{v: res.Pay(i), money: true}))
+	}
+	w.WriteString("],\n     \"ranks\": [")
+	for k, r := range set.Ranks {
+		if k > 0 {
+			w.WriteString(", ")
+		}
+		place, among := res.Rank(k)
+		fmt.Fprintf(w, "{\"name\": %s, \"rank\": %s, \"among\": %s, \"of\": %s}", jstr(r.Name), jvalue(field{v: place}), jvalue(field{v: among}), jvalue(field{v: res.RankOf(k)}))
 	}
 	fmt.Fprintf(w, "],\n     \"notes\": %s}", jlist(res.Notes()))
 	return nil

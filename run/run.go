@@ -149,7 +149,8 @@ func Score(opts Options) (Summary, error) {
 	if err != nil {
 		return Summary{}, err
 	}
-	sum, err := score(opts, table, out)
+	reopen := func() (*workbook.Table, error) { return f.Table(sheet, cols) }
+	sum, err := score(opts, table, reopen, out)
 	if err != nil {
 		out.abort()
 		return Summary{}, err
@@ -163,12 +164,62 @@ func Score(opts Options) (Summary, error) {
 	return sum, nil
 }
 
-func score(opts Options, table *workbook.Table, out sink) (Summary, error) {
+func score(opts Options, table *workbook.Table, reopen func() (*workbook.Table, error), out sink) (Summary, error) {
+	sc := opts.Scorer
+	res := sc.NewResult()
+	var sum Summary
+	if !sc.Rules().NeedsSheet() {
+		err := eachRecord(opts, table, func(row workbook.Row, rec []scoring.Value) error {
+			sc.Score(rec, res)
+			return sum.add(out, row, res)
+		})
+		return sum, err
+	}
+	// Ranks need every row: a first pass checks the cells and keeps what
+	// the ranks are computed from, a second scores and writes.
+	ranking := sc.NewRanking()
+	err := eachRecord(opts, table, func(_ workbook.Row, rec []scoring.Value) error {
+		sc.Score(rec, res)
+		ranking.Add(res)
+		return nil
+	})
+	if err != nil {
+		return sum, err
+	}
+	ranking.Done()
+	again, err := reopen()
+	if err != nil {
+		return sum, inputError(err)
+	}
+	defer again.Close()
+	i := 0
+	err = eachRecord(opts, again, func(row workbook.Row, rec []scoring.Value) error {
+		if i >= ranking.Len() {
+			return fmt.Errorf("%s: %s: the sheet changed while it was read", table.File, table.Sheet)
+		}
+		ranking.Score(i, rec, res)
+		i++
+		return sum.add(out, row, res)
+	})
+	return sum, err
+}
+
+// add counts a scored row and writes it.
+func (sum *Summary) add(out sink, row workbook.Row, res *scoring.Result) error {
+	sum.Rows++
+	if !res.Complete() {
+		sum.Incomplete++
+	}
+	return out.row(row, res)
+}
+
+// eachRecord reads the table, binds each row's cells to the rules' columns
+// and hands fn each row that binds. Every problem in the cells is reported
+// at once; after the first, no more rows are handed on.
+func eachRecord(opts Options, table *workbook.Table, fn func(workbook.Row, []scoring.Value) error) error {
 	sc := opts.Scorer
 	ncols := len(sc.Rules().Columns)
 	rec := make([]scoring.Value, ncols)
-	res := sc.NewResult()
-	var sum Summary
 	problems := &InputError{}
 	report := func(msg string) {
 		if len(problems.Problems) < opts.MaxErrors {
@@ -177,6 +228,7 @@ func score(opts Options, table *workbook.Table, out sink) (Summary, error) {
 			problems.More++
 		}
 	}
+	rows := 0
 	rd := startReader(table)
 	defer rd.close()
 	for c := range rd.out {
@@ -211,13 +263,9 @@ func score(opts Options, table *workbook.Table, out sink) (Summary, error) {
 				// Keep reading to report every problem, but score no more.
 				continue
 			}
-			sc.Score(rec, res)
-			sum.Rows++
-			if !res.Complete() {
-				sum.Incomplete++
-			}
-			if err := out.row(row, res); err != nil {
-				return sum, err
+			rows++
+			if err := fn(row, rec); err != nil {
+				return err
 			}
 		}
 		rd.recycle(c)
@@ -228,15 +276,15 @@ func score(opts Options, table *workbook.Table, out sink) (Summary, error) {
 		ie := inputError(err)
 		ie.Problems = append(problems.Problems, ie.Problems...)
 		ie.More = problems.More
-		return sum, ie
+		return ie
 	}
 	if len(problems.Problems) > 0 {
-		return sum, problems
+		return problems
 	}
-	if sum.Rows == 0 {
-		return sum, &InputError{Problems: []string{fmt.Sprintf("%s: %s: no data rows under the header (row %d)", table.File, table.Sheet, table.HeaderRow)}}
+	if rows == 0 {
+		return &InputError{Problems: []string{fmt.Sprintf("%s: %s: no data rows under the header (row %d)", table.File, table.Sheet, table.HeaderRow)}}
 	}
-	return sum, nil
+	return nil
 }
 
 func contains(list []string, s string) bool {

@@ -259,6 +259,20 @@ func (s *xlsxSink) explain(num workbook.Cell, res *scoring.Result) error {
 			}
 		}
 	}
+	for k, r := range set.Ranks {
+		place, among := res.Rank(k)
+		how := fmt.Sprintf("the place by %s, %s", r.Of.Source, r.Order())
+		if r.Within != "" {
+			how += ", within " + r.Within + " " + res.Input(s.l.within(k)).String()
+		}
+		note := missing(place)
+		if place.Kind == scoring.Number {
+			note = fmt.Sprintf("of %s; ties: %s", among, r.Ties())
+		}
+		if err := line(r.Name, how, field{v: res.RankOf(k)}.cell(), note, field{v: place}.cell()); err != nil {
+			return err
+		}
+	}
 	for i, p := range set.Pay {
 		v := res.Pay(i)
 		note := ""

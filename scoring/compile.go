@@ -28,6 +28,7 @@ type Scorer struct {
 
 	sections []sectionSlots
 	grade    gradeSlots
+	ranks    []rankSlots
 	blanks   []string // per column, why a blank cell has no value; see [blankReasons]
 }
 
@@ -87,12 +88,26 @@ func Compile(set *rules.Set) (*Scorer, error) {
 	for i := range set.Pay {
 		s.pay[i] = slot()
 	}
+	s.ranks = make([]rankSlots, len(set.Ranks))
+	for i := range set.Ranks {
+		s.ranks[i] = rankSlots{of: slot(), rank: slot(), among: slot(), within: -1}
+	}
 	s.consts = make([]Value, s.nslots)
 	for i, p := range set.Params {
 		s.consts[params[i]] = Num(p.Value)
 	}
+	for i, r := range set.Ranks {
+		// Until a Ranking gives it, a rank has no value: scoring one
+		// row, as a case does, cannot rank it.
+		s.consts[s.ranks[i].rank] = Absent(fmt.Sprintf("%s ranks the whole sheet, not one row", r.Name))
+	}
 
 	c := &compiler{s: s, params: params}
+	for i, r := range set.Ranks {
+		if r.Within != "" {
+			s.ranks[i].within = c.column(r.Within)
+		}
+	}
 	s.inputs = make([][]int, len(set.Metrics))
 	for i, m := range set.Metrics {
 		seen := map[int]bool{}
@@ -188,6 +203,11 @@ func (c *compiler) slotOf(r *rules.Ref) (int, error) {
 			return c.s.pay[i], nil
 		}
 	}
+	for i, rk := range set.Ranks {
+		if rk.Name == r.Name {
+			return c.s.ranks[i].rank, nil
+		}
+	}
 	return 0, fmt.Errorf("%s: unknown name %q", r.Pos, r.Name)
 }
 
@@ -206,6 +226,10 @@ func (c *compiler) node(n rules.Node) (func([]Value, []int), error) {
 	case rules.NodeFlag:
 		f, err := c.formula(set.Flags[n.Index].When)
 		slot := c.s.flags[n.Index]
+		return func(env []Value, _ []int) { env[slot] = f(env) }, err
+	case rules.NodeRank:
+		f, err := c.formula(set.Ranks[n.Index].Of)
+		slot := c.s.ranks[n.Index].of
 		return func(env []Value, _ []int) { env[slot] = f(env) }, err
 	case rules.NodePay:
 		f, err := c.formula(set.Pay[n.Index].Formula)

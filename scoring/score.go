@@ -164,6 +164,13 @@ func (r *Result) Notes() []string {
 			notes = append(notes, fmt.Sprintf("%s: not decided: %s", f.Name, v.Str))
 		}
 	}
+	for k := range set.Ranks {
+		// A figure that has no value says why already: its rank is
+		// blank for that reason.
+		if place, _ := r.Rank(k); place.Kind == Missing && place.Str != "" && !given(r.RankOf(k).Str) {
+			notes = append(notes, place.Str)
+		}
+	}
 	for i, p := range set.Pay {
 		if v := r.Pay(i); v.Kind == Missing && !given(v.Str) && v.Str != t.Str {
 			notes = append(notes, fmt.Sprintf("%s: %s", p.Name, v.Str))

@@ -21,6 +21,16 @@ type Trace struct {
 	Grade    *GradeTrace // nil when the rules have no grades
 	Flags    []Step
 	Pay      []Step
+	Ranks    []RankTrace
+}
+
+// RankTrace explains one rank: the figure ranked, the place it earned and
+// how many were ranked.
+type RankTrace struct {
+	Rank  *rules.Rank
+	Of    Step  // the figure ranked
+	Place Value // missing outside a [Ranking]
+	Among Value
 }
 
 // Step is one computed figure and how it came about.
@@ -118,6 +128,10 @@ func (r *Result) Trace() Trace {
 	for i, p := range set.Pay {
 		t.Pay = append(t.Pay, s.step(p.Name, p.Formula, r.env, -1, r.Pay(i)))
 	}
+	for k, rk := range set.Ranks {
+		place, among := r.Rank(k)
+		t.Ranks = append(t.Ranks, RankTrace{Rank: rk, Of: s.step(rk.Name, rk.Of, r.env, -1, r.RankOf(k)), Place: place, Among: among})
+	}
 	return t
 }
 
@@ -147,6 +161,16 @@ func (s *Scorer) readColumns() []int {
 	}
 	for _, p := range set.Pay {
 		mark(p.Formula)
+	}
+	for _, r := range set.Ranks {
+		mark(r.Of)
+		if r.Within != "" {
+			for i, c := range set.Columns {
+				if c.Name == r.Within {
+					read[i] = true
+				}
+			}
+		}
 	}
 	var out []int
 	for i, ok := range read {

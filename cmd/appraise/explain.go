@@ -151,7 +151,7 @@ func explainRun(opts *explainOptions) error {
 		return err
 	}
 	r := sc.NewResult()
-	sc.Score(found.Record, r)
+	found.Score(sc, r)
 	writeTrace(w, set, sc, found, r.Trace(), metric)
 	return nil
 }
@@ -289,6 +289,19 @@ func writeRules(w io.Writer, set *rules.Set) {
 				row = append(row, f.Description)
 			}
 			rows = append(rows, row)
+		}
+		writeTable(w, "  ", rows)
+	}
+	if len(set.Ranks) > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "ranks (places in the sheet, 1 first)")
+		rows = nil
+		for _, r := range set.Ranks {
+			how := "by " + r.Of.Source + ", " + r.Order() + ", ties: " + r.Ties()
+			if r.Within != "" {
+				how += ", within each " + r.Within
+			}
+			rows = append(rows, []string{r.Name, how})
 		}
 		writeTable(w, "  ", rows)
 	}
@@ -446,6 +459,19 @@ func writeTrace(w io.Writer, set *rules.Set, sc *scoring.Scorer, found *run.Foun
 	}
 	if t.Grade != nil {
 		fmt.Fprintln(w, t.Grade.Line())
+	}
+	if len(t.Ranks) > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "ranks")
+		var rows [][]string
+		for _, r := range t.Ranks {
+			place := r.Place.Str
+			if r.Place.Kind == scoring.Number {
+				place = fmt.Sprintf("%s of %s", r.Place, r.Among)
+			}
+			rows = append(rows, []string{r.Rank.Name, place, fmt.Sprintf("by %s = %s, %s", r.Of.Formula, r.Of.Value, r.Rank.Order())})
+		}
+		writeTable(w, "  ", rows)
 	}
 	if len(t.Flags) > 0 {
 		fmt.Fprintln(w)

@@ -260,5 +260,8 @@ func columnUsers(set *rules.Set) map[string][]string {
 	for _, p := range set.Pay {
 		add("pay "+p.Name, p.Formula)
 	}
+	for _, r := range set.Ranks {
+		add("rank "+r.Name, r.Of)
+	}
 	return users
 }
