@@ -421,6 +421,10 @@ func (c *checker) call(e *Call, self *Metric) typ {
 	for i, a := range e.Args {
 		types[i] = c.typeOf(a, self)
 	}
+	if IsHistory(e.Func) {
+		c.historyCall(e, types)
+		return tyNumber
+	}
 	if e.Func == "if" {
 		c.operand(e.Args[0], types[0], tyBool, "if")
 		if types[1] != tyUnknown && types[2] != tyUnknown && types[1] != types[2] {

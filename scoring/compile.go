@@ -29,6 +29,9 @@ type Scorer struct {
 	sections []sectionSlots
 	grade    gradeSlots
 	ranks    []rankSlots
+	sites    []historySite
+	siteOf   map[*rules.Call]int
+	params   []int    // per param, its slot
 	blanks   []string // per column, why a blank cell has no value; see [blankReasons]
 }
 
@@ -92,7 +95,16 @@ func Compile(set *rules.Set) (*Scorer, error) {
 	for i := range set.Ranks {
 		s.ranks[i] = rankSlots{of: slot(), rank: slot(), among: slot(), within: -1}
 	}
+	s.siteOf = map[*rules.Call]int{}
+	for _, call := range set.HistoryCalls() {
+		s.siteOf[call] = len(s.sites)
+		s.sites = append(s.sites, historySite{call: call, slot: slot(), need: s.historyNeed(call)})
+	}
+	s.params = params
 	s.consts = make([]Value, s.nslots)
+	for _, site := range s.sites {
+		s.consts[site.slot] = noHistory(site.call, site.need)
+	}
 	for i, p := range set.Params {
 		s.consts[params[i]] = Num(p.Value)
 	}

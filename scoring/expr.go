@@ -172,6 +172,9 @@ func (c *compiler) call(e *rules.Call) (evalFn, error) {
 		}
 		args[i] = f
 	}
+	if rules.IsHistory(e.Func) {
+		return c.history(e, args[0]), nil
+	}
 	switch e.Func {
 	case "mean", "wmean":
 		return c.mean(e, args), nil

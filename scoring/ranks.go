@@ -115,6 +115,9 @@ func (g *Ranking) Score(i int, rec []Value, r *Result) {
 	s := g.s
 	copy(r.env, s.consts)
 	copy(r.env, rec)
+	if r.past != nil {
+		r.past.fill(rec, r)
+	}
 	for k, rs := range s.ranks {
 		r.env[rs.rank] = g.rank[k][i]
 		if g.rank[k][i].Kind == Number {

@@ -16,6 +16,9 @@ type Result struct {
 	s     *Scorer
 	env   []Value
 	bands []int
+
+	past   *Past // the history, when the rules look back
+	person int   // the record's person in past, or -1
 }
 
 // NewResult returns an empty Result to pass to [Scorer.Score].
@@ -29,6 +32,9 @@ func (s *Scorer) NewResult() *Result {
 func (s *Scorer) Score(rec []Value, r *Result) {
 	copy(r.env, s.consts)
 	copy(r.env, rec)
+	if r.past != nil {
+		r.past.fill(rec, r)
+	}
 	for _, step := range s.steps {
 		step(r.env, r.bands)
 	}
@@ -164,6 +170,7 @@ func (r *Result) Notes() []string {
 			notes = append(notes, fmt.Sprintf("%s: not decided: %s", f.Name, v.Str))
 		}
 	}
+	notes = append(notes, r.historyNotes()...)
 	for k := range set.Ranks {
 		// A figure that has no value says why already: its rank is
 		// blank for that reason.

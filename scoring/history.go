@@ -1,0 +1,401 @@
+package scoring
+
+import (
+	"fmt"
+	"strings"
+
+	"appraise/rules"
+
+	"github.com/govalues/decimal"
+	"golang.org/x/text/width"
+)
+
+// PastPeriod is one earlier period's results as the history holds them:
+// for each person, the figures the rules' history functions read, and
+// nothing more.
+type PastPeriod struct {
+	Label     string // as the period is written: "2026-02"
+	InYear    bool   // whether it falls in the year of the period scored
+	InQuarter bool   // whether it falls in the quarter of the period scored
+	// Source names where the results came from, for traces.
+	Source string
+	Keys   []string  // each person's key, as [Scorer.Key] makes it
+	Values [][]Value // per person, one value per name of [rules.Set.HistoryNames]
+}
+
+// History is what the earlier periods recorded, most recent first: the
+// period just before the one scored, then the one before that, and so on
+// back to the first period the history lacks.
+type History struct {
+	Periods []PastPeriod
+	// Lacks is the period just before the earliest one held, which the
+	// history does not have ("2025-12"); "" when not known.
+	Lacks string
+	// YearBefore and QuarterBefore count the periods of the scored
+	// period's year and quarter that come before it: 2 for March, by the
+	// month. The year's and quarter's sums need them all.
+	YearBefore, QuarterBefore int
+}
+
+// historySite is one call of a history function: its slot holds, per
+// person, what the earlier periods add to it.
+type historySite struct {
+	call  *rules.Call
+	slot  int
+	inner evalFn
+	need  int // how many earlier periods the call needs; -1 for consecutive
+}
+
+func (s *Scorer) historyNeed(c *rules.Call) int {
+	switch c.Func {
+	case "consecutive":
+		return -1
+	case "count_last", "sum_last":
+		n, _, _ := c.Args[1].(*rules.Num).Value.Int64(0)
+		return int(n) - 1
+	}
+	return 0 // year and quarter: known once the period is
+}
+
+// compileHistory compiles a call of a history function.
+func (c *compiler) history(e *rules.Call, inner evalFn) evalFn {
+	k := c.s.siteOf[e]
+	site := &c.s.sites[k]
+	if site.inner == nil {
+		site.inner = inner
+	}
+	slot := site.slot
+	overflow := "overflow in " + rules.Source(e)
+	switch e.Func {
+	case "consecutive":
+		return func(env []Value) Value {
+			v := inner(env)
+			if v.Kind != Bool {
+				return v
+			}
+			if !v.Bool {
+				return Num(decimal.Zero)
+			}
+			return add(Num(decimal.One), env[slot], overflow)
+		}
+	case "count_last", "count_year", "count_quarter":
+		return func(env []Value) Value {
+			v := inner(env)
+			if v.Kind != Bool {
+				return v
+			}
+			n := Num(decimal.Zero)
+			if v.Bool {
+				n = Num(decimal.One)
+			}
+			return add(n, env[slot], overflow)
+		}
+	}
+	return func(env []Value) Value {
+		v := inner(env)
+		if v.Kind != Number {
+			return v
+		}
+		return add(v, env[slot], overflow)
+	}
+}
+
+// noHistory is what a history call's earlier periods give when there is
+// no history at all, as for a case: no earlier run, and no sum.
+func noHistory(c *rules.Call, need int) Value {
+	if c.Func == "consecutive" || need == 0 && strings.HasSuffix(c.Func, "_last") {
+		return Num(decimal.Zero)
+	}
+	return Absent(fmt.Sprintf("%s needs earlier periods, and there is no history", rules.Source(c)))
+}
+
+// Key is the person key of a record: its key columns' values, trimmed,
+// with full-width letters and digits folded, joined by "|". History
+// matches people by it.
+func (s *Scorer) Key(rec []Value) string {
+	var b strings.Builder
+	for i, c := range s.set.Columns {
+		if !c.Key {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('|')
+		}
+		b.WriteString(NormalKey(rec[i].String()))
+	}
+	return b.String()
+}
+
+// NormalKey is a key cell as people are matched by it.
+func NormalKey(s string) string { return strings.TrimSpace(width.Fold.String(s)) }
+
+// Past is a [History] made ready for scoring: for each person and each
+// history call, what the earlier periods add.
+type Past struct {
+	s       *Scorer
+	h       *History
+	persons map[string]int
+	rowOf   [][]int32 // per period, per person: the person's row, or -1
+	part    [][]Value // per site, per person
+	absent  []Value   // per site: the part of a person found in no period
+	names   []int     // per history name: its slot
+	scratch []Value
+}
+
+// Past prepares h for scoring. Its periods' Values must follow
+// Rules().HistoryNames().
+func (s *Scorer) Past(h *History) (*Past, error) {
+	names := s.set.HistoryNames()
+	p := &Past{s: s, h: h, persons: map[string]int{}, scratch: make([]Value, s.nslots)}
+	c := &compiler{s: s, params: s.params, self: -1}
+	for _, n := range names {
+		name, field, _ := strings.Cut(n, ".")
+		slot, err := c.slotOf(&rules.Ref{Name: name, Field: field})
+		if err != nil {
+			return nil, err
+		}
+		p.names = append(p.names, slot)
+	}
+	for _, per := range h.Periods {
+		for _, k := range per.Keys {
+			if _, ok := p.persons[k]; !ok {
+				p.persons[k] = len(p.persons)
+			}
+		}
+	}
+	p.rowOf = make([][]int32, len(h.Periods))
+	for i, per := range h.Periods {
+		if len(per.Values) != len(per.Keys) {
+			return nil, fmt.Errorf("history %s: %d keys, %d rows", per.Label, len(per.Keys), len(per.Values))
+		}
+		rows := make([]int32, len(p.persons))
+		for j := range rows {
+			rows[j] = -1
+		}
+		for j, k := range per.Keys {
+			rows[p.persons[k]] = int32(j)
+		}
+		p.rowOf[i] = rows
+	}
+	p.part = make([][]Value, len(s.sites))
+	p.absent = make([]Value, len(s.sites))
+	for k := range s.sites {
+		p.part[k] = make([]Value, len(p.persons))
+		for i := range p.part[k] {
+			p.part[k][i] = p.walk(k, i, nil)
+		}
+		p.absent[k] = p.walk(k, -1, nil)
+	}
+	return p, nil
+}
+
+// record fills the scratch slots with person i's figures in period at;
+// it reports false when the person is not in that period.
+func (p *Past) record(at, i int) bool {
+	if i < 0 {
+		return false
+	}
+	row := p.rowOf[at][i]
+	if row < 0 {
+		return false
+	}
+	copy(p.scratch, p.s.consts)
+	for n, v := range p.h.Periods[at].Values[row] {
+		p.scratch[p.names[n]] = v
+	}
+	return true
+}
+
+// need is how many earlier periods site k looks back over; -1 for a run.
+func (p *Past) need(k int) int {
+	site := p.s.sites[k]
+	switch site.call.Func {
+	case "count_year", "sum_year":
+		return p.h.YearBefore
+	case "count_quarter", "sum_quarter":
+		return p.h.QuarterBefore
+	}
+	return site.need
+}
+
+// walk works out what the earlier periods add to site k for person i
+// (-1: a person found in none). With say, it also tells each period's
+// part, for a trace.
+func (p *Past) walk(k, i int, say func(period int, line string)) Value {
+	site := p.s.sites[k]
+	need := p.need(k)
+	if need < 0 {
+		run := 0
+		for at := range p.h.Periods {
+			label := p.h.Periods[at].Label
+			if !p.record(at, i) {
+				if say != nil {
+					say(at, label+": not in the results: the run stops")
+				}
+				return Num(intValue(run))
+			}
+			v := site.inner(p.scratch)
+			if v.Kind != Bool || !v.Bool {
+				if say != nil {
+					how := "did not hold"
+					if v.Kind != Bool {
+						how = "cannot be decided: " + v.Str
+					}
+					say(at, fmt.Sprintf("%s: %s %s (%s): the run stops", label, rules.Source(site.call.Args[0]), how, p.values(site.call)))
+				}
+				return Num(intValue(run))
+			}
+			run++
+			if say != nil {
+				say(at, fmt.Sprintf("%s: held (%s)", label, p.values(site.call)))
+			}
+		}
+		if say != nil {
+			say(len(p.h.Periods), p.start())
+		}
+		return Num(intValue(run))
+	}
+	if need > len(p.h.Periods) {
+		return Absent(fmt.Sprintf("%s needs %s; %s", rules.Source(site.call), periods(need), p.start()))
+	}
+	acc := Num(decimal.Zero)
+	overflow := "overflow in " + rules.Source(site.call)
+	for at := 0; at < need; at++ {
+		label := p.h.Periods[at].Label
+		if !p.record(at, i) {
+			if say != nil {
+				say(at, label+": not in the results: adds nothing")
+			}
+			continue
+		}
+		v := site.inner(p.scratch)
+		switch {
+		case v.Kind == Bool && v.Bool:
+			acc = add(acc, Num(decimal.One), overflow)
+		case v.Kind == Bool:
+		case v.Kind == Number:
+			acc = add(acc, v, overflow)
+		default:
+			return Absent(fmt.Sprintf("%s: in %s, %s", rules.Source(site.call), label, v.Str))
+		}
+		if say != nil {
+			say(at, fmt.Sprintf("%s: %s (%s)", label, v, p.values(site.call)))
+		}
+	}
+	return acc
+}
+
+// start says how far back the history goes.
+func (p *Past) start() string {
+	n := len(p.h.Periods)
+	switch {
+	case n == 0 && p.h.Lacks != "":
+		return "the history has no earlier period (not " + p.h.Lacks + ")"
+	case n == 0:
+		return "the history has no earlier period"
+	}
+	s := fmt.Sprintf("the history goes back %s, to %s", periods(n), p.h.Periods[n-1].Label)
+	if p.h.Lacks != "" {
+		s += "; it has no " + p.h.Lacks
+	}
+	return s
+}
+
+func periods(n int) string {
+	if n == 1 {
+		return "1 earlier period"
+	}
+	return fmt.Sprintf("%d earlier periods", n)
+}
+
+// values shows the figures a call read in the scratch record:
+// "total 30".
+func (p *Past) values(c *rules.Call) string {
+	var parts []string
+	seen := map[string]bool{}
+	rules.Refs(c.Args[0], func(r *rules.Ref) {
+		n := rules.RefName(r)
+		if seen[n] {
+			return
+		}
+		seen[n] = true
+		for j, name := range p.s.set.HistoryNames() {
+			if name == n {
+				v := p.scratch[p.names[j]]
+				s := v.String()
+				if v.Kind == Missing {
+					s = "no value"
+				}
+				parts = append(parts, n+" "+s)
+			}
+		}
+	})
+	return strings.Join(parts, ", ")
+}
+
+// fill puts the person's history parts into env, before a record is
+// scored.
+func (p *Past) fill(rec []Value, r *Result) {
+	i, ok := p.persons[p.s.Key(rec)]
+	if !ok {
+		i = -1
+	}
+	r.person = i
+	for k, site := range p.s.sites {
+		if i < 0 {
+			r.env[site.slot] = p.absent[k]
+		} else {
+			r.env[site.slot] = p.part[k][i]
+		}
+	}
+}
+
+// UsePast makes r score with the history p: every record scored into r
+// from now on finds its person's earlier periods there.
+func (r *Result) UsePast(p *Past) { r.past = p }
+
+// HistoryTrace explains a history call of r's record: the periods it
+// looked back over and what each gave, most recent first.
+func (r *Result) HistoryTrace(k int) []string {
+	site := r.s.sites[k]
+	var lines []string
+	if r.past == nil {
+		return []string{rules.Source(site.call) + ": " + noHistory(site.call, r.s.historyNeed(site.call)).Str}
+	}
+	r.past.walk(k, r.person, func(_ int, line string) { lines = append(lines, line) })
+	return lines
+}
+
+// HistoryCalls lists the history calls of the rules, as [Result.HistoryTrace]
+// numbers them.
+func (s *Scorer) HistoryCalls() []*rules.Call {
+	calls := make([]*rules.Call, len(s.sites))
+	for k, site := range s.sites {
+		calls[k] = site.call
+	}
+	return calls
+}
+
+// historyNotes says where a run of periods was cut short by the start of
+// the history rather than by a period that broke it: the run may be
+// longer than the history can tell.
+func (r *Result) historyNotes() []string {
+	if r.past == nil {
+		return nil
+	}
+	var notes []string
+	held := intValue(len(r.past.h.Periods))
+	for _, site := range r.s.sites {
+		if site.call.Func != "consecutive" {
+			continue
+		}
+		if past := r.env[site.slot]; past.Kind != Number || past.Num.Cmp(held) != 0 {
+			continue
+		}
+		if v := site.inner(r.env); v.Kind == Bool && v.Bool {
+			run, _ := held.Add(decimal.One)
+			notes = append(notes, fmt.Sprintf("%s is %s: %s", rules.Source(site.call), run, r.past.start()))
+		}
+	}
+	return notes
+}
