@@ -346,6 +346,13 @@ func (s *textSink) row(row workbook.Row, res *scoring.Result) error {
 		}
 		fmt.Fprintf(w, "%s: %s", jstr(set.Columns[k].Name), jvalue(field{v: res.Input(k)}))
 	}
+	w.WriteString("},\n     \"inputs\": {")
+	for i, c := range set.Columns {
+		if i > 0 {
+			w.WriteString(", ")
+		}
+		fmt.Fprintf(w, "%s: %s", jstr(c.Name), jvalue(field{v: res.Input(i)}))
+	}
 	w.WriteString("},\n     \"metrics\": [")
 	for i, m := range set.Metrics {
 		r := res.Metric(i)
