@@ -109,6 +109,39 @@ func readPast(path string, sc *scoring.Scorer) (*pastFile, error) {
 	return readPastXLSX(path, sc)
 }
 
+// pastMeta reads what scored results at path say they are: their
+// scheme and period. A file that is not appraise's results (an input
+// workbook, say) gives neither.
+func pastMeta(path string) (scheme, period string, err error) {
+	if strings.EqualFold(filepath.Ext(path), ".json") {
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return "", "", fmt.Errorf("%s: %v", filepath.Base(path), unwrapPath(err))
+		}
+		var doc struct {
+			Scheme string  `json:"scheme"`
+			Period *string `json:"period"`
+		}
+		if json.Unmarshal(src, &doc) != nil || doc.Period == nil {
+			return "", "", nil
+		}
+		return doc.Scheme, *doc.Period, nil
+	}
+	f, err := workbook.Open(path)
+	if err != nil {
+		return "", "", err
+	}
+	defer f.Close()
+	if !contains(f.SheetNames(), AuditSheet) {
+		return "", "", nil
+	}
+	audit, err := readAudit(f)
+	if err != nil {
+		return "", "", err
+	}
+	return audit["scheme"], audit["period"], nil
+}
+
 func readPastXLSX(path string, sc *scoring.Scorer) (*pastFile, error) {
 	set := sc.Rules()
 	f, err := workbook.Open(path)
@@ -121,11 +154,6 @@ func readPastXLSX(path string, sc *scoring.Scorer) (*pastFile, error) {
 		return nil, err
 	}
 	p := &pastFile{path: path, scheme: audit["scheme"], period: audit["period"]}
-	if p.scheme != set.Scheme || p.period == "" {
-		// Another scheme's results, or results that say no period: not
-		// this history's, and not read further.
-		return p, nil
-	}
 	heads, err := pastHeaders(set)
 	if err != nil {
 		return nil, err
@@ -254,9 +282,6 @@ func readPastJSON(path string, sc *scoring.Scorer) (*pastFile, error) {
 	p := &pastFile{path: path, scheme: doc.Scheme}
 	if doc.Period != nil {
 		p.period = *doc.Period
-	}
-	if p.scheme != set.Scheme || p.period == "" {
-		return p, nil
 	}
 	names := set.HistoryNames()
 	for i, row := range doc.Rows {

@@ -207,15 +207,36 @@ func (p *Past) record(at, i int) bool {
 }
 
 // need is how many earlier periods site k looks back over; -1 for a run.
-func (p *Past) need(k int) int {
-	site := p.s.sites[k]
+func (p *Past) need(k int) int { return p.s.need(k, p.h) }
+
+func (s *Scorer) need(k int, h *History) int {
+	site := s.sites[k]
 	switch site.call.Func {
 	case "count_year", "sum_year":
-		return p.h.YearBefore
+		return h.YearBefore
 	case "count_quarter", "sum_quarter":
-		return p.h.QuarterBefore
+		return h.QuarterBefore
 	}
 	return site.need
+}
+
+// maxRun bounds how far back a run of periods is followed: ten years of
+// weeks.
+const maxRun = 520
+
+// HistoryDepth is how many earlier periods the rules can use, given how
+// many of them h's year and quarter have: a run of periods may go back
+// as far as the history goes, up to ten years of weeks.
+func (s *Scorer) HistoryDepth(h *History) int {
+	depth := 0
+	for k := range s.sites {
+		n := s.need(k, h)
+		if n < 0 {
+			n = maxRun
+		}
+		depth = max(depth, n)
+	}
+	return depth
 }
 
 // walk works out what the earlier periods add to site k for person i
