@@ -194,11 +194,11 @@ func (d *decoder) formula(n *yaml.Node, what string) *Formula {
 	return &Formula{Pos: at, Source: strings.TrimSpace(n.Value), Expr: e}
 }
 
-var topFields = []string{"scheme", "title", "period", "sheet", "if_missing", "columns", "params", "sections", "metrics", "total", "grades", "flags", "pay", "ranks", "labels", "cases"}
+var topFields = []string{"scheme", "title", "period", "period_from", "cycle_start", "history", "sheet", "if_missing", "columns", "params", "sections", "metrics", "total", "grades", "flags", "pay", "ranks", "labels", "cases"}
 
 func (d *decoder) set(root *yaml.Node) *Set {
 	s := &Set{File: d.file, Labels: Labels{Points: "{metric} points", Total: "total", Flags: "flags", Notes: "notes",
-		Sections: "{section}", Grade: "grade", Coefficient: "coefficient"}}
+		Sections: "{section}", Grade: "grade", Coefficient: "coefficient", Period: "period"}}
 	top, f := d.fields(root, "the rule file", topFields)
 	if n := f["scheme"]; n != nil {
 		s.Scheme = d.text(n, "scheme")
@@ -208,6 +208,17 @@ func (d *decoder) set(root *yaml.Node) *Set {
 	}
 	if n := f["period"]; n != nil {
 		s.Period = d.text(n, "period")
+	}
+	if n := f["period_from"]; n != nil {
+		d.periodFrom(s, n)
+	}
+	if n := f["cycle_start"]; n != nil {
+		d.cycleStart(s, n)
+	} else if s.Period == "cycle" {
+		d.errs.add(Pos{File: d.file, Line: 1, Col: 1}, "period: cycle needs cycle_start: the day of the month a cycle starts on")
+	}
+	if n := f["history"]; n != nil {
+		s.History, s.HistoryPos = d.text(n, "history"), d.pos(resolve(n))
 	}
 	if n := f["sheet"]; n != nil {
 		s.Sheet = d.text(n, "sheet")
@@ -280,9 +291,9 @@ func (d *decoder) set(root *yaml.Node) *Set {
 	}
 	if n := f["labels"]; n != nil {
 		s.Labels.Pos = d.pos(resolve(n))
-		_, lf := d.fields(n, "labels", []string{"points", "total", "flags", "notes", "sections", "grade", "coefficient"})
+		_, lf := d.fields(n, "labels", []string{"points", "total", "flags", "notes", "sections", "grade", "coefficient", "period"})
 		for key, dst := range map[string]*string{"points": &s.Labels.Points, "total": &s.Labels.Total, "flags": &s.Labels.Flags, "notes": &s.Labels.Notes,
-			"sections": &s.Labels.Sections, "grade": &s.Labels.Grade, "coefficient": &s.Labels.Coefficient} {
+			"sections": &s.Labels.Sections, "grade": &s.Labels.Grade, "coefficient": &s.Labels.Coefficient, "period": &s.Labels.Period} {
 			if v := lf[key]; v != nil {
 				*dst = d.text(v, "labels."+key)
 			}

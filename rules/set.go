@@ -7,7 +7,13 @@ type Set struct {
 	File    string // the name used in messages
 	Scheme  string
 	Title   string
-	Period  string // month, quarter, year, week or a free text
+	Period  string // month, quarter, year, week, cycle or a free text
+	// PeriodFrom says where a workbook's period is written; nil when
+	// only the command line gives it.
+	PeriodFrom *PeriodFrom
+	CycleStart int    // for period: cycle, the day a cycle starts on
+	History    string // the folder of earlier results, as the file names it; "" for none
+	HistoryPos Pos
 	Sheet   string // the sheet to read when the command names none
 	Columns []*Column
 	Params  []*Param
@@ -204,6 +210,7 @@ type Labels struct {
 	Sections    string // a template: "{section}" stands for the section's name
 	Grade       string
 	Coefficient string
+	Period      string // heads the period column, when the period is known
 }
 
 // NeedsSheet reports whether a row's figures depend on the other rows of

@@ -10,20 +10,14 @@ import (
 	"appraise/scoring"
 )
 
-// calendar is what the history needs to know of periods, by their labels.
-type calendar struct {
-	prev        func(label string) string // the period just before
-	sameYear    func(a, b string) bool
-	sameQuarter func(a, b string) bool
-}
-
 
 // loadHistory finds, among the scored results in dirs, those of the same
 // scheme for the periods just before current, and reads from them what
 // the rules' history functions need. Two results for one period are an
 // error naming both; results for current itself are left out, since the
 // run replaces them.
-func loadHistory(dirs []string, sc *scoring.Scorer, current string, cal calendar) (*scoring.History, error) {
+func loadHistory(dirs []string, sc *scoring.Scorer, cur scoring.Period) (*scoring.History, error) {
+	current := cur.String()
 	set := sc.Rules()
 	byPeriod := map[string]string{}
 	var problems []string
@@ -59,16 +53,16 @@ func loadHistory(dirs []string, sc *scoring.Scorer, current string, cal calendar
 		return nil, &InputError{Problems: problems}
 	}
 	h := &scoring.History{}
-	for p := cal.prev(current); cal.sameYear(current, p); p = cal.prev(p) {
+	for p := cur.Prev(); cur.SameYear(p); p = p.Prev() {
 		h.YearBefore++
-		if cal.sameQuarter(current, p) {
+		if cur.SameQuarter(p) {
 			h.QuarterBefore++
 		}
 	}
 	need := sc.HistoryDepth(h)
-	p := cal.prev(current)
+	p := cur.Prev()
 	for len(h.Periods) < need {
-		path, ok := byPeriod[p]
+		path, ok := byPeriod[p.String()]
 		if !ok {
 			break
 		}
@@ -77,13 +71,13 @@ func loadHistory(dirs []string, sc *scoring.Scorer, current string, cal calendar
 			return nil, inputError(fmt.Errorf("history: %w", err))
 		}
 		h.Periods = append(h.Periods, scoring.PastPeriod{
-			Label: p, InYear: cal.sameYear(current, p), InQuarter: cal.sameQuarter(current, p),
+			Label: p.String(), InYear: cur.SameYear(p), InQuarter: cur.SameQuarter(p),
 			Source: path, Keys: f.keys, Values: f.values,
 		})
-		p = cal.prev(p)
+		p = p.Prev()
 	}
 	if len(h.Periods) < need {
-		h.Lacks = p
+		h.Lacks = p.String()
 	}
 	return h, nil
 }

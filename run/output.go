@@ -30,10 +30,14 @@ type layout struct {
 	text   map[int]bool // input cells the rules read as text
 	header []string     // input header + result columns
 	keys   []int        // key columns, as indexes into set.Columns
+	period string       // the period scored, in a column of its own; "" for none
 }
 
-func newLayout(set *rules.Set, t *workbook.Table) *layout {
+func newLayout(set *rules.Set, t *workbook.Table, period scoring.Period) *layout {
 	l := &layout{set: set, input: t.Header, text: map[int]bool{}}
+	if !period.IsZero() {
+		l.period = period.String()
+	}
 	for i, c := range set.Columns {
 		if c.Text && t.Index[i] >= 0 {
 			l.text[t.Index[i]] = true
@@ -52,6 +56,9 @@ func newLayout(set *rules.Set, t *workbook.Table) *layout {
 // notes.
 func (l *layout) results() []string {
 	var h []string
+	if l.period != "" {
+		h = append(h, l.set.Labels.Period)
+	}
 	for _, m := range l.set.Metrics {
 		if m.Scored() {
 			h = append(h, strings.ReplaceAll(l.set.Labels.Points, "{metric}", m.Name))
@@ -91,6 +98,9 @@ type field struct {
 
 func (l *layout) fields(res *scoring.Result, buf []field) []field {
 	buf = buf[:0]
+	if l.period != "" {
+		buf = append(buf, field{text: l.period})
+	}
 	for i, m := range l.set.Metrics {
 		r := res.Metric(i)
 		if m.Scored() {
@@ -215,7 +225,7 @@ func storedNumber(raw string) bool {
 }
 
 func newSink(opts Options, t *workbook.Table) (sink, error) {
-	l := newLayout(opts.Scorer.Rules(), t)
+	l := newLayout(opts.Scorer.Rules(), t, opts.Period)
 	switch opts.Format {
 	case "", "xlsx":
 		return newXLSX(opts, l, t)
@@ -315,8 +325,12 @@ func newText(opts Options, l *layout, t *workbook.Table) (sink, error) {
 		return s, nil
 	}
 	set := l.set
-	fmt.Fprintf(f.w, "{\n  \"scheme\": %s,\n  \"rules\": {\"file\": %s, \"sha256\": %s},\n  \"input\": {\"file\": %s, \"sheet\": %s},\n  \"version\": %s,\n  \"rows\": [",
-		jstr(set.Scheme), jstr(opts.RulesFile), jstr(opts.RulesHash), jstr(t.File), jstr(t.Sheet), jstr(opts.Version))
+	period := "null"
+	if !opts.Period.IsZero() {
+		period = jstr(opts.Period.String())
+	}
+	fmt.Fprintf(f.w, "{\n  \"scheme\": %s,\n  \"period\": %s,\n  \"rules\": {\"file\": %s, \"sha256\": %s},\n  \"input\": {\"file\": %s, \"sheet\": %s},\n  \"version\": %s,\n  \"rows\": [",
+		jstr(set.Scheme), period, jstr(opts.RulesFile), jstr(opts.RulesHash), jstr(t.File), jstr(t.Sheet), jstr(opts.Version))
 	return s, nil
 }
 

@@ -28,6 +28,13 @@ type Options struct {
 	Version   string // the tool's version, for the audit record
 	Now       func() time.Time
 	MaxErrors int // problems shown before "(and N more)"; 0 means 20
+
+	// Period is the period scored, as --period gives it; the zero Period
+	// leaves it to the rules' period_from, or to none.
+	Period scoring.Period
+	// History lists the folders of earlier results that the rules'
+	// history functions read; nil for the rules' own history: entry.
+	History []string
 }
 
 // Where the detail of an xlsx run goes: the lines that explain every
@@ -53,6 +60,8 @@ type Summary struct {
 	Incomplete int    // records with a value that could not be computed
 	Sheet      string // the sheet read
 	Output     string // where the results went
+	Period     string // the period scored; "" when none is known
+	History    int    // how many earlier periods the history held
 }
 
 // InputError lists problems with the input: the workbook, its cells or
@@ -137,6 +146,18 @@ func Score(opts Options) (Summary, error) {
 		return Summary{}, inputError(err)
 	}
 	defer table.Close()
+	period, err := findPeriod(opts, f, table.Sheet)
+	if err != nil {
+		return Summary{}, err
+	}
+	opts.Period = period
+	var past *scoring.Past
+	var held int
+	if set.NeedsHistory() {
+		if past, held, err = readHistory(opts); err != nil {
+			return Summary{}, err
+		}
+	}
 
 	if opts.Output != "-" {
 		// A new folder for the results is made, as "-o scored/march.xlsx"
@@ -150,7 +171,7 @@ func Score(opts Options) (Summary, error) {
 		return Summary{}, err
 	}
 	reopen := func() (*workbook.Table, error) { return f.Table(sheet, cols) }
-	sum, err := score(opts, table, reopen, out)
+	sum, err := score(opts, table, reopen, out, past)
 	if err != nil {
 		out.abort()
 		return Summary{}, err
@@ -161,13 +182,20 @@ func Score(opts Options) (Summary, error) {
 		return Summary{}, err
 	}
 	sum.Output = opts.Output
+	sum.History = held
 	return sum, nil
 }
 
-func score(opts Options, table *workbook.Table, reopen func() (*workbook.Table, error), out sink) (Summary, error) {
+func score(opts Options, table *workbook.Table, reopen func() (*workbook.Table, error), out sink, past *scoring.Past) (Summary, error) {
 	sc := opts.Scorer
 	res := sc.NewResult()
+	if past != nil {
+		res.UsePast(past)
+	}
 	var sum Summary
+	if !opts.Period.IsZero() {
+		sum.Period = opts.Period.String()
+	}
 	if !sc.Rules().NeedsSheet() {
 		err := eachRecord(opts, table, func(row workbook.Row, rec []scoring.Value) error {
 			sc.Score(rec, res)

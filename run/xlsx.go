@@ -377,6 +377,10 @@ func (s *xlsxSink) finish(sum Summary) error {
 	if s.detailCSV != nil {
 		rows = append(rows, [2]string{"detail", abs(s.detailCSV.path)})
 	}
+	if s.l.period != "" {
+		// Where the history finds the period: the file's name need not say.
+		rows = append(rows[:1], append([][2]string{{"period", s.l.period}}, rows[1:]...)...)
+	}
 	for _, r := range rows {
 		if err := audit.Row([]workbook.Cell{{Kind: workbook.Text, Text: r[0]}, {Kind: workbook.Text, Text: r[1]}}); err != nil {
 			return err

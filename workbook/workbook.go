@@ -197,3 +197,17 @@ func cellName(col, row int) string {
 	}
 	return fmt.Sprintf("%s%d", c, row)
 }
+
+// Cell returns the text of one cell as Excel shows it, such as a title
+// that names the period; sheet "" is the first sheet.
+func (f *File) Cell(sheet, ref string) (string, error) {
+	name, err := f.sheet(sheet)
+	if err != nil {
+		return "", err
+	}
+	v, err := f.x.GetCellValue(name, ref)
+	if err != nil {
+		return "", fmt.Errorf("%s: %s!%s: %v", f.name, name, ref, err)
+	}
+	return v, nil
+}

@@ -29,6 +29,10 @@ type scoreOptions struct {
 	Detail string
 	BOM    bool
 	Quiet  bool
+
+	Period  string   // as --period gives it
+	period  scoring.Period
+	History []string // folders of earlier results
 }
 
 func newCmdScore(io *streams, runF func(*scoreOptions) error) *cobra.Command {
@@ -82,6 +86,13 @@ workbook is never changed.`,
 			default:
 				return usagef(cmd, "--detail must be sheet, csv or none, not %q", opts.Detail)
 			}
+			if opts.Period != "" {
+				p, err := scoring.ParsePeriod(opts.Period)
+				if err != nil {
+					return usagef(cmd, "--period: %v", err)
+				}
+				opts.period = p
+			}
 			if opts.Output == "" {
 				opts.Output = run.DefaultOutput(opts.Input, opts.Format)
 			}
@@ -109,6 +120,8 @@ workbook is never changed.`,
 	f.StringVar(&opts.Detail, "detail", "", "`where` the detail of an xlsx output goes: sheet, csv (<name>.detail.csv beside it) or none (default: sheet)")
 	f.BoolVar(&opts.BOM, "bom", false, "start CSV files with a byte-order mark, so that Excel reads their Chinese right")
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "print nothing on success")
+	f.StringVar(&opts.Period, "period", "", "the `period` scored: 2026-03, 2026-Q1, 2026, 2026-W15 or a cycle's first day 2026-03-26 (default: where the rules' period_from says)")
+	f.StringSliceVar(&opts.History, "history", nil, "a `folder` of earlier periods' scored results, for rules that look back (default: the rules' history:)")
 	_ = cmd.RegisterFlagCompletionFunc("rules", completeRulesFlag)
 	_ = cmd.RegisterFlagCompletionFunc("scheme", completeScheme)
 	_ = cmd.RegisterFlagCompletionFunc("sheet", completeSheet)
@@ -165,6 +178,8 @@ func scoreRun(opts *scoreOptions) error {
 		Detail:    opts.Detail,
 		BOM:       opts.BOM,
 		Version:   appVersion(),
+		Period:    opts.period,
+		History:   opts.History,
 	})
 	if err != nil {
 		return err
@@ -186,8 +201,12 @@ func scoreRun(opts *scoreOptions) error {
 	if opts.Detail == run.DetailInCSV {
 		dest += " and " + run.DetailFile(sum.Output)
 	}
+	of := filepath.Base(opts.Input)
+	if sum.Period != "" {
+		of += " (" + sum.Period + ")"
+	}
 	fmt.Fprintf(opts.io.Err, "appraise: scored %s of %s, sheet %s, with %s: wrote %s\n",
-		plural(sum.Rows, "row"), filepath.Base(opts.Input), sum.Sheet, with, dest)
+		plural(sum.Rows, "row"), of, sum.Sheet, with, dest)
 	if sum.Incomplete > 0 {
 		fmt.Fprintf(opts.io.Err, "appraise: %s could not be fully scored: see the %s column\n",
 			plural(sum.Incomplete, "row"), set.Labels.Notes)
