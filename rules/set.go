@@ -4,25 +4,25 @@ import "github.com/govalues/decimal"
 
 // Set is one checked rule file.
 type Set struct {
-	File    string // the name used in messages
-	Scheme  string
-	Title   string
-	Period  string // month, quarter, year, week, cycle or a free text
+	File   string // the name used in messages
+	Scheme string
+	Title  string
+	Period string // month, quarter, year, week, cycle or a free text
 	// PeriodFrom says where a workbook's period is written; nil when
 	// only the command line gives it.
 	PeriodFrom *PeriodFrom
 	CycleStart int    // for period: cycle, the day a cycle starts on
 	History    string // the folder of earlier results, as the file names it; "" for none
 	HistoryPos Pos
-	Sheet   string // the sheet to read when the command names none
-	Columns []*Column
-	Params  []*Param
-	Metrics []*Metric
-	Total   Total
-	Flags   []*Flag
-	Pay     []*PayLine
-	Ranks   []*Rank // places in the sheet, known once it is all read
-	Labels  Labels
+	Sheet      string // the sheet to read when the command names none
+	Columns    []*Column
+	Params     []*Param
+	Metrics    []*Metric
+	Total      Total
+	Flags      []*Flag
+	Pay        []*PayLine
+	Ranks      []*Rank // places in the sheet, known once it is all read
+	Labels     Labels
 
 	// Sections group metrics into parts of the total (see [Section]);
 	// Grades turns a score into a grade and a coefficient.

@@ -10,7 +10,6 @@ import (
 	"appraise/scoring"
 )
 
-
 // loadHistory finds, among the scored results in dirs, those of the same
 // scheme for the periods just before current, and reads from them what
 // the rules' history functions need. Two results for one period are an

@@ -9,7 +9,7 @@ import (
 func TestPeriods(t *testing.T) {
 	tests := []struct {
 		in, prev, next, start, end string
-		year, quarter             int
+		year, quarter              int
 	}{
 		// A month; January's previous month is last year's December.
 		{"2026-03", "2026-02", "2026-04", "2026-03-01", "2026-03-31", 2026, 1},

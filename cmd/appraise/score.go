@@ -30,7 +30,7 @@ type scoreOptions struct {
 	BOM    bool
 	Quiet  bool
 
-	Period  string   // as --period gives it
+	Period  string // as --period gives it
 	period  scoring.Period
 	History []string // folders of earlier results
 }
