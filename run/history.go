@@ -18,7 +18,7 @@ import (
 func loadHistory(dirs []string, sc *scoring.Scorer, cur scoring.Period) (*scoring.History, error) {
 	current := cur.String()
 	set := sc.Rules()
-	byPeriod := map[string]string{}
+	byPeriod := map[string][]string{}
 	var problems []string
 	for _, dir := range dirs {
 		entries, err := os.ReadDir(dir)
@@ -40,11 +40,7 @@ func loadHistory(dirs []string, sc *scoring.Scorer, cur scoring.Period) (*scorin
 			if scheme != set.Scheme || period == "" || period == current {
 				continue
 			}
-			if prev, ok := byPeriod[period]; ok && prev != path {
-				problems = append(problems, fmt.Sprintf("history: %s and %s both hold the %s results of %s: keep one", prev, path, set.Scheme, period))
-				continue
-			}
-			byPeriod[period] = path
+			byPeriod[period] = append(byPeriod[period], path)
 		}
 	}
 	if problems != nil {
@@ -61,10 +57,14 @@ func loadHistory(dirs []string, sc *scoring.Scorer, cur scoring.Period) (*scorin
 	need := sc.HistoryDepth(h)
 	p := cur.Prev()
 	for len(h.Periods) < need {
-		path, ok := byPeriod[p.String()]
-		if !ok {
+		paths := byPeriod[p.String()]
+		if len(paths) == 0 {
 			break
 		}
+		if len(paths) > 1 {
+			return nil, &InputError{Problems: []string{fmt.Sprintf("history: %s both hold the %s results of %s: keep one", strings.Join(paths, " and "), set.Scheme, p)}}
+		}
+		path := paths[0]
 		f, err := readPast(path, sc)
 		if err != nil {
 			return nil, inputError(fmt.Errorf("history: %w", err))

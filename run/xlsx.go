@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"appraise/rules"
 	"appraise/scoring"
 	"appraise/workbook"
 )
@@ -270,6 +271,14 @@ func (s *xlsxSink) explain(num workbook.Cell, res *scoring.Result) error {
 			note = fmt.Sprintf("of %s; ties: %s", among, r.Ties())
 		}
 		if err := line(r.Name, how, field{v: res.RankOf(k)}.cell(), note, field{v: place}.cell()); err != nil {
+			return err
+		}
+	}
+	// One line a history figure: the periods it looked back over, and
+	// what each gave.
+	for k, c := range s.opts.Scorer.HistoryCalls() {
+		trace := strings.Join(res.HistoryTrace(k), "; ")
+		if err := line("history", rules.Source(c), workbook.Cell{}, trace, workbook.Cell{}); err != nil {
 			return err
 		}
 	}
