@@ -12,12 +12,13 @@ import (
 
 // Found is one person's row of a workbook, bound to the rules' columns.
 type Found struct {
-	File   string          // base name of the workbook
-	Sheet  string          // the sheet read
-	Row    int             // 1-based row number
-	Cells  []string        // the row's raw cells, padded to the header's length
-	Index  []int           // per column of the rules: its cell index, or -1 when the sheet lacks it
-	Record []scoring.Value // the row bound as [scoring.Scorer.Bind] binds it, ready to score
+	File   string              // base name of the workbook
+	Sheet  string              // the sheet read
+	Row    int                 // 1-based row number
+	Cells  []string            // the row's raw cells, padded to the header's length
+	Types  []workbook.CellType // the type of each of Cells
+	Index  []int               // per column of the rules: its cell index, or -1 when the sheet lacks it
+	Record []scoring.Value     // the row bound as [scoring.Scorer.Bind] binds it, ready to score
 	cell   func(col, row int) string
 
 	// For rules with ranks: the sheet's ranking, and the row's place in it.
@@ -99,7 +100,7 @@ func Find(path, sheet string, sc *scoring.Scorer, column, value string) (*Found,
 		}
 		rows = append(rows, row.Num)
 		if found == nil {
-			found = &Found{File: table.File, Sheet: table.Sheet, Row: row.Num, Cells: slices.Clone(row.Cells), Index: table.Index, cell: table.Ref}
+			found = &Found{File: table.File, Sheet: table.Sheet, Row: row.Num, Cells: slices.Clone(row.Cells), Types: slices.Clone(row.Types), Index: table.Index, cell: table.Ref}
 		}
 	}
 	if err := table.Err(); err != nil {
@@ -133,7 +134,11 @@ func Find(path, sheet string, sc *scoring.Scorer, column, value string) (*Found,
 			found.Record[i] = sc.BindAbsent(i)
 			continue
 		}
-		v, err := sc.Bind(i, found.Cells[idx])
+		raw, kind, shown := found.Cells[idx], scoring.PlainCell, ""
+		if idx < len(found.Types) {
+			kind, shown = cellKind(table, raw, found.Types[idx])
+		}
+		v, err := sc.BindCell(i, raw, kind, shown)
 		if err != nil {
 			problems.Problems = append(problems.Problems, found.Ref(i)+": "+err.Error())
 			continue

@@ -19,9 +19,10 @@ const chunkRows = 256
 // chunk is a batch of rows read from the sheet. The cells are copies, so
 // the reader can go on while the rows are being scored.
 type chunk struct {
-	nums  []int    // each row's number in the sheet
-	ends  []int    // where each row's cells end in cells
-	cells []string // the cells of every row, one after the other
+	nums  []int               // each row's number in the sheet
+	ends  []int               // where each row's cells end in cells
+	cells []string            // the cells of every row, one after the other
+	types []workbook.CellType // the type of each of cells
 }
 
 func (c *chunk) len() int { return len(c.nums) }
@@ -32,7 +33,8 @@ func (c *chunk) row(i int) workbook.Row {
 	if i > 0 {
 		start = c.ends[i-1]
 	}
-	return workbook.Row{Num: c.nums[i], Cells: c.cells[start:c.ends[i]:c.ends[i]]}
+	end := c.ends[i]
+	return workbook.Row{Num: c.nums[i], Cells: c.cells[start:end:end], Types: c.types[start:end:end]}
 }
 
 // reader reads a table in its own goroutine.
@@ -61,13 +63,14 @@ func (r *reader) run(t *workbook.Table) {
 		var c *chunk
 		select {
 		case c = <-r.free:
-			c.nums, c.ends, c.cells = c.nums[:0], c.ends[:0], c.cells[:0]
+			c.nums, c.ends, c.cells, c.types = c.nums[:0], c.ends[:0], c.cells[:0], c.types[:0]
 		default:
 			c = &chunk{}
 		}
 		for c.len() < chunkRows && t.Next() {
 			row := t.Row()
 			c.cells = append(c.cells, row.Cells...)
+			c.types = append(c.types, row.Types...)
 			c.nums = append(c.nums, row.Num)
 			c.ends = append(c.ends, len(c.cells))
 		}

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode/utf16"
 
 	"appraise/scoring"
 	"appraise/workbook"
@@ -35,6 +36,9 @@ type Options struct {
 	// History lists the folders of earlier results that the rules'
 	// history functions read; nil for the rules' own history: entry.
 	History []string
+	// Ledger says the sheet may hold many rows a person, so that two rows
+	// with the same key are not refused.
+	Ledger bool
 }
 
 // Where the detail of an xlsx run goes: the lines that explain every
@@ -257,35 +261,56 @@ func eachRecord(opts Options, table *workbook.Table, fn func(workbook.Row, []sco
 		}
 	}
 	rows := 0
+	keys := newKeyCheck(opts, table)
 	rd := startReader(table)
 	defer rd.close()
 	for c := range rd.out {
 		for j := 0; j < c.len(); j++ {
 			row := c.row(j)
 			bad := false
+			for k := 0; k < len(table.Header) && k < len(row.Cells); k++ {
+				if n := cellChars(row.Cells[k]); n > maxCellChars {
+					report(fmt.Sprintf("%s: %s holds %d characters, more than the %d Excel allows in a cell",
+						table.Ref(k, row.Num), headerOr(table, k, "the cell"), n, maxCellChars))
+					bad = true
+				}
+			}
+			keysBound := true
 			for i := 0; i < ncols; i++ {
 				idx := table.Index[i]
 				if idx < 0 {
 					rec[i] = sc.BindAbsent(i)
 					continue
 				}
-				raw := ""
+				raw, kind, shown := "", scoring.PlainCell, ""
 				if idx < len(row.Cells) {
 					raw = row.Cells[idx]
 				}
-				v, err := sc.Bind(i, raw)
+				if idx < len(row.Types) {
+					kind, shown = cellKind(table, raw, row.Types[idx])
+				}
+				v, err := sc.BindCell(i, raw, kind, shown)
 				if err != nil {
 					// Name the column as the sheet heads it, which may be
 					// an alias of the rules' header.
 					var ce *scoring.CellError
-					if errors.As(err, &ce) && idx < len(table.Header) && strings.TrimSpace(table.Header[idx]) != "" {
-						ce.Header = strings.TrimSpace(table.Header[idx])
+					if errors.As(err, &ce) {
+						ce.Header = headerOr(table, idx, ce.Header)
 					}
 					report(table.Ref(idx, row.Num) + ": " + err.Error())
 					bad = true
+					if sc.Rules().Columns[i].Key {
+						keysBound = false
+					}
 					continue
 				}
 				rec[i] = v
+			}
+			if keysBound {
+				if msg := keys.check(row); msg != "" {
+					report(msg)
+					bad = true
+				}
 			}
 			if bad || len(problems.Problems) > 0 {
 				// Keep reading to report every problem, but score no more.
@@ -313,6 +338,114 @@ func eachRecord(opts Options, table *workbook.Table, fn func(workbook.Row, []sco
 		return &InputError{Problems: []string{fmt.Sprintf("%s: %s: no data rows under the header (row %d)", table.File, table.Sheet, table.HeaderRow)}}
 	}
 	return nil
+}
+
+// maxCellChars is the most characters Excel holds in a cell; a workbook
+// with more is one it refuses to open.
+const maxCellChars = 32767
+
+// cellChars counts the characters of s as Excel does, in UTF-16 units,
+// counting only when s may be too long.
+func cellChars(s string) int {
+	if len(s) <= maxCellChars {
+		return 0 // no more units than bytes
+	}
+	n := 0
+	for _, r := range s {
+		n += utf16.RuneLen(r)
+	}
+	return n
+}
+
+// headerOr names column idx as the sheet heads it, or by name when its
+// header cell is blank.
+func headerOr(t *workbook.Table, idx int, name string) string {
+	if h := t.HeaderText(idx); h != "" {
+		return h
+	}
+	return name
+}
+
+// cellKind tells the scorer what the workbook says a cell holds.
+func cellKind(t *workbook.Table, raw string, typ workbook.CellType) (scoring.CellKind, string) {
+	switch typ {
+	case workbook.DateSerial:
+		return scoring.DateCell, t.DateText(raw)
+	case workbook.ErrorValue:
+		return scoring.ErrorCell, ""
+	case workbook.Boolean:
+		return scoring.BoolCell, ""
+	}
+	return scoring.PlainCell, ""
+}
+
+// keyCheck makes sure every row names its person in the rules' key
+// columns (工号, 姓名), and names a person no row above has named, since
+// scoring one person twice would pay them twice.
+type keyCheck struct {
+	t      *workbook.Table
+	cols   []int // cell indexes of the key columns the sheet has
+	names  []string
+	unique bool
+	seen   map[string]int // the key, folded, -> the row that has it
+	parts  []string
+}
+
+func newKeyCheck(opts Options, t *workbook.Table) *keyCheck {
+	k := &keyCheck{t: t, unique: !opts.Ledger, seen: map[string]int{}}
+	for i, c := range opts.Scorer.Rules().Columns {
+		if c.Key && t.Index[i] >= 0 {
+			k.cols = append(k.cols, t.Index[i])
+			k.names = append(k.names, headerOr(t, t.Index[i], c.Header))
+		}
+	}
+	return k
+}
+
+// check returns the problem with row's key, or "".
+func (k *keyCheck) check(row workbook.Row) string {
+	if len(k.cols) == 0 {
+		return ""
+	}
+	k.parts = k.parts[:0]
+	for n, idx := range k.cols {
+		raw := ""
+		if idx < len(row.Cells) {
+			raw = row.Cells[idx]
+		}
+		if strings.TrimSpace(raw) == "" {
+			return fmt.Sprintf("%s: %s is blank: the rules name each person by it", k.t.Ref(idx, row.Num), k.names[n])
+		}
+		k.parts = append(k.parts, workbook.Normalize(raw))
+	}
+	if !k.unique {
+		return ""
+	}
+	key := strings.Clone(k.parts[0])
+	if len(k.parts) > 1 {
+		key = strings.Join(k.parts, "\x00")
+	}
+	prev, ok := k.seen[key]
+	if !ok {
+		k.seen[key] = row.Num
+		return ""
+	}
+	var b strings.Builder
+	for n, idx := range k.cols {
+		switch {
+		case n == 0:
+		case n == len(k.cols)-1:
+			b.WriteString(" and ")
+		default:
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "%s %q", k.names[n], workbook.OneLine(row.Cells[idx]))
+	}
+	verb := "is"
+	if len(k.cols) > 1 {
+		verb = "are"
+	}
+	return fmt.Sprintf("%s: %s %s already on row %d", k.t.Ref(k.cols[0], row.Num), b.String(), verb, prev)
 }
 
 func contains(list []string, s string) bool {

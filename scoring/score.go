@@ -194,7 +194,54 @@ func (r *Result) Notes() []string {
 // texts a text column allows. The error, a [*CellError], names the
 // column but not the cell, which the caller knows.
 func (s *Scorer) Bind(i int, raw string) (Value, error) {
+	return s.BindCell(i, raw, PlainCell, "")
+}
+
+// CellKind says what a cell holds where its raw text alone would
+// mislead.
+type CellKind uint8
+
+// Kinds of cell.
+const (
+	PlainCell CellKind = iota // a number or text, as the raw text says
+	DateCell                  // a date or time, stored as a number of days
+	ErrorCell                 // an error value such as #DIV/0!, which is the raw text
+	BoolCell                  // TRUE or FALSE, stored as 1 or 0
+)
+
+// BindCell is [Scorer.Bind] for a cell whose kind the workbook knows;
+// shown is how a DateCell reads as a date ("2024-03-01") or a time
+// ("09:30:00"). A number column takes none but a PlainCell: a date read
+// as a number is a count of days, and TRUE is not a count. A text column
+// takes a date as shown and TRUE and FALSE as words; an error value is
+// never a value, in either.
+func (s *Scorer) BindCell(i int, raw string, kind CellKind, shown string) (Value, error) {
 	col := s.set.Columns[i]
+	switch kind {
+	case ErrorCell:
+		if col.Text {
+			return Value{}, cellError(col, "is an Excel error, %s, not text", strings.TrimSpace(raw))
+		}
+		return Value{}, cellError(col, "is an Excel error, %s, not a number", strings.TrimSpace(raw))
+	case BoolCell:
+		b := "FALSE"
+		if t := strings.TrimSpace(raw); t == "1" || strings.EqualFold(t, "true") {
+			b = "TRUE"
+		}
+		if !col.Text {
+			return Value{}, cellError(col, "is a logical value, %s, not a number", b)
+		}
+		raw = b
+	case DateCell:
+		if !col.Text {
+			what := "a date"
+			if !strings.Contains(shown, "-") {
+				what = "a time"
+			}
+			return Value{}, cellError(col, "holds %s (%s), not a number", what, shown)
+		}
+		raw = shown
+	}
 	if col.Text {
 		t := strings.TrimSpace(raw)
 		if t == "" && col.BlankText != nil {

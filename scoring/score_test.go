@@ -846,6 +846,45 @@ func TestBind(t *testing.T) {
 	}
 }
 
+// A cell the workbook says is a date, an error value or TRUE or FALSE is
+// never a number, whatever its raw text; a text column reads a date and a
+// logical value as the sheet shows them.
+func TestBindCell(t *testing.T) {
+	s := compile(t, strings.Replace(bindRules, "columns:\n", "columns:\n  等级: {type: text, values: [TRUE, FALSE]}\n", 1))
+	tests := []struct {
+		col, raw string
+		kind     scoring.CellKind
+		shown    string
+		want     string
+		err      string
+	}{
+		{"询单人数", "45352", scoring.DateCell, "2024-03-01", "", "询单人数 holds a date (2024-03-01), not a number"},
+		{"询单人数", "0.75", scoring.DateCell, "18:00:00", "", "询单人数 holds a time (18:00:00), not a number"},
+		{"询单人数", "#DIV/0!", scoring.ErrorCell, "", "", "询单人数 is an Excel error, #DIV/0!, not a number"},
+		{"扣款", "#N/A", scoring.ErrorCell, "", "", "扣款 is an Excel error, #N/A, not a number"},
+		{"询单人数", "1", scoring.BoolCell, "", "", "询单人数 is a logical value, TRUE, not a number"},
+		{"询单人数", "0", scoring.BoolCell, "", "", "询单人数 is a logical value, FALSE, not a number"},
+		{"询单人数", "45352", scoring.PlainCell, "", "45352", ""},
+		{"工号", "#REF!", scoring.ErrorCell, "", "", "工号 is an Excel error, #REF!, not text"},
+		{"工号", "45352", scoring.DateCell, "2024-03-01", `"2024-03-01"`, ""},
+		{"工号", "1", scoring.BoolCell, "", `"TRUE"`, ""},
+		{"等级", "0", scoring.BoolCell, "", `"FALSE"`, ""},
+	}
+	for _, tt := range tests {
+		v, err := s.BindCell(columnIndex(t, s, tt.col), tt.raw, tt.kind, tt.shown)
+		switch {
+		case tt.err != "":
+			if err == nil || err.Error() != tt.err {
+				t.Errorf("BindCell(%s, %q, %d) = %s, %v; want error %q", tt.col, tt.raw, tt.kind, show(v), err, tt.err)
+			}
+		case err != nil:
+			t.Errorf("BindCell(%s, %q, %d): %v", tt.col, tt.raw, tt.kind, err)
+		case show(v) != tt.want:
+			t.Errorf("BindCell(%s, %q, %d) = %s, want %s", tt.col, tt.raw, tt.kind, show(v), tt.want)
+		}
+	}
+}
+
 func TestBindAbsent(t *testing.T) {
 	s := compile(t, bindRules)
 	tests := []struct{ col, want string }{

@@ -20,8 +20,9 @@ import (
 
 // sheetReader yields the rows of one worksheet part.
 type sheetReader struct {
-	sc  *xmlScanner
-	sst []string
+	sc    *xmlScanner
+	sst   []string
+	dates []bool // per cell style, whether it shows a date
 
 	inData bool // inside <sheetData>
 	done   bool // past </sheetData>
@@ -32,6 +33,7 @@ type sheetReader struct {
 	buf   []byte     // the current row's cell text, back to back
 	spans []cellSpan // the current row's cells
 	cells []string   // returned by Columns, reused
+	types []CellType // the type of each of cells, reused
 	si    siText     // a cell's inline string
 	tmp   []byte
 
@@ -42,6 +44,7 @@ type sheetReader struct {
 type cellSpan struct {
 	a, b int32
 	sst  int32 // index into the shared strings, or -1
+	typ  CellType
 }
 
 // fail gives up on the sheet; the caller falls back on excelize.
@@ -195,7 +198,7 @@ func (r *sheetReader) Columns() []string {
 	if !r.findRow() && r.why != "" {
 		return nil
 	}
-	r.cells = r.cells[:0]
+	r.cells, r.types = r.cells[:0], r.types[:0]
 	s := string(r.buf)
 	for _, sp := range r.spans {
 		if sp.sst >= 0 {
@@ -203,9 +206,14 @@ func (r *sheetReader) Columns() []string {
 		} else {
 			r.cells = append(r.cells, s[sp.a:sp.b])
 		}
+		r.types = append(r.types, sp.typ)
 	}
 	return r.cells
 }
+
+// Types returns the type of each cell Columns last returned. The slice is
+// reused by the next call to Columns.
+func (r *sheetReader) Types() []CellType { return r.types }
 
 const (
 	cellPlain = iota // the value is <v> as written
@@ -218,6 +226,8 @@ const (
 func (r *sheetReader) readCell(col *int) bool {
 	sc := r.sc
 	typ := cellPlain
+	// A number's style may show it as a date; text's says nothing.
+	ctype, style, numeric := Plain, -1, true
 	*col++
 	for _, a := range sc.attrs {
 		switch string(a.local) {
@@ -234,11 +244,15 @@ func (r *sheetReader) readCell(col *int) bool {
 		case "s":
 			// excelize parses the style as an integer and, if it cannot,
 			// drops the rest of the cell.
-			if !validStyle(r.attrValue(a)) {
+			v := r.attrValue(a)
+			if n, ok := smallUint(v); ok {
+				style = n
+			} else if !validStyle(v) {
 				return r.fail("unusual cell style")
 			}
 		case "t":
-			switch v := r.attrValue(a); string(v) {
+			v := r.attrValue(a)
+			switch string(v) {
 			case "s":
 				typ = cellShared
 			case "inlineStr":
@@ -246,6 +260,8 @@ func (r *sheetReader) readCell(col *int) bool {
 			default:
 				typ = cellPlain
 			}
+			ctype = typeOfAttr(v)
+			numeric = len(v) == 0 || string(v) == "n"
 		}
 	}
 	vStart, vEnd := -1, -1
@@ -292,7 +308,10 @@ func (r *sheetReader) readCell(col *int) bool {
 			return r.fail(sc.why)
 		}
 	}
-	sp := cellSpan{sst: -1}
+	if numeric && style >= 0 && style < len(r.dates) && r.dates[style] {
+		ctype = DateSerial
+	}
+	sp := cellSpan{sst: -1, typ: ctype}
 	if vStart >= 0 {
 		sp.a, sp.b = int32(vStart), int32(vEnd)
 	}
@@ -304,7 +323,7 @@ func (r *sheetReader) readCell(col *int) bool {
 			return r.fail("shared string index out of range")
 		}
 		r.buf = r.buf[:vStart]
-		sp = cellSpan{sst: int32(i)}
+		sp = cellSpan{sst: int32(i), typ: ctype}
 		empty = r.sst[i] == ""
 	case typ == cellInline && hasIS:
 		if vStart >= 0 {
@@ -312,7 +331,7 @@ func (r *sheetReader) readCell(col *int) bool {
 		}
 		a := len(r.buf)
 		r.buf = r.si.appendValue(r.buf, &r.tmp)
-		sp = cellSpan{a: int32(a), b: int32(len(r.buf)), sst: -1}
+		sp = cellSpan{a: int32(a), b: int32(len(r.buf)), sst: -1, typ: ctype}
 		empty = sp.a == sp.b
 	}
 	if empty && !hasF {

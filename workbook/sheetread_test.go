@@ -139,6 +139,12 @@ func sstXML(items ...string) string {
 // shared strings ("" for none), and returns its path.
 func writeXLSX(t testing.TB, sheet, sst string) string {
 	t.Helper()
+	return writeXLSXStyles(t, sheet, sst, "")
+}
+
+// writeXLSXStyles is writeXLSX with a style sheet ("" for none).
+func writeXLSXStyles(t testing.TB, sheet, sst, styles string) string {
+	t.Helper()
 	path := filepath.Join(t.TempDir(), "hand.xlsx")
 	parts := []struct{ name, body string }{
 		{"[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
@@ -162,6 +168,9 @@ func writeXLSX(t testing.TB, sheet, sst string) string {
 	}
 	if sst != "" {
 		parts = append(parts, struct{ name, body string }{"xl/sharedStrings.xml", sst})
+	}
+	if styles != "" {
+		parts = append(parts, struct{ name, body string }{"xl/styles.xml", styles})
 	}
 	out, err := os.Create(path)
 	if err != nil {

@@ -31,6 +31,7 @@ type sheetRows struct {
 	fellBack string       // why the fast reader gave up; "" if it did not, or never ran
 	damage   *damageError // where excelize would stop reading, once it reads
 	err      error
+	types    []CellType // the cell types of the row excelize read last
 }
 
 // rows opens the named sheet (already resolved by [File.sheet]) for
@@ -107,7 +108,20 @@ func (s *sheetRows) Columns() ([]string, error) {
 	}
 	s.read++
 	s.inRow = false
-	return s.x.Columns(rawValues)
+	cells, err := s.x.Columns(rawValues)
+	if err == nil {
+		s.types = s.file.fallbackTypes(s.sheet, s.num, cells, s.types)
+	}
+	return cells, err
+}
+
+// Types returns the type of each cell Columns last returned. The slice
+// may be reused by the next call to Columns.
+func (s *sheetRows) Types() []CellType {
+	if s.fast != nil {
+		return s.fast.Types()
+	}
+	return s.types
 }
 
 // damaged stops the reading, and reports true, when row is at or past the
@@ -208,7 +222,7 @@ func (f *File) fastReader(sheet string) (*sheetReader, io.Closer, string) {
 	if sc == nil {
 		return nil, nil, "empty worksheet part"
 	}
-	return &sheetReader{sc: sc, sst: sst}, closer, ""
+	return &sheetReader{sc: sc, sst: sst, dates: f.dateStyles()}, closer, ""
 }
 
 // openPart returns a scanner over the part excelize keeps under key,

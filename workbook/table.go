@@ -35,18 +35,21 @@ type Table struct {
 	Header    []string // header cells as written, trailing blank cells dropped
 	Index     []int    // per Column passed to Table: 0-based cell index, or -1 when an optional column is absent
 
-	rows *sheetRows
-	num  int      // number of the row rows is on
-	buf  []string // reused by Next for the current row's cells
-	row  Row
-	err  error
-	done bool
+	rows     *sheetRows
+	num      int        // number of the row rows is on
+	buf      []string   // reused by Next for the current row's cells
+	types    []CellType // reused by Next for the current row's cell types
+	row      Row
+	date1904 bool // the workbook counts dates from 1904
+	err      error
+	done     bool
 }
 
 // Row is one data row of a [Table].
 type Row struct {
-	Num   int      // 1-based row number in the sheet
-	Cells []string // raw cell values, padded with "" to at least the header's length
+	Num   int        // 1-based row number in the sheet
+	Cells []string   // raw cell values, padded with "" to at least the header's length
+	Types []CellType // the type of each of Cells
 }
 
 // Table finds the header row of the named sheet (the first sheet when name
@@ -70,7 +73,7 @@ func (f *File) Table(sheet string, cols []Column) (*Table, error) {
 		}
 		return nil, fmt.Errorf("%s: %s: %w", f.name, name, err)
 	}
-	t := &Table{File: f.name, Sheet: name, rows: rows}
+	t := &Table{File: f.name, Sheet: name, rows: rows, date1904: f.date1904()}
 	if err := t.findHeader(cols); err != nil {
 		_ = rows.Close()
 		return nil, err
@@ -158,13 +161,15 @@ func (t *Table) findHeader(cols []Column) error {
 }
 
 // useHeader takes the current row as the header row, refusing it when a
-// wanted column is named twice, since either cell might be the one meant.
+// wanted column is named twice, since either cell might be the one meant,
+// and when one cell names two wanted columns, since it cannot be both.
 func (t *Table) useHeader(cols []Column, cells []string, hits [][]int) error {
-	type dup struct {
-		at, first int
-		col       Column
+	type clash struct {
+		at  int
+		msg string
 	}
-	var dups []dup
+	var clashes []clash
+	owner := make(map[int]int) // cell index -> the first column it names
 	t.Index = make([]int, len(cols))
 	for i, h := range hits {
 		t.Index[i] = -1
@@ -173,16 +178,24 @@ func (t *Table) useHeader(cols []Column, cells []string, hits [][]int) error {
 		}
 		t.Index[i] = h[0]
 		for _, at := range h[1:] {
-			dups = append(dups, dup{at, h[0], cols[i]})
+			clashes = append(clashes, clash{at, fmt.Sprintf("%s: column %s is named twice: %q here and %q at %s",
+				t.Ref(at, t.num), cols[i].display(), OneLine(cells[at]), OneLine(cells[h[0]]), cellName(h[0], t.num))})
+		}
+		for _, at := range h {
+			if k, ok := owner[at]; ok {
+				clashes = append(clashes, clash{at, fmt.Sprintf("%s: header %q names two columns of the rules, %s and %s",
+					t.Ref(at, t.num), OneLine(cells[at]), cols[k].display(), cols[i].display())})
+				continue
+			}
+			owner[at] = i
 		}
 	}
-	if len(dups) > 0 {
+	if len(clashes) > 0 {
 		// Sorted by position, as the user reads the row.
-		slices.SortStableFunc(dups, func(a, b dup) int { return a.at - b.at })
-		errs := make([]error, len(dups))
-		for i, d := range dups {
-			errs[i] = fmt.Errorf("%s: column %q appears twice (also at %s)",
-				t.Ref(d.at, t.num), d.col.display(), cellName(d.first, t.num))
+		slices.SortStableFunc(clashes, func(a, b clash) int { return a.at - b.at })
+		errs := make([]error, len(clashes))
+		for i, c := range clashes {
+			errs[i] = errors.New(c.msg)
 		}
 		return errors.Join(errs...)
 	}
@@ -225,10 +238,14 @@ func (t *Table) Next() bool {
 			continue
 		}
 		t.buf = append(t.buf[:0], cells...)
+		t.types = append(t.types[:0], t.rows.Types()...)
 		for len(t.buf) < len(t.Header) {
 			t.buf = append(t.buf, "")
 		}
-		t.row = Row{Num: t.num, Cells: t.buf}
+		for len(t.types) < len(t.buf) {
+			t.types = append(t.types, Plain)
+		}
+		t.row = Row{Num: t.num, Cells: t.buf, Types: t.types}
 		return true
 	}
 	if err := t.rows.Error(); err != nil {
@@ -240,8 +257,9 @@ func (t *Table) Next() bool {
 
 // Row returns the current row. Cells holds the raw cell values (numbers as
 // stored in the XML, e.g. "0.75" for a cell shown as 75%; shared and inline
-// strings as text), padded with "" to at least len(Header). The slice may be
-// reused by the next call to Next: callers copy what they keep.
+// strings as text), padded with "" to at least len(Header), and Types says
+// which of them are dates, error values or TRUE and FALSE. The slices may
+// be reused by the next call to Next: callers copy what they keep.
 func (t *Table) Row() Row { return t.row }
 
 // Err returns the error that stopped Next, if any. Where the sheet's XML
@@ -256,6 +274,16 @@ func (t *Table) Close() error {
 		return fmt.Errorf("%s: %s: %w", t.File, t.Sheet, err)
 	}
 	return nil
+}
+
+// HeaderText returns header cell col as the sheet writes it, trimmed and
+// on one line (see [OneLine]), for messages that name the column as the
+// user sees it; "" when the header row has no such cell.
+func (t *Table) HeaderText(col int) string {
+	if col < 0 || col >= len(t.Header) {
+		return ""
+	}
+	return OneLine(t.Header[col])
 }
 
 // Ref names a cell for messages: t.Ref(3, 17) is "march.xlsx: 客服KPI!D17".

@@ -63,6 +63,8 @@ func TestNormalize(t *testing.T) {
 		{"", ""},
 		{"　 ", ""},
 		{"a b", "a b"},
+		{"平均响应时间\n（秒）", "平均响应时间(秒)"},
+		{"Total\r\nscore", "Total score"},
 	}
 	for _, tt := range tests {
 		if got := Normalize(tt.in); got != tt.want {
@@ -261,7 +263,7 @@ func TestTableErrors(t *testing.T) {
 				{Name: "name", Headers: []string{"姓名"}},
 				{Name: "inquiries", Headers: []string{"询单人数", "询单数"}},
 			},
-			want: `march.xlsx: 客服KPI!F2: column "询单人数" appears twice (also at C2)`,
+			want: `march.xlsx: 客服KPI!F2: column 询单人数 is named twice: "询单人数" here and "询单人数" at C2`,
 		},
 		{
 			name: "column named twice by aliases, optional too, sorted by position",
@@ -273,9 +275,23 @@ func TestTableErrors(t *testing.T) {
 				{Name: "inquiries", Headers: []string{"询单人数", "询单数", "询单量"}},
 				{Name: "note", Headers: []string{"备注"}, Optional: true},
 			},
-			want: "march.xlsx: 客服KPI!D1: column \"备注\" appears twice (also at A1)\n" +
-				"march.xlsx: 客服KPI!E1: column \"询单人数\" appears twice (also at B1)\n" +
-				"march.xlsx: 客服KPI!F1: column \"询单人数\" appears twice (also at B1)",
+			want: "march.xlsx: 客服KPI!D1: column 备注 is named twice: \"备注\" here and \"备注\" at A1\n" +
+				"march.xlsx: 客服KPI!E1: column 询单人数 is named twice: \"询单量\" here and \"询单数\" at B1\n" +
+				"march.xlsx: 客服KPI!F1: column 询单人数 is named twice: \"询单人数\" here and \"询单数\" at B1",
+		},
+		{
+			// The rules' check keeps one header from naming two columns, but
+			// not two headers that fold to one here.
+			name: "one header cell names two columns",
+			rows: [][]string{
+				{"姓名", "平均 响应", "x"},
+			},
+			cols: []Column{
+				{Name: "name", Headers: []string{"姓名"}},
+				{Name: "resp", Headers: []string{"平均 响应"}},
+				{Name: "resp2", Headers: []string{"平均  响应"}},
+			},
+			want: `march.xlsx: 客服KPI!B1: header "平均 响应" names two columns of the rules, 平均 响应 and 平均  响应`,
 		},
 	}
 	for _, tt := range tests {

@@ -41,13 +41,58 @@ var openOptions []excelize.Options
 // (including the ideographic space U+3000), folds full-width forms to
 // half-width with [width.Fold], and collapses runs of inner white space to
 // one space. Headers typed on a Chinese keyboard ("平均响应时间（秒）") then
-// match the rules' spelling ("平均响应时间(秒)").
+// match the rules' spelling ("平均响应时间(秒)"). A line break typed into a
+// header with Alt+Enter is taken out as [OneLine] takes it out.
 func Normalize(s string) string {
 	s = width.Fold.String(s)
+	if strings.ContainsAny(s, "\r\n") {
+		s = joinLines(s)
+	}
 	if isNormal(s) {
 		return s
 	}
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// OneLine puts text typed on several lines of a cell (Alt+Enter in Excel)
+// on one, trimmed: in text with a wide character, as Chinese is, which has
+// no spaces between words, each line break goes with the spaces around it
+// ("平均响应时间\n(秒)" is "平均响应时间(秒)"); in other text it becomes a
+// space ("Total\nscore" is "Total score").
+func OneLine(s string) string {
+	s = strings.TrimSpace(s)
+	if !strings.ContainsAny(s, "\r\n") {
+		return s
+	}
+	return joinLines(s)
+}
+
+func joinLines(s string) string {
+	sep := " "
+	if strings.IndexFunc(s, isWide) >= 0 {
+		sep = ""
+	}
+	var b strings.Builder
+	for _, line := range strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == '\r' }) {
+		if line = strings.TrimSpace(line); line == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteString(sep)
+		}
+		b.WriteString(line)
+	}
+	return b.String()
+}
+
+// isWide reports whether r is a character of a script written without
+// spaces between words, as Chinese is.
+func isWide(r rune) bool {
+	switch width.LookupRune(r).Kind() {
+	case width.EastAsianWide, width.EastAsianFullwidth:
+		return true
+	}
+	return false
 }
 
 // isNormal reports whether s has no leading, trailing or doubled white space,
@@ -93,6 +138,10 @@ type File struct {
 	sst     []string
 	sstWhy  string
 	sstRead bool
+
+	// Per cell style, whether it shows a date; see [File.dateStyles].
+	dates     []bool
+	datesRead bool
 }
 
 // Open opens path for reading. Errors read "<base name of path>: <problem>",

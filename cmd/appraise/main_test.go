@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -88,6 +89,7 @@ func mkxlsx(args []string) int {
 		}
 		var row []string
 		for _, c := range strings.Split(line, "|") {
+
 			// "0.75|pct" is one cell: a number shown as a percentage.
 			if c == "pct" && len(row) > 0 {
 				row[len(row)-1] += "|pct"
@@ -111,7 +113,9 @@ func mkxlsx(args []string) int {
 // zipedit FILE PART OLD NEW replaces OLD, which must occur exactly once,
 // with NEW in the zip entry PART of FILE. OLD and NEW are Go string
 // literals, so that a script can damage a workbook in ways no writer
-// would, such as "\x01" written raw into a sheet's XML.
+// would, such as "\x01" written raw into a sheet's XML. In NEW,
+// "<repeat N s>" stands for s N times, for text too long to write out,
+// such as a cell longer than the writer lets through.
 func zipedit(args []string) int {
 	if len(args) != 4 {
 		fmt.Fprintln(os.Stderr, "usage: zipedit file.xlsx part old new")
@@ -124,12 +128,19 @@ func zipedit(args []string) int {
 		fmt.Fprintf(os.Stderr, "zipedit: old and new must be Go string literals: %v\n", err)
 		return 2
 	}
+	repl = repeats.ReplaceAllStringFunc(repl, func(m string) string {
+		sub := repeats.FindStringSubmatch(m)
+		n, _ := strconv.Atoi(sub[1])
+		return strings.Repeat(sub[2], n)
+	})
 	if err := rewriteZipEntry(path, part, old, repl); err != nil {
 		fmt.Fprintln(os.Stderr, "zipedit:", err)
 		return 1
 	}
 	return 0
 }
+
+var repeats = regexp.MustCompile(`<repeat ([0-9]+) ([^>]+)>`)
 
 func rewriteZipEntry(path, part, old, repl string) error {
 	z, err := zip.OpenReader(path)
