@@ -84,11 +84,13 @@ func (d *decoder) periodPattern(pf *PeriodFrom, kind string) *regexp.Regexp {
 		tok := pf.Pattern[m[2]:m[3]]
 		re, known := periodTokens[tok]
 		if !known {
-			e := d.errs.add(Pos{File: pf.Pos.File, Line: pf.Pos.Line, Col: pf.Pos.Col + len([]rune(pf.Pattern[:m[0]]))}, "period_from: unknown token {%s}", tok)
+			e := d.errs.add(pf.Pos, "period_from: unknown token {%s}", tok)
 			e.Hint = "the tokens are {yyyy}, {mm} or {m} (month), {q} (quarter), {ww} (ISO week), {dd} or {d} (day)"
 			ok = false
+			last = m[1]
+			continue
 		}
-		group := strings.TrimSuffix(re[4:strings.IndexByte(re, '>')], "")
+		group := re[4:strings.IndexByte(re, '>')]
 		if seen[group] {
 			d.errs.add(pf.Pos, "period_from: %q gives the %s twice", pf.Pattern, group)
 			ok = false
