@@ -57,7 +57,9 @@ func findPeriod(opts Options, f *workbook.File, sheet string) (scoring.Period, e
 
 // readHistory reads the earlier periods' results that the rules look
 // back over, from the folders the command line names, else from the
-// rules' history: folder (beside the rule file).
+// rules' history: folder (beside the rule file), else from the
+// workbook's own folder, where each month's scored results are written
+// by default.
 func readHistory(opts Options) (*scoring.Past, int, error) {
 	sc := opts.Scorer
 	set := sc.Rules()
@@ -70,7 +72,7 @@ func readHistory(opts Options) (*scoring.Past, int, error) {
 		dirs = []string{dir}
 	}
 	if len(dirs) == 0 {
-		return nil, 0, &InputError{Problems: []string{fmt.Sprintf("%s looks back over earlier periods: give the folder of their scored results with --history DIR (an empty folder for the first period), or name it in the rules (history:)", set.File)}}
+		dirs = []string{filepath.Dir(opts.Input)}
 	}
 	h, err := loadHistory(dirs, sc, opts.Period)
 	if err != nil {
