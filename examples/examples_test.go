@@ -293,8 +293,15 @@ func parseRules(t *testing.T, path string) *rules.Set {
 	return set
 }
 
-func readExpected(t *testing.T, path string) map[string]expectation {
+// readExpected reads hand-worked results: a sample workbook's, of at
+// least 10 people, or a month of a history sequence's (least 4), whose
+// sheets are kept small enough to rank by hand.
+func readExpected(t *testing.T, path string, least ...int) map[string]expectation {
 	t.Helper()
+	need := 10
+	if len(least) > 0 {
+		need = least[0]
+	}
 	src, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -303,8 +310,8 @@ func readExpected(t *testing.T, path string) map[string]expectation {
 	if err := yaml.Unmarshal(src, &want); err != nil {
 		t.Fatalf("%s: %v", path, err)
 	}
-	if len(want) < 10 {
-		t.Fatalf("%s: %d people; hand-work at least 10", path, len(want))
+	if len(want) < need {
+		t.Fatalf("%s: %d people; hand-work at least %d", path, len(want), need)
 	}
 	return want
 }
@@ -317,5 +324,45 @@ func copyFile(t *testing.T, from, to string) {
 	}
 	if err := os.WriteFile(to, b, 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestExamplesHistory scores, for each example with a months/ folder,
+// its monthly workbooks one after the other in one folder, as HR would
+// at each month's end, so that each month reads the months before it as
+// history; then it checks each month that has an expected-<period>.yaml.
+func TestExamplesHistory(t *testing.T) {
+	bin := buildAppraise(t)
+	for _, dir := range examples(t) {
+		months, _ := filepath.Glob(filepath.Join(dir, "months", "*.xlsx"))
+		if len(months) == 0 {
+			continue
+		}
+		t.Run(dir, func(t *testing.T) {
+			work := t.TempDir()
+			copyFile(t, filepath.Join(dir, "rules.yaml"), filepath.Join(work, "rules.yaml"))
+			set := parseRules(t, filepath.Join(dir, "rules.yaml"))
+			checked := 0
+			// The names are periods, 2026-01.xlsx, so their order is the months'.
+			for _, m := range months {
+				name := filepath.Base(m)
+				copyFile(t, m, filepath.Join(work, name))
+				cmd := exec.Command(bin, "score", name)
+				cmd.Dir = work
+				if out, err := cmd.CombinedOutput(); err != nil {
+					t.Fatalf("appraise score %s: %v\n%s", name, err, out)
+				}
+				period := strings.TrimSuffix(name, ".xlsx")
+				want := filepath.Join(dir, "months", "expected-"+period+".yaml")
+				if _, err := os.Stat(want); err != nil {
+					continue
+				}
+				checkExpected(t, set, filepath.Join(work, period+".scored.xlsx"), readExpected(t, want, 4))
+				checked++
+			}
+			if checked == 0 {
+				t.Errorf("%s/months has no expected-<period>.yaml", dir)
+			}
+		})
 	}
 }

@@ -998,9 +998,11 @@ func TestParseExample(t *testing.T) {
 				at[s.Flags[n.Index].Name] = i
 			case rules.NodePay:
 				at[s.Pay[n.Index].Name] = i
+			case rules.NodeRank:
+				at[s.Ranks[n.Index].Name] = i
 			}
 		}
-		if got, want := len(s.Order), len(s.Metrics)+1+len(s.Flags)+len(s.Pay); got != want || len(at) != want {
+		if got, want := len(s.Order), len(s.Metrics)+1+len(s.Flags)+len(s.Pay)+len(s.Ranks); got != want || len(at) != want {
 			t.Fatalf("Order has %d nodes (%d distinct), want %d", got, len(at), want)
 		}
 		before := func(a, b string) {

@@ -401,7 +401,9 @@ func (s *Scorer) HistoryCalls() []*rules.Call {
 // the history rather than by a period that broke it: the run may be
 // longer than the history can tell.
 func (r *Result) historyNotes() []string {
-	if r.past == nil {
+	if r.past == nil || len(r.past.h.Periods) == 0 {
+		// With no earlier period at all every run starts here; the
+		// command says so once, not on every row.
 		return nil
 	}
 	var notes []string

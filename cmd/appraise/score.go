@@ -207,6 +207,13 @@ func scoreRun(opts *scoreOptions) error {
 	}
 	fmt.Fprintf(opts.io.Err, "appraise: scored %s of %s, sheet %s, with %s: wrote %s\n",
 		plural(sum.Rows, "row"), of, sum.Sheet, with, dest)
+	if set.NeedsHistory() {
+		if sum.History == 0 {
+			fmt.Fprintf(opts.io.Err, "appraise: history: no earlier results of %s found: runs of periods start with this one\n", set.Scheme)
+		} else {
+			fmt.Fprintf(opts.io.Err, "appraise: history: %s of %s found\n", plural(sum.History, "earlier period"), set.Scheme)
+		}
+	}
 	if sum.Incomplete > 0 {
 		fmt.Fprintf(opts.io.Err, "appraise: %s could not be fully scored: see the %s column\n",
 			plural(sum.Incomplete, "row"), set.Labels.Notes)

@@ -245,6 +245,10 @@ func TestTemplateFillAndScore(t *testing.T) {
 		{"E001", "张三", 100, 75, 50, 46, 112, 100, 200, 196, 45, 2, 75, 8, 7, 4, 0, 0, nil},
 		{"E002", "李四", 60, 30, 40, 34, 103, 100, 100, 94, 56, 1, 30, 6.5, 1, 3, 2, 1.5, 300},
 	}
+	// The rules read the month from the title, as HR completes it.
+	if err := x.SetCellValue(sheet, "A1", "客服部客服指标绩效考核表 2026年3月"); err != nil {
+		t.Fatal(err)
+	}
 	for i, a := range agents {
 		cell, _ := excelize.CoordinatesToCellName(1, 3+i)
 		if err := x.SetSheetRow(sheet, cell, &a); err != nil {
@@ -256,7 +260,8 @@ func TestTemplateFillAndScore(t *testing.T) {
 	}
 
 	out := run("score", "cs/march.xlsx")
-	if want := "appraise: scored 2 rows of march.xlsx, sheet 客服KPI, with cs/rules.yaml (ecommerce-cs): wrote cs/march.scored.xlsx\n"; out != want {
+	if want := "appraise: scored 2 rows of march.xlsx (2026-03), sheet 客服KPI, with cs/rules.yaml (ecommerce-cs): wrote cs/march.scored.xlsx\n" +
+		"appraise: history: no earlier results of ecommerce-cs found: runs of periods start with this one\n"; out != want {
 		t.Errorf("score printed %q, want %q", out, want)
 	}
 	scored, err := workbook.Open(filepath.Join(dir, "cs", "march.scored.xlsx"))
