@@ -26,6 +26,9 @@ type expectation struct {
 	Coefficient *string            `yaml:"coefficient"`
 	Flags       []string           `yaml:"flags"`
 	Pay         map[string]*string `yaml:"pay"`
+	// Inputs are cells of the input columns, by header, as the results
+	// sheet holds them: for a quarter built from months, its sums.
+	Inputs map[string]string `yaml:"inputs"`
 }
 
 // buildAppraise builds the command once for the tests of this package.
@@ -154,6 +157,15 @@ func checkExpected(t *testing.T, set *rules.Set, scored string, want map[string]
 	for _, p := range set.Pay {
 		add(p.Name)
 	}
+	inputs := map[string]bool{}
+	for _, exp := range want {
+		for h := range exp.Inputs {
+			if !inputs[h] && h != key {
+				inputs[h] = true
+				add(h)
+			}
+		}
+	}
 	table, err := f.Table(f.SheetNames()[0], cols)
 	if err != nil {
 		t.Fatal(err)
@@ -201,6 +213,13 @@ func checkExpected(t *testing.T, set *rules.Set, scored string, want map[string]
 		}
 		for line, w := range exp.Pay {
 			sameNumber(t, id+" "+line, cell(line), w)
+		}
+		for h, w := range exp.Inputs {
+			if _, err := decimal.Parse(w); err == nil {
+				sameNumber(t, id+" "+h, cell(h), &w)
+			} else if got := cell(h); got != w {
+				t.Errorf("%s %s: got %q, want %q", id, h, got, w)
+			}
 		}
 	}
 	if err := table.Err(); err != nil {
@@ -335,7 +354,7 @@ func TestExamplesHistory(t *testing.T) {
 	bin := buildAppraise(t)
 	for _, dir := range examples(t) {
 		months, _ := filepath.Glob(filepath.Join(dir, "months", "*.xlsx"))
-		if len(months) == 0 {
+		if len(months) == 0 || !parseRules(t, filepath.Join(dir, "rules.yaml")).NeedsHistory() {
 			continue
 		}
 		t.Run(dir, func(t *testing.T) {
@@ -362,6 +381,50 @@ func TestExamplesHistory(t *testing.T) {
 			}
 			if checked == 0 {
 				t.Errorf("%s/months has no expected-<period>.yaml", dir)
+			}
+		})
+	}
+}
+
+// TestExamplesRollup builds, for each example whose rules have a rollup,
+// every quarter or year that has an expected-<period>.yaml in months/
+// from the monthly workbooks there, as HR would at a quarter's end, and
+// checks the results.
+func TestExamplesRollup(t *testing.T) {
+	bin := buildAppraise(t)
+	for _, dir := range examples(t) {
+		set := parseRules(t, filepath.Join(dir, "rules.yaml"))
+		if set.Rollup == nil {
+			continue
+		}
+		t.Run(dir, func(t *testing.T) {
+			work := t.TempDir()
+			copyFile(t, filepath.Join(dir, "rules.yaml"), filepath.Join(work, "rules.yaml"))
+			months, _ := filepath.Glob(filepath.Join(dir, "months", "*.xlsx"))
+			if err := os.Mkdir(filepath.Join(work, "months"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			for _, m := range months {
+				copyFile(t, m, filepath.Join(work, "months", filepath.Base(m)))
+			}
+			wants, _ := filepath.Glob(filepath.Join(dir, "months", "expected-*.yaml"))
+			checked := 0
+			for _, w := range wants {
+				period := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(w), "expected-"), ".yaml")
+				p, err := scoring.ParsePeriod(period)
+				if err != nil || p.Kind == scoring.Month {
+					continue
+				}
+				cmd := exec.Command(bin, "score", "months", "--rules", "rules.yaml", "--period", period)
+				cmd.Dir = work
+				if out, err := cmd.CombinedOutput(); err != nil {
+					t.Fatalf("appraise score months --period %s: %v\n%s", period, err, out)
+				}
+				checkExpected(t, set, filepath.Join(work, "months", period+".scored.xlsx"), readExpected(t, w, 4))
+				checked++
+			}
+			if checked == 0 {
+				t.Errorf("%s/months has no expected-<quarter or year>.yaml", dir)
 			}
 		})
 	}

@@ -39,6 +39,10 @@ type Options struct {
 	// Ledger says the sheet may hold many rows a person, so that two rows
 	// with the same key are not refused.
 	Ledger bool
+
+	// built is the table of a period made from its months, when Input
+	// is their folder.
+	built *built
 }
 
 // Where the detail of an xlsx run goes: the lines that explain every
@@ -66,6 +70,7 @@ type Summary struct {
 	Output     string // where the results went
 	Period     string // the period scored; "" when none is known
 	History    int    // how many earlier periods the history held
+	Parts      int    // for a period built from its months, how many
 }
 
 // InputError lists problems with the input: the workbook, its cells or
@@ -131,6 +136,19 @@ func Score(opts Options) (Summary, error) {
 	if SameFile(opts.Input, opts.Output) {
 		return Summary{}, &InputError{Problems: []string{fmt.Sprintf("%s: the output would overwrite the input workbook: choose another output with -o", opts.Output)}}
 	}
+	if fi, err := os.Stat(opts.Input); err == nil && fi.IsDir() {
+		if set.Rollup == nil {
+			return Summary{}, &InputError{Problems: []string{fmt.Sprintf("%s is a folder, and %s has no rollup: to build a quarter or a year from the months in it: give a workbook", opts.Input, set.File)}}
+		}
+		b, err := buildRollup(opts)
+		if err != nil {
+			return Summary{}, err
+		}
+		opts.built = b
+		sum, err := scoreTable(opts, b.table(), func() (*workbook.Table, error) { return b.table(), nil })
+		sum.Parts = len(b.parts)
+		return sum, err
+	}
 	f, err := workbook.Open(opts.Input)
 	if err != nil {
 		return Summary{}, inputError(err)
@@ -141,22 +159,28 @@ func Score(opts Options) (Summary, error) {
 	if sheet == "" && set.Sheet != "" && contains(f.SheetNames(), set.Sheet) {
 		sheet = set.Sheet
 	}
-	cols := make([]workbook.Column, len(set.Columns))
-	for i, c := range set.Columns {
-		cols[i] = workbook.Column{Name: c.Name, Headers: append([]string{c.Header}, c.Aliases...), Optional: c.Optional}
-	}
+	cols := tableColumns(set)
 	table, err := f.Table(sheet, cols)
 	if err != nil {
 		return Summary{}, inputError(err)
 	}
-	defer table.Close()
 	period, err := findPeriod(opts, f, table.Sheet)
 	if err != nil {
+		table.Close()
 		return Summary{}, err
 	}
 	opts.Period = period
+	return scoreTable(opts, table, func() (*workbook.Table, error) { return f.Table(sheet, cols) })
+}
+
+// scoreTable scores the rows of table, which reopen reads again from the
+// start, and writes the results.
+func scoreTable(opts Options, table *workbook.Table, reopen func() (*workbook.Table, error)) (Summary, error) {
+	defer table.Close()
+	set := opts.Scorer.Rules()
 	var past *scoring.Past
 	var held int
+	var err error
 	if set.NeedsHistory() {
 		if past, held, err = readHistory(opts); err != nil {
 			return Summary{}, err
@@ -174,7 +198,6 @@ func Score(opts Options) (Summary, error) {
 	if err != nil {
 		return Summary{}, err
 	}
-	reopen := func() (*workbook.Table, error) { return f.Table(sheet, cols) }
 	sum, err := score(opts, table, reopen, out, past)
 	if err != nil {
 		out.abort()
