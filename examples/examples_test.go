@@ -356,6 +356,7 @@ var sequences = []struct {
 	scheme string
 	folder string // months, quarters
 }{
+	{"cs-points", "months"},
 	{"ecommerce-cs", "months"},
 }
 
