@@ -358,6 +358,7 @@ var sequences = []struct {
 }{
 	{"cs-points", "months"},
 	{"ecommerce-cs", "months"},
+	{"sales-performance", "months"},
 }
 
 // TestExamplesSequencesListed checks that every folder of periods in the
