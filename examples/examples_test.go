@@ -357,6 +357,7 @@ var sequences = []struct {
 	folder string // months, quarters
 }{
 	{"cs-points", "months"},
+	{"cs-staff", "months"},
 	{"ecommerce-cs", "months"},
 	{"sales-performance", "months"},
 }
