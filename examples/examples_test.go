@@ -360,6 +360,7 @@ var sequences = []struct {
 	{"cs-staff", "months"},
 	{"ecommerce-cs", "months"},
 	{"sales-performance", "months"},
+	{"sentai-quarterly", "quarters"},
 }
 
 // TestExamplesSequencesListed checks that every folder of periods in the
