@@ -43,6 +43,9 @@ func (f *File) rows(sheet string) (*sheetRows, error) {
 		s.fast, s.closer = fast, closer
 		return s, nil
 	}
+	if strings.Contains(why, whyLongRun) {
+		return nil, &longRunError{}
+	}
 	if _, sstWhy := f.sharedStrings(); sstWhy != "" {
 		if d := f.sstDamage(); d != nil {
 			return nil, d
@@ -142,6 +145,10 @@ func (s *sheetRows) fallBack() bool {
 	s.fellBack = s.fast.why
 	s.fast = nil
 	s.closeFast()
+	if strings.Contains(s.fellBack, whyLongRun) {
+		s.err = &longRunError{sheet: true, row: s.num}
+		return false
+	}
 	s.damage = s.file.sheetDamage(s.sheet)
 	if s.damage != nil && s.damage.row <= s.read {
 		s.err = s.damage

@@ -71,6 +71,10 @@ func (f *File) Table(sheet string, cols []Column) (*Table, error) {
 			// The shared text belongs to the workbook, not to the sheet.
 			return nil, fmt.Errorf("%s: %w\n%s", f.name, err, damageHint)
 		}
+		var lr *longRunError
+		if errors.As(err, &lr) {
+			return nil, fmt.Errorf("%s: %w\n%s", f.name, err, bombHint)
+		}
 		return nil, fmt.Errorf("%s: %s: %w", f.name, name, err)
 	}
 	t := &Table{File: f.name, Sheet: name, rows: rows, date1904: f.date1904()}
@@ -303,6 +307,10 @@ func (t *Table) readErr(err error, row int) error {
 	var d *damageError
 	if errors.As(err, &d) {
 		return t.damaged(d)
+	}
+	var lr *longRunError
+	if errors.As(err, &lr) {
+		return fmt.Errorf("%s: %s: %w\n%s", t.File, t.Sheet, err, bombHint)
 	}
 	if row > 0 {
 		return fmt.Errorf("%s: %w", t.rowRef(row), err)

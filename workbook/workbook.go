@@ -37,6 +37,18 @@ var rawValues = excelize.Options{RawCellValue: true}
 // instead of memory, which the sheet reader then reads from the zip.
 var openOptions []excelize.Options
 
+// excelizeOptions gives excelize the workbook limit of [checkSizes] too.
+func excelizeOptions() excelize.Options {
+	var o excelize.Options
+	if len(openOptions) > 0 {
+		o = openOptions[len(openOptions)-1]
+	}
+	if o.UnzipSizeLimit == 0 {
+		o.UnzipSizeLimit = int64(maxInflated)
+	}
+	return o
+}
+
 // Normalize folds a header or cell label for matching: it trims white space
 // (including the ideographic space U+3000), folds full-width forms to
 // half-width with [width.Fold], and collapses runs of inner white space to
@@ -155,7 +167,14 @@ func Open(path string) (*File, error) {
 	if st.IsDir() {
 		return nil, &fileError{name, "is a folder, not a workbook", nil}
 	}
-	x, err := excelize.OpenFile(path, openOptions...)
+	if z, err := zip.OpenReader(path); err == nil {
+		err = checkSizes(name, &z.Reader)
+		z.Close()
+		if err != nil {
+			return nil, err
+		}
+	}
+	x, err := excelize.OpenFile(path, excelizeOptions())
 	if err != nil {
 		if x != nil {
 			_ = x.Close()
