@@ -39,6 +39,9 @@ type Options struct {
 	// Ledger says the sheet may hold many rows a person, so that two rows
 	// with the same key are not refused.
 	Ledger bool
+	// Password opens an input workbook saved with a password; it is
+	// decrypted in memory and written nowhere, not even in the audit.
+	Password string
 }
 
 // Where the detail of an xlsx run goes: the lines that explain every
@@ -131,7 +134,7 @@ func Score(opts Options) (Summary, error) {
 	if SameFile(opts.Input, opts.Output) {
 		return Summary{}, &InputError{Problems: []string{fmt.Sprintf("%s: the output would overwrite the input workbook: choose another output with -o", opts.Output)}}
 	}
-	f, err := workbook.Open(opts.Input)
+	f, err := workbook.OpenWith(opts.Input, workbook.OpenOptions{Password: opts.Password})
 	if err != nil {
 		return Summary{}, inputError(err)
 	}

@@ -255,7 +255,7 @@ func (f *File) openPart(key string, match func(name string) bool) (*xmlScanner, 
 // what closes it. Neither, without a reason, means the part is absent or
 // empty.
 func (f *File) partSource(key string, match func(name string) bool) ([]byte, io.Reader, io.Closer, string) {
-	z, err := zip.OpenReader(f.path)
+	z, zc, err := f.zip()
 	if err != nil {
 		return nil, nil, nil, "zip: " + err.Error()
 	}
@@ -263,29 +263,29 @@ func (f *File) partSource(key string, match func(name string) bool) ([]byte, io.
 	for _, e := range z.File {
 		if match(e.Name) {
 			if entry != nil {
-				z.Close()
+				zc.Close()
 				return nil, nil, nil, "two zip entries for " + key
 			}
 			entry = e
 		}
 	}
 	if v, ok := f.x.Pkg.Load(key); ok {
-		z.Close()
+		zc.Close()
 		if b, _ := v.([]byte); len(b) > 0 {
 			return b, nil, nil, ""
 		}
 		return nil, nil, nil, ""
 	}
 	if entry == nil || entry.UncompressedSize64 == 0 {
-		z.Close()
+		zc.Close()
 		return nil, nil, nil, ""
 	}
 	rc, err := entry.Open()
 	if err != nil {
-		z.Close()
+		zc.Close()
 		return nil, nil, nil, "zip: " + err.Error()
 	}
-	return nil, rc, closers{rc, z}, ""
+	return nil, rc, closers{rc, zc}, ""
 }
 
 // prefetchReader reads from another reader in a goroutine, a few chunks
@@ -441,11 +441,11 @@ func (f *File) sheetPart(sheet string) (string, string) {
 // inZip reports whether the workbook's zip has an entry that excelize
 // would file under name.
 func (f *File) inZip(name string) bool {
-	z, err := zip.OpenReader(f.path)
+	z, zc, err := f.zip()
 	if err != nil {
 		return false
 	}
-	defer z.Close()
+	defer zc.Close()
 	for _, e := range z.File {
 		if strings.ReplaceAll(e.Name, "\\", "/") == name {
 			return true

@@ -21,6 +21,7 @@ import (
 	"appraise/workbook"
 
 	"github.com/rogpeppe/go-internal/testscript"
+	"github.com/xuri/excelize/v2"
 )
 
 func TestMain(m *testing.M) {
@@ -30,6 +31,7 @@ func TestMain(m *testing.M) {
 		"cells":    func() { os.Exit(cells(os.Args[1:])) },
 		"zipedit":  func() { os.Exit(zipedit(os.Args[1:])) },
 		"mkbomb":   func() { os.Exit(mkbomb(os.Args[1:])) },
+		"encrypt":  func() { os.Exit(encrypt(os.Args[1:])) },
 	})
 }
 
@@ -139,6 +141,27 @@ func zipedit(args []string) int {
 	})
 	if err := rewriteZipEntry(path, part, old, repl); err != nil {
 		fmt.Fprintln(os.Stderr, "zipedit:", err)
+		return 1
+	}
+	return 0
+}
+
+// encrypt FILE PASSWORD saves the workbook FILE again with a password, as
+// Excel's "Encrypt with Password" does: an OLE file holding the encrypted
+// package.
+func encrypt(args []string) int {
+	if len(args) != 2 {
+		fmt.Fprintln(os.Stderr, "usage: encrypt file.xlsx password")
+		return 2
+	}
+	x, err := excelize.OpenFile(args[0])
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "encrypt:", err)
+		return 1
+	}
+	defer x.Close()
+	if err := x.SaveAs(args[0], excelize.Options{Password: args[1]}); err != nil {
+		fmt.Fprintln(os.Stderr, "encrypt:", err)
 		return 1
 	}
 	return 0
