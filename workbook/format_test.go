@@ -69,14 +69,36 @@ func TestOpenWithPassword(t *testing.T) {
 	}
 }
 
-// An OLE file that holds no encrypted workbook is an old .xls one.
-func TestOpenXLS(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "march.xlsx")
-	if err := os.WriteFile(path, append(oleMagic, "not a real compound file"...), 0o644); err != nil {
-		t.Fatal(err)
+// Files that are not .xlsx workbooks but are often named as one are
+// named for what they are.
+func TestOpenNotXLSX(t *testing.T) {
+	const save = `, not an .xlsx workbook: open it in Excel and save it as "Excel Workbook (.xlsx)"`
+	tests := []struct {
+		name, content, want string
+	}{
+		{"empty", "", "is empty, not a workbook"},
+		{"csv", "工号,询单人数\nE01,40\n", "is a text file (CSV or the like)" + save},
+		{"csv with BOM", "\xEF\xBB\xBF工号,询单人数\r\nE01,40\r\n", "is a text file (CSV or the like)" + save},
+		{"tab separated", "工号\t询单人数\nE01\t40\n", "is a text file (CSV or the like)" + save},
+		{"UTF-16", "\xFF\xFE\x65\x5de\x00", "is a text file (CSV or the like)" + save},
+		{"html", "<html><body><table><tr><td>工号</td></tr></table></body></html>", "is a web page (HTML)" + save},
+		{"html table", "  <table border=1><tr><td>1</td></tr></table>", "is a web page (HTML)" + save},
+		{"xml 2003", `<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"></Workbook>`,
+			"is an Excel 2003 XML spreadsheet" + save},
+		{"xls", string(oleMagic) + "not a real compound file",
+			`is an old Excel 97-2003 workbook (.xls) or another Office file` + save},
+		{"binary", "\x00\x01\x02\x03garbage", "not an .xlsx workbook"},
 	}
-	const want = `march.xlsx: is an old Excel 97-2003 workbook (.xls) or another Office file, not an .xlsx workbook: open it in Excel and save it as "Excel Workbook (.xlsx)"`
-	if _, err := Open(path); err == nil || err.Error() != want {
-		t.Errorf("got %v\nwant %s", err, want)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "march.xlsx")
+			if err := os.WriteFile(path, []byte(tt.content), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			_, err := Open(path)
+			if want := "march.xlsx: " + tt.want; err == nil || err.Error() != want {
+				t.Errorf("got %v\nwant %s", err, want)
+			}
+		})
 	}
 }

@@ -177,6 +177,9 @@ func OpenWith(path string, o OpenOptions) (*File, error) {
 	if st.IsDir() {
 		return nil, &fileError{name, "is a folder, not a workbook", nil}
 	}
+	if err := notXLSX(path); err != nil {
+		return nil, &fileError{name, err.Error(), err}
+	}
 	f := &File{name: name, path: path}
 	if isOLE(path) {
 		b, err := openOLE(path, o.Password)
