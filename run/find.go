@@ -87,6 +87,7 @@ func Find(path, sheet string, sc *scoring.Scorer, column, value string) (*Found,
 	}
 	want := workbook.Normalize(value)
 	var found *Found
+	var uncomputedCells []string // the problems of found's formulas without results
 	var rows []int
 	first, last := 0, 0
 	for table.Next() {
@@ -101,6 +102,11 @@ func Find(path, sheet string, sc *scoring.Scorer, column, value string) (*Found,
 		rows = append(rows, row.Num)
 		if found == nil {
 			found = &Found{File: table.File, Sheet: table.Sheet, Row: row.Num, Cells: slices.Clone(row.Cells), Types: slices.Clone(row.Types), Index: table.Index, cell: table.Ref}
+			for i, c := range set.Columns {
+				if msg := uncomputed(table, row, table.Index[i], c.Header); msg != "" {
+					uncomputedCells = append(uncomputedCells, msg)
+				}
+			}
 		}
 	}
 	if err := table.Err(); err != nil {
@@ -126,6 +132,9 @@ func Find(path, sheet string, sc *scoring.Scorer, column, value string) (*Found,
 			table.File, table.Sheet, name, value, first, last)}}
 	}
 
+	if len(uncomputedCells) > 0 {
+		return nil, &InputError{Problems: uncomputedCells}
+	}
 	found.Record = make([]scoring.Value, len(set.Columns))
 	problems := &InputError{}
 	for i := range set.Columns {

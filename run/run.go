@@ -285,6 +285,14 @@ func eachRecord(opts Options, table *workbook.Table, fn func(workbook.Row, []sco
 					rec[i] = sc.BindAbsent(i)
 					continue
 				}
+				if msg := uncomputed(table, row, idx, sc.Rules().Columns[i].Header); msg != "" {
+					report(msg)
+					bad = true
+					if sc.Rules().Columns[i].Key {
+						keysBound = false
+					}
+					continue
+				}
 				raw, kind, shown := "", scoring.PlainCell, ""
 				if idx < len(row.Cells) {
 					raw = row.Cells[idx]
@@ -358,6 +366,21 @@ func cellChars(s string) int {
 		n += utf16.RuneLen(r)
 	}
 	return n
+}
+
+// uncomputed returns the problem with cell idx of row when it holds a
+// formula without its result, or "". Read as it is, the cell would be
+// blank, which is not what the formula gives.
+func uncomputed(t *workbook.Table, row workbook.Row, idx int, name string) string {
+	if idx < 0 || idx >= len(row.Types) || row.Types[idx] != workbook.Uncomputed {
+		return ""
+	}
+	what := "a formula"
+	if idx < len(row.Formulas) && row.Formulas[idx] != "" {
+		what = "the formula =" + workbook.OneLine(row.Formulas[idx])
+	}
+	return fmt.Sprintf("%s: %s holds %s with no computed value: open the workbook in Excel and save it, so that the value is stored",
+		t.Ref(idx, row.Num), headerOr(t, idx, name), what)
 }
 
 // headerOr names column idx as the sheet heads it, or by name when its

@@ -32,6 +32,7 @@ type sheetRows struct {
 	damage   *damageError // where excelize would stop reading, once it reads
 	err      error
 	types    []CellType // the cell types of the row excelize read last
+	formulas []string   // the formulas of its Uncomputed cells, or nil
 }
 
 // rows opens the named sheet (already resolved by [File.sheet]) for
@@ -113,7 +114,7 @@ func (s *sheetRows) Columns() ([]string, error) {
 	s.inRow = false
 	cells, err := s.x.Columns(rawValues)
 	if err == nil {
-		s.types = s.file.fallbackTypes(s.sheet, s.num, cells, s.types)
+		s.types, s.formulas = s.file.fallbackTypes(s.sheet, s.num, cells, s.types, s.formulas[:0])
 	}
 	return cells, err
 }
@@ -175,6 +176,15 @@ func (s *sheetRows) fallBack() bool {
 		return false
 	}
 	return true
+}
+
+// Formulas returns the text of each [Uncomputed] cell's formula in the
+// row Columns last returned, by cell index, or nil when it has none.
+func (s *sheetRows) Formulas() []string {
+	if s.fast != nil {
+		return s.fast.Formulas()
+	}
+	return s.formulas
 }
 
 // Error returns what stopped Next, as excelize's Rows.Error does.

@@ -39,6 +39,7 @@ type Table struct {
 	num      int        // number of the row rows is on
 	buf      []string   // reused by Next for the current row's cells
 	types    []CellType // reused by Next for the current row's cell types
+	formulas []string   // reused by Next for the current row's formulas
 	row      Row
 	date1904 bool // the workbook counts dates from 1904
 	err      error
@@ -50,6 +51,9 @@ type Row struct {
 	Num   int        // 1-based row number in the sheet
 	Cells []string   // raw cell values, padded with "" to at least the header's length
 	Types []CellType // the type of each of Cells
+	// Formulas holds, by cell index, the formula of each Uncomputed cell,
+	// as written ("B7/C7", without "="); nil when the row has none.
+	Formulas []string
 }
 
 // Table finds the header row of the named sheet (the first sheet when name
@@ -250,6 +254,10 @@ func (t *Table) Next() bool {
 			t.types = append(t.types, Plain)
 		}
 		t.row = Row{Num: t.num, Cells: t.buf, Types: t.types}
+		if f := t.rows.Formulas(); f != nil {
+			t.formulas = append(t.formulas[:0], f...)
+			t.row.Formulas = t.formulas
+		}
 		return true
 	}
 	if err := t.rows.Error(); err != nil {
