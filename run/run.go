@@ -166,6 +166,9 @@ func Score(opts Options) (Summary, error) {
 		}
 	}
 
+	if err := checkWidth(opts, table); err != nil {
+		return Summary{}, err
+	}
 	if opts.Output != "-" {
 		// A new folder for the results is made, as "-o scored/march.xlsx"
 		// asks.
@@ -349,6 +352,23 @@ func eachRecord(opts Options, table *workbook.Table, fn func(workbook.Row, []sco
 		return &InputError{Problems: []string{fmt.Sprintf("%s: %s: no data rows under the header (row %d)", table.File, table.Sheet, table.HeaderRow)}}
 	}
 	return nil
+}
+
+// checkWidth refuses, before anything is written, a workbook of results
+// wider than a sheet holds: the input's columns and the results' side by
+// side. CSV and JSON have no such limit.
+func checkWidth(opts Options, t *workbook.Table) error {
+	if opts.Format != "" && opts.Format != "xlsx" {
+		return nil
+	}
+	l := newLayout(opts.Scorer.Rules(), t, opts.Period)
+	if len(l.header) <= workbook.MaxColumns {
+		return nil
+	}
+	return &InputError{Problems: []string{fmt.Sprintf(
+		"%s: %s: the results would need %d columns, the sheet's %d and %d of results, more than the %d Excel allows in a sheet: "+
+			"delete the columns the rules do not read, or write CSV with --format csv",
+		t.File, t.Sheet, len(l.header), len(t.Header), len(l.header)-len(t.Header), workbook.MaxColumns)}}
 }
 
 // maxCellChars is the most characters Excel holds in a cell; a workbook

@@ -121,24 +121,27 @@ func mkxlsx(args []string) int {
 // literals, so that a script can damage a workbook in ways no writer
 // would, such as "\x01" written raw into a sheet's XML. In NEW,
 // "<repeat N s>" stands for s N times, for text too long to write out,
-// such as a cell longer than the writer lets through.
+// such as a cell longer than the writer lets through; s holds no ">", but
+// may hold the escape \x3e for one.
 func zipedit(args []string) int {
 	if len(args) != 4 {
 		fmt.Fprintln(os.Stderr, "usage: zipedit file.xlsx part old new")
 		return 2
 	}
 	path, part := args[0], args[1]
-	old, err1 := strconv.Unquote(args[2])
-	repl, err2 := strconv.Unquote(args[3])
-	if err := errors.Join(err1, err2); err != nil {
-		fmt.Fprintf(os.Stderr, "zipedit: old and new must be Go string literals: %v\n", err)
-		return 2
-	}
-	repl = repeats.ReplaceAllStringFunc(repl, func(m string) string {
+	// Repeats are written out before the literal is read, so that s may
+	// hold a ">" written as \x3e.
+	quoted := repeats.ReplaceAllStringFunc(args[3], func(m string) string {
 		sub := repeats.FindStringSubmatch(m)
 		n, _ := strconv.Atoi(sub[1])
 		return strings.Repeat(sub[2], n)
 	})
+	old, err1 := strconv.Unquote(args[2])
+	repl, err2 := strconv.Unquote(quoted)
+	if err := errors.Join(err1, err2); err != nil {
+		fmt.Fprintf(os.Stderr, "zipedit: old and new must be Go string literals: %v\n", err)
+		return 2
+	}
 	if err := rewriteZipEntry(path, part, old, repl); err != nil {
 		fmt.Fprintln(os.Stderr, "zipedit:", err)
 		return 1
