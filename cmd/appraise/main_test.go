@@ -32,6 +32,7 @@ func TestMain(m *testing.M) {
 		"zipedit":  func() { os.Exit(zipedit(os.Args[1:])) },
 		"mkbomb":   func() { os.Exit(mkbomb(os.Args[1:])) },
 		"encrypt":  func() { os.Exit(encrypt(os.Args[1:])) },
+		"zipsub":   func() { os.Exit(zipsub(os.Args[1:])) },
 	})
 }
 
@@ -144,6 +145,31 @@ func zipedit(args []string) int {
 	}
 	if err := rewriteZipEntry(path, part, old, repl); err != nil {
 		fmt.Fprintln(os.Stderr, "zipedit:", err)
+		return 1
+	}
+	return 0
+}
+
+// zipsub FILE OLD NEW replaces every OLD with NEW in every entry of the
+// zip FILE, for changes all through a workbook, such as its namespaces.
+func zipsub(args []string) int {
+	if len(args) != 3 {
+		fmt.Fprintln(os.Stderr, "usage: zipsub file.xlsx old new")
+		return 2
+	}
+	err := rewriteZip(args[0], func(w *zip.Writer, name string, b []byte) (bool, error) {
+		if !bytes.Contains(b, []byte(args[1])) {
+			return false, nil
+		}
+		out, err := w.Create(name)
+		if err != nil {
+			return false, err
+		}
+		_, err = out.Write(bytes.ReplaceAll(b, []byte(args[1]), []byte(args[2])))
+		return true, err
+	})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "zipsub:", err)
 		return 1
 	}
 	return 0
