@@ -100,6 +100,7 @@ func Find(opts Options, column, value string) (*Found, error) {
 	}
 	want := workbook.Normalize(value)
 	var found *Found
+	var uncomputedCells []string // the problems of found's formulas without results
 	var rows []int
 	first, last := 0, 0
 	for table.Next() {
@@ -114,6 +115,11 @@ func Find(opts Options, column, value string) (*Found, error) {
 		rows = append(rows, row.Num)
 		if found == nil {
 			found = &Found{File: table.File, Sheet: table.Sheet, Row: row.Num, Cells: slices.Clone(row.Cells), Types: slices.Clone(row.Types), Index: table.Index, cell: table.Ref}
+			for i, c := range set.Columns {
+				if msg := uncomputed(table, row, table.Index[i], c.Header); msg != "" {
+					uncomputedCells = append(uncomputedCells, msg)
+				}
+			}
 		}
 	}
 	if err := table.Err(); err != nil {
@@ -139,6 +145,9 @@ func Find(opts Options, column, value string) (*Found, error) {
 			table.File, table.Sheet, name, value, first, last)}}
 	}
 
+	if len(uncomputedCells) > 0 {
+		return nil, &InputError{Problems: uncomputedCells}
+	}
 	found.Record = make([]scoring.Value, len(set.Columns))
 	problems := &InputError{}
 	for i := range set.Columns {

@@ -43,6 +43,10 @@ type Options struct {
 	// built is the table of a period made from its months, when Input
 	// is their folder.
 	built *built
+
+	// Password opens an input workbook saved with a password; it is
+	// decrypted in memory and written nowhere, not even in the audit.
+	Password string
 }
 
 // Where the detail of an xlsx run goes: the lines that explain every
@@ -149,7 +153,7 @@ func Score(opts Options) (Summary, error) {
 		sum.Parts = len(b.parts)
 		return sum, err
 	}
-	f, err := workbook.Open(opts.Input)
+	f, err := workbook.OpenWith(opts.Input, workbook.OpenOptions{Password: opts.Password})
 	if err != nil {
 		return Summary{}, inputError(err)
 	}
@@ -187,6 +191,9 @@ func scoreTable(opts Options, table *workbook.Table, reopen func() (*workbook.Ta
 		}
 	}
 
+	if err := checkWidth(opts, table); err != nil {
+		return Summary{}, err
+	}
 	if opts.Output != "-" {
 		// A new folder for the results is made, as "-o scored/march.xlsx"
 		// asks.
@@ -305,6 +312,14 @@ func eachRecord(opts Options, table *workbook.Table, fn func(workbook.Row, []sco
 					rec[i] = sc.BindAbsent(i)
 					continue
 				}
+				if msg := uncomputed(table, row, idx, sc.Rules().Columns[i].Header); msg != "" {
+					report(msg)
+					bad = true
+					if sc.Rules().Columns[i].Key {
+						keysBound = false
+					}
+					continue
+				}
 				raw, kind, shown := "", scoring.PlainCell, ""
 				if idx < len(row.Cells) {
 					raw = row.Cells[idx]
@@ -363,6 +378,23 @@ func eachRecord(opts Options, table *workbook.Table, fn func(workbook.Row, []sco
 	return nil
 }
 
+// checkWidth refuses, before anything is written, a workbook of results
+// wider than a sheet holds: the input's columns and the results' side by
+// side. CSV and JSON have no such limit.
+func checkWidth(opts Options, t *workbook.Table) error {
+	if opts.Format != "" && opts.Format != "xlsx" {
+		return nil
+	}
+	l := newLayout(opts.Scorer.Rules(), t, opts.Period)
+	if len(l.header) <= workbook.MaxColumns {
+		return nil
+	}
+	return &InputError{Problems: []string{fmt.Sprintf(
+		"%s: %s: the results would need %d columns, the sheet's %d and %d of results, more than the %d Excel allows in a sheet: "+
+			"delete the columns the rules do not read, or write CSV with --format csv",
+		t.File, t.Sheet, len(l.header), len(t.Header), len(l.header)-len(t.Header), workbook.MaxColumns)}}
+}
+
 // maxCellChars is the most characters Excel holds in a cell; a workbook
 // with more is one it refuses to open.
 const maxCellChars = 32767
@@ -378,6 +410,21 @@ func cellChars(s string) int {
 		n += utf16.RuneLen(r)
 	}
 	return n
+}
+
+// uncomputed returns the problem with cell idx of row when it holds a
+// formula without its result, or "". Read as it is, the cell would be
+// blank, which is not what the formula gives.
+func uncomputed(t *workbook.Table, row workbook.Row, idx int, name string) string {
+	if idx < 0 || idx >= len(row.Types) || row.Types[idx] != workbook.Uncomputed {
+		return ""
+	}
+	what := "a formula"
+	if idx < len(row.Formulas) && row.Formulas[idx] != "" {
+		what = "the formula =" + workbook.OneLine(row.Formulas[idx])
+	}
+	return fmt.Sprintf("%s: %s holds %s with no computed value: open the workbook in Excel and save it, so that the value is stored",
+		t.Ref(idx, row.Num), headerOr(t, idx, name), what)
 }
 
 // headerOr names column idx as the sheet heads it, or by name when its

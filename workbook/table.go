@@ -40,6 +40,7 @@ type Table struct {
 	num      int        // number of the row rows is on
 	buf      []string   // reused by Next for the current row's cells
 	types    []CellType // reused by Next for the current row's cell types
+	formulas []string   // reused by Next for the current row's formulas
 	row      Row
 	date1904 bool // the workbook counts dates from 1904
 	err      error
@@ -51,6 +52,9 @@ type Row struct {
 	Num   int        // 1-based row number in the sheet
 	Cells []string   // raw cell values, padded with "" to at least the header's length
 	Types []CellType // the type of each of Cells
+	// Formulas holds, by cell index, the formula of each Uncomputed cell,
+	// as written ("B7/C7", without "="); nil when the row has none.
+	Formulas []string
 }
 
 // Table finds the header row of the named sheet (the first sheet when name
@@ -71,6 +75,10 @@ func (f *File) Table(sheet string, cols []Column) (*Table, error) {
 		if errors.As(err, &sd) {
 			// The shared text belongs to the workbook, not to the sheet.
 			return nil, fmt.Errorf("%s: %w\n%s", f.name, err, damageHint)
+		}
+		var lr *longRunError
+		if errors.As(err, &lr) {
+			return nil, fmt.Errorf("%s: %w\n%s", f.name, err, bombHint)
 		}
 		return nil, fmt.Errorf("%s: %s: %w", f.name, name, err)
 	}
@@ -250,6 +258,10 @@ func (t *Table) Next() bool {
 			t.types = append(t.types, Plain)
 		}
 		t.row = Row{Num: t.num, Cells: t.buf, Types: t.types}
+		if f := t.rows.Formulas(); f != nil {
+			t.formulas = append(t.formulas[:0], f...)
+			t.row.Formulas = t.formulas
+		}
 		return true
 	}
 	if err := t.rows.Error(); err != nil {
@@ -310,6 +322,10 @@ func (t *Table) readErr(err error, row int) error {
 	var d *damageError
 	if errors.As(err, &d) {
 		return t.damaged(d)
+	}
+	var lr *longRunError
+	if errors.As(err, &lr) {
+		return fmt.Errorf("%s: %s: %w\n%s", t.File, t.Sheet, err, bombHint)
 	}
 	if row > 0 {
 		return fmt.Errorf("%s: %w", t.rowRef(row), err)

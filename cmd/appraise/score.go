@@ -30,6 +30,8 @@ type scoreOptions struct {
 	BOM    bool
 	Quiet  bool
 
+	Password string // of a workbook saved with one
+
 	Period  string // as --period gives it
 	period  scoring.Period
 	History []string // folders of earlier results
@@ -64,7 +66,8 @@ the folder as <period>.scored.xlsx.`,
   $ appraise score march.xlsx -o results/march.json
   $ appraise score year.xlsx --detail csv
   $ appraise score march.xlsx --format csv -o -
-  $ appraise score months --period 2026-Q1`,
+  $ appraise score months --period 2026-Q1
+  $ appraise score locked.xlsx --password "$XLSX_PASSWORD"`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
 				return usagef(cmd, "score takes one workbook, not %d arguments", len(args))
@@ -133,6 +136,7 @@ the folder as <period>.scored.xlsx.`,
 	f.BoolVar(&opts.BOM, "bom", false, "start CSV files with a byte-order mark, so that Excel reads their Chinese right")
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "print nothing on success")
 	f.StringVar(&opts.Period, "period", "", "the `period` scored: 2026-03, 2026-Q1, 2026, 2026-W15 or a cycle's first day 2026-03-26 (default: where the rules' period_from says)")
+	f.StringVar(&opts.Password, "password", "", "the `password` of a workbook saved with one; it is decrypted in memory only")
 	f.StringSliceVar(&opts.History, "history", nil, "a `folder` of earlier periods' scored results, for rules that look back (default: the rules' history:)")
 	_ = cmd.RegisterFlagCompletionFunc("rules", completeRulesFlag)
 	_ = cmd.RegisterFlagCompletionFunc("scheme", completeScheme)
@@ -192,6 +196,7 @@ func scoreRun(opts *scoreOptions) error {
 		Version:   appVersion(),
 		Period:    opts.period,
 		History:   opts.History,
+		Password:  opts.Password,
 	})
 	if err != nil {
 		return err
