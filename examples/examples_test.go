@@ -524,3 +524,21 @@ func TestExamplesSequencesReproducible(t *testing.T) {
 		}
 	}
 }
+
+// TestExamplesHistoryTooShort scores cs-staff's March without January's
+// and February's results: the quarter so far cannot be told, so the
+// quarterly rank and award have no value and the notes say why, while
+// the month's own ranking is decided as in the full sequence.
+func TestExamplesHistoryTooShort(t *testing.T) {
+	bin := buildAppraise(t)
+	work := t.TempDir()
+	copyFile(t, "cs-staff/rules.yaml", filepath.Join(work, "rules.yaml"))
+	copyFile(t, "cs-staff/months/2026-03.xlsx", filepath.Join(work, "2026-03.xlsx"))
+	cmd := exec.Command(bin, "score", "2026-03.xlsx")
+	cmd.Dir = work
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("appraise score: %v\n%s", err, out)
+	}
+	set := parseRules(t, "cs-staff/rules.yaml")
+	checkExpected(t, set, filepath.Join(work, "2026-03.scored.xlsx"), readExpected(t, "cs-staff/months/short-2026-03.yaml", 4))
+}

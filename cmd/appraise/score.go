@@ -229,7 +229,7 @@ func scoreRun(opts *scoreOptions) error {
 		plural(sum.Rows, "row"), of, sum.Sheet, with, dest)
 	if set.NeedsHistory() {
 		if sum.History == 0 {
-			fmt.Fprintf(opts.io.Err, "appraise: history: no earlier results of %s found: runs of periods start with this one\n", set.Scheme)
+			fmt.Fprintf(opts.io.Err, "appraise: history: no earlier results of %s found: runs start with this period, and figures that need earlier periods have no value\n", set.Scheme)
 		} else {
 			fmt.Fprintf(opts.io.Err, "appraise: history: %s of %s found\n", plural(sum.History, "earlier period"), set.Scheme)
 		}

@@ -261,7 +261,7 @@ func TestTemplateFillAndScore(t *testing.T) {
 
 	out := run("score", "cs/march.xlsx")
 	if want := "appraise: scored 2 rows of march.xlsx (2026-03), sheet 客服KPI, with cs/rules.yaml (ecommerce-cs): wrote cs/march.scored.xlsx\n" +
-		"appraise: history: no earlier results of ecommerce-cs found: runs of periods start with this one\n"; out != want {
+		"appraise: history: no earlier results of ecommerce-cs found: runs start with this period, and figures that need earlier periods have no value\n"; out != want {
 		t.Errorf("score printed %q, want %q", out, want)
 	}
 	scored, err := workbook.Open(filepath.Join(dir, "cs", "march.scored.xlsx"))

@@ -1,7 +1,8 @@
 // Command gen writes the three monthly workbooks of the cs-staff month-end
 // example (2026-01.xlsx .. 2026-03.xlsx, a quarter), made to exercise the
-// ranking of each month: 需整改 on the three lowest totals, ties by
-// standard competition ranking (SCHEMES.md §4). Their results are worked
+// ranking of each month (需整改 on the three lowest totals) and of the
+// quarter (500 / 300 / 200 to the three best, with C1 and C8 tied first),
+// ties by standard competition ranking (SCHEMES.md §4). Their results are worked
 // by hand in ../expected-2026-01.yaml .. ../expected-2026-03.yaml.
 //
 // Run it from the repository root:
@@ -42,6 +43,7 @@ var months = []struct {
 		staff("C4", "赵四", "5", "10"), // 80
 		staff("C5", "孙五", "5", "0"),  // 70
 		staff("C6", "周六", "0", "5"),  // 85
+		staff("C8", "郑八", "0", "20"), // 100
 	}},
 	{"2026-02.xlsx", "客户服务人员绩效考核表 2026年2月", [][]string{
 		staff("C1", "林一", "0", "20"), // 100
@@ -50,6 +52,7 @@ var months = []struct {
 		staff("C4", "赵四", "5", "10"), // 80
 		staff("C5", "孙五", "5", "10"), // 80
 		staff("C6", "周六", "0", "10"), // 90
+		staff("C8", "郑八", "0", "20"), // 100
 	}},
 	{"2026-03.xlsx", "客户服务人员绩效考核表 2026年3月", [][]string{
 		staff("C1", "林一", "0", "20"), // 100
@@ -60,6 +63,7 @@ var months = []struct {
 		staff("C5", "孙五", "0", "15"), // 95
 		// C6 is away; C7 joins.
 		staff("C7", "吴七", "10", "0"), // 60
+		staff("C8", "郑八", "0", "20"), // 100
 	}},
 }
 
