@@ -16,7 +16,9 @@ import (
 )
 
 // expectation is one person's hand-worked result in expected.yaml. A nil
-// value means the figure cannot be computed and the cell must be blank.
+// value means the figure cannot be computed and the cell must be blank;
+// for the grade and the coefficient, which are checked only when given,
+// "" wants a blank cell.
 type expectation struct {
 	Points      map[string]*string `yaml:"points"`
 	Values      map[string]*string `yaml:"values"` // of metrics that are reported only
@@ -24,8 +26,14 @@ type expectation struct {
 	Total       *string            `yaml:"total"`
 	Grade       *string            `yaml:"grade"`
 	Coefficient *string            `yaml:"coefficient"`
+	Ranks       map[string]*string `yaml:"ranks"`
 	Flags       []string           `yaml:"flags"`
 	Pay         map[string]*string `yaml:"pay"`
+	// Inputs are cells of the input columns, by header, as the results
+	// sheet holds them: for a quarter built from months, its sums.
+	Inputs map[string]string `yaml:"inputs"`
+	// Notes are texts the notes cell must hold, each somewhere in it.
+	Notes []string `yaml:"notes"`
 }
 
 // buildAppraise builds the command once for the tests of this package.
@@ -150,10 +158,23 @@ func checkExpected(t *testing.T, set *rules.Set, scored string, want map[string]
 			add(set.Labels.Coefficient)
 		}
 	}
+	for _, r := range set.Ranks {
+		add(r.Name)
+	}
 	add(set.Labels.Flags)
 	for _, p := range set.Pay {
 		add(p.Name)
 	}
+	inputs := map[string]bool{}
+	for _, exp := range want {
+		for h := range exp.Inputs {
+			if !inputs[h] && h != key {
+				inputs[h] = true
+				add(h)
+			}
+		}
+	}
+	add(set.Labels.Notes)
 	table, err := f.Table(f.SheetNames()[0], cols)
 	if err != nil {
 		t.Fatal(err)
@@ -193,14 +214,32 @@ func checkExpected(t *testing.T, set *rules.Set, scored string, want map[string]
 				t.Errorf("%s grade: got %q, want %q", id, got, *exp.Grade)
 			}
 		}
-		if exp.Coefficient != nil {
+		switch {
+		case exp.Coefficient != nil && *exp.Coefficient == "":
+			sameNumber(t, id+" coefficient", cell(set.Labels.Coefficient), nil)
+		case exp.Coefficient != nil:
 			sameNumber(t, id+" coefficient", cell(set.Labels.Coefficient), exp.Coefficient)
+		}
+		for name, w := range exp.Ranks {
+			sameNumber(t, id+" "+name, cell(name), w)
 		}
 		if got, w := cell(set.Labels.Flags), strings.Join(exp.Flags, ", "); got != w {
 			t.Errorf("%s flags: got %q, want %q", id, got, w)
 		}
 		for line, w := range exp.Pay {
 			sameNumber(t, id+" "+line, cell(line), w)
+		}
+		for h, w := range exp.Inputs {
+			if _, err := decimal.Parse(w); err == nil {
+				sameNumber(t, id+" "+h, cell(h), &w)
+			} else if got := cell(h); got != w {
+				t.Errorf("%s %s: got %q, want %q", id, h, got, w)
+			}
+		}
+		for _, w := range exp.Notes {
+			if got := cell(set.Labels.Notes); !strings.Contains(got, w) {
+				t.Errorf("%s notes: got %q, want it to hold %q", id, got, w)
+			}
 		}
 	}
 	if err := table.Err(); err != nil {
@@ -327,42 +366,161 @@ func copyFile(t *testing.T, from, to string) {
 	}
 }
 
-// TestExamplesHistory scores, for each example with a months/ folder,
-// its monthly workbooks one after the other in one folder, as HR would
-// at each month's end, so that each month reads the months before it as
-// history; then it checks each month that has an expected-<period>.yaml.
+// sequences are the examples that come with a sequence of periods, in a
+// folder of their own beside the sample workbook: the workbooks, named by
+// their periods so that their names sort in period order, hand-worked
+// results for some of them (expected-<name>.yaml) and gen/, which writes
+// the workbooks.
+var sequences = []struct {
+	scheme string
+	folder string // months, quarters
+	// rollup is true for months that quarters and years are built from,
+	// checked by TestExamplesRollup, rather than a history.
+	rollup bool
+}{
+	{"cs-kpi", "months", true},
+	{"cs-points", "months", false},
+	{"cs-staff", "months", false},
+	{"ecommerce-cs", "months", false},
+	{"sales-performance", "months", false},
+	{"sentai-quarterly", "quarters", false},
+}
+
+// TestExamplesSequencesListed checks that every folder of periods in the
+// examples is one of sequences, so that none goes untested.
+func TestExamplesSequencesListed(t *testing.T) {
+	listed := map[string]bool{}
+	for _, q := range sequences {
+		listed[filepath.Join(q.scheme, q.folder)] = true
+		if _, err := os.Stat(filepath.Join(q.scheme, q.folder, "gen")); err != nil {
+			t.Errorf("%s/%s: no gen/ to write its workbooks", q.scheme, q.folder)
+		}
+	}
+	for _, dir := range examples(t) {
+		for _, folder := range []string{"months", "quarters", "weeks", "years"} {
+			seq := filepath.Join(dir, folder)
+			if _, err := os.Stat(seq); err == nil && !listed[seq] {
+				t.Errorf("%s is not in sequences", seq)
+			}
+		}
+	}
+}
+
+// TestExamplesHistory scores each sequence's workbooks one after the
+// other in one folder, as HR would at each period's end, so that each
+// period reads the ones before it as history; then it checks each period
+// that has an expected-<name>.yaml.
 func TestExamplesHistory(t *testing.T) {
 	bin := buildAppraise(t)
-	for _, dir := range examples(t) {
-		months, _ := filepath.Glob(filepath.Join(dir, "months", "*.xlsx"))
-		if len(months) == 0 {
+	for _, q := range sequences {
+		if q.rollup {
 			continue
 		}
-		t.Run(dir, func(t *testing.T) {
+		t.Run(q.scheme, func(t *testing.T) {
+			dir := filepath.Join(q.scheme, q.folder)
+			inputs, _ := filepath.Glob(filepath.Join(dir, "*.xlsx"))
+			if len(inputs) < 3 || len(inputs) > 6 {
+				t.Fatalf("%s: %d workbooks; a sequence has 3 to 6", dir, len(inputs))
+			}
 			work := t.TempDir()
-			copyFile(t, filepath.Join(dir, "rules.yaml"), filepath.Join(work, "rules.yaml"))
-			set := parseRules(t, filepath.Join(dir, "rules.yaml"))
+			copyFile(t, filepath.Join(q.scheme, "rules.yaml"), filepath.Join(work, "rules.yaml"))
+			set := parseRules(t, filepath.Join(q.scheme, "rules.yaml"))
 			checked := 0
-			// The names are periods, 2026-01.xlsx, so their order is the months'.
-			for _, m := range months {
-				name := filepath.Base(m)
-				copyFile(t, m, filepath.Join(work, name))
+			for _, in := range inputs {
+				name := filepath.Base(in)
+				copyFile(t, in, filepath.Join(work, name))
 				cmd := exec.Command(bin, "score", name)
 				cmd.Dir = work
 				if out, err := cmd.CombinedOutput(); err != nil {
 					t.Fatalf("appraise score %s: %v\n%s", name, err, out)
 				}
-				period := strings.TrimSuffix(name, ".xlsx")
-				want := filepath.Join(dir, "months", "expected-"+period+".yaml")
+				base := strings.TrimSuffix(name, ".xlsx")
+				want := filepath.Join(dir, "expected-"+base+".yaml")
 				if _, err := os.Stat(want); err != nil {
 					continue
 				}
-				checkExpected(t, set, filepath.Join(work, period+".scored.xlsx"), readExpected(t, want, 4))
+				checkExpected(t, set, filepath.Join(work, base+".scored.xlsx"), readExpected(t, want, 4))
 				checked++
 			}
 			if checked == 0 {
-				t.Errorf("%s/months has no expected-<period>.yaml", dir)
+				t.Errorf("%s has no expected-<name>.yaml", dir)
 			}
 		})
+	}
+}
+
+// TestExamplesRollup builds, for each sequence of months that quarters
+// and years are built from, every quarter or year that has an
+// expected-<period>.yaml there from the monthly workbooks, as HR would at a quarter's end, and
+// checks the results.
+func TestExamplesRollup(t *testing.T) {
+	bin := buildAppraise(t)
+	for _, q := range sequences {
+		if !q.rollup {
+			continue
+		}
+		dir := q.scheme
+		set := parseRules(t, filepath.Join(dir, "rules.yaml"))
+		t.Run(dir, func(t *testing.T) {
+			work := t.TempDir()
+			copyFile(t, filepath.Join(dir, "rules.yaml"), filepath.Join(work, "rules.yaml"))
+			months, _ := filepath.Glob(filepath.Join(dir, q.folder, "*.xlsx"))
+			if err := os.Mkdir(filepath.Join(work, q.folder), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			for _, m := range months {
+				copyFile(t, m, filepath.Join(work, q.folder, filepath.Base(m)))
+			}
+			wants, _ := filepath.Glob(filepath.Join(dir, q.folder, "expected-*.yaml"))
+			checked := 0
+			for _, w := range wants {
+				period := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(w), "expected-"), ".yaml")
+				p, err := scoring.ParsePeriod(period)
+				if err != nil || p.Kind == scoring.Month {
+					continue
+				}
+				cmd := exec.Command(bin, "score", q.folder, "--rules", "rules.yaml", "--period", period)
+				cmd.Dir = work
+				if out, err := cmd.CombinedOutput(); err != nil {
+					t.Fatalf("appraise score months --period %s: %v\n%s", period, err, out)
+				}
+				checkExpected(t, set, filepath.Join(work, q.folder, period+".scored.xlsx"), readExpected(t, w, 4))
+				checked++
+			}
+			if checked == 0 {
+				t.Errorf("%s/months has no expected-<quarter or year>.yaml", dir)
+			}
+		})
+	}
+}
+
+// TestExamplesSequencesReproducible regenerates each sequence's workbooks
+// and checks that they have the same cells as those in the repository.
+func TestExamplesSequencesReproducible(t *testing.T) {
+	for _, q := range sequences {
+		dir := filepath.Join(q.scheme, q.folder)
+		out := t.TempDir()
+		cmd := exec.Command("go", "run", "./"+filepath.Join(dir, "gen"), "-o", out)
+		if b, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("%s: %v\n%s", dir, err, b)
+		}
+		inputs, _ := filepath.Glob(filepath.Join(dir, "*.xlsx"))
+		made, _ := filepath.Glob(filepath.Join(out, "*.xlsx"))
+		if len(made) != len(inputs) {
+			t.Errorf("%s: the generator makes %d workbooks, the folder holds %d", dir, len(made), len(inputs))
+		}
+		for _, in := range inputs {
+			want, err := workbook.Dump(in, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := workbook.Dump(filepath.Join(out, filepath.Base(in)), "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != want {
+				t.Errorf("%s: the generator no longer makes %s: run go run ./examples/%s/gen", dir, filepath.Base(in), dir)
+			}
+		}
 	}
 }

@@ -194,7 +194,7 @@ func (d *decoder) formula(n *yaml.Node, what string) *Formula {
 	return &Formula{Pos: at, Source: strings.TrimSpace(n.Value), Expr: e}
 }
 
-var topFields = []string{"scheme", "title", "period", "period_from", "cycle_start", "history", "sheet", "if_missing", "columns", "params", "sections", "metrics", "total", "grades", "flags", "pay", "ranks", "labels", "cases"}
+var topFields = []string{"scheme", "title", "period", "period_from", "cycle_start", "history", "sheet", "if_missing", "columns", "params", "sections", "metrics", "total", "grades", "flags", "pay", "ranks", "rollup", "labels", "cases"}
 
 func (d *decoder) set(root *yaml.Node) *Set {
 	s := &Set{File: d.file, Labels: Labels{Points: "{metric} points", Total: "total", Flags: "flags", Notes: "notes",
@@ -227,6 +227,9 @@ func (d *decoder) set(root *yaml.Node) *Set {
 		d.columns(s, n)
 	} else {
 		d.errs.add(Pos{File: d.file, Line: 1, Col: 1}, "the rule file has no columns: list the workbook columns the rules read")
+	}
+	if n := f["rollup"]; n != nil {
+		d.rollup(s, n)
 	}
 	if n := f["params"]; n != nil {
 		pairs, _ := d.fields(n, "params", nil)

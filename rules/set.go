@@ -22,7 +22,10 @@ type Set struct {
 	Flags      []*Flag
 	Pay        []*PayLine
 	Ranks      []*Rank // places in the sheet, known once it is all read
-	Labels     Labels
+	// Rollup says how a quarter or a year is built from its months (or
+	// weeks); nil when the rules score only the periods their workbooks hold.
+	Rollup *Rollup
+	Labels Labels
 
 	// Sections group metrics into parts of the total (see [Section]);
 	// Grades turns a score into a grade and a coefficient.

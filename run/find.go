@@ -24,11 +24,20 @@ type Found struct {
 	// For rules with ranks: the sheet's ranking, and the row's place in it.
 	ranking *scoring.Ranking
 	at      int
+	// For rules that look back: the earlier periods, and the period of
+	// the workbook.
+	past   *scoring.Past
+	Period scoring.Period
+	// History is how many earlier periods the history held.
+	History int
 }
 
 // Score scores the row found into r, with its ranks when the rules have
 // any.
 func (f *Found) Score(sc *scoring.Scorer, r *scoring.Result) {
+	if f.past != nil {
+		r.UsePast(f.past)
+	}
 	if f.ranking != nil {
 		f.ranking.Score(f.at, f.Record, r)
 		return
@@ -45,14 +54,18 @@ func (f *Found) Ref(i int) string {
 	return f.cell(f.Index[i], f.Row)
 }
 
-// Find reads the workbook at path (sheet "" as for [Run]) and returns
+// Find reads the workbook opts.Input (opts.Sheet "" as for [Score]) and returns
 // the one data row whose cell in column equals value, bound to the
 // scorer's columns. column is a header of the sheet or a column name of
 // the rules; cells and value are compared after [workbook.Normalize].
 // A problem is an *InputError naming the cells: an unknown column, no
 // row or several rows with the value, or a cell of the row that does not
-// bind.
-func Find(path, sheet string, sc *scoring.Scorer, column, value string) (*Found, error) {
+// bind. For rules that look back, the history is read as [Score] reads
+// it, from opts.History (else the rules' history:, else the workbook's
+// folder), for the period opts.Period or the one the rules' period_from
+// tells.
+func Find(opts Options, column, value string) (*Found, error) {
+	path, sheet, sc := opts.Input, opts.Sheet, opts.Scorer
 	set := sc.Rules()
 	f, err := workbook.Open(path)
 	if err != nil {
@@ -87,6 +100,7 @@ func Find(path, sheet string, sc *scoring.Scorer, column, value string) (*Found,
 	}
 	want := workbook.Normalize(value)
 	var found *Found
+	var uncomputedCells []string // the problems of found's formulas without results
 	var rows []int
 	first, last := 0, 0
 	for table.Next() {
@@ -101,6 +115,11 @@ func Find(path, sheet string, sc *scoring.Scorer, column, value string) (*Found,
 		rows = append(rows, row.Num)
 		if found == nil {
 			found = &Found{File: table.File, Sheet: table.Sheet, Row: row.Num, Cells: slices.Clone(row.Cells), Types: slices.Clone(row.Types), Index: table.Index, cell: table.Ref}
+			for i, c := range set.Columns {
+				if msg := uncomputed(table, row, table.Index[i], c.Header); msg != "" {
+					uncomputedCells = append(uncomputedCells, msg)
+				}
+			}
 		}
 	}
 	if err := table.Err(); err != nil {
@@ -126,6 +145,9 @@ func Find(path, sheet string, sc *scoring.Scorer, column, value string) (*Found,
 			table.File, table.Sheet, name, value, first, last)}}
 	}
 
+	if len(uncomputedCells) > 0 {
+		return nil, &InputError{Problems: uncomputedCells}
+	}
 	found.Record = make([]scoring.Value, len(set.Columns))
 	problems := &InputError{}
 	for i := range set.Columns {
@@ -148,6 +170,15 @@ func Find(path, sheet string, sc *scoring.Scorer, column, value string) (*Found,
 	if len(problems.Problems) > 0 {
 		return nil, problems
 	}
+	if set.NeedsHistory() {
+		if opts.Period, err = findPeriod(opts, f, table.Sheet); err != nil {
+			return nil, err
+		}
+		found.Period = opts.Period
+		if found.past, found.History, err = readHistory(opts); err != nil {
+			return nil, err
+		}
+	}
 	if set.NeedsSheet() {
 		if err := found.rank(sc, f, sheet, cols); err != nil {
 			return nil, err
@@ -166,6 +197,9 @@ func (found *Found) rank(sc *scoring.Scorer, f *workbook.File, sheet string, col
 	defer table.Close()
 	found.ranking = sc.NewRanking()
 	res := sc.NewResult()
+	if found.past != nil {
+		res.UsePast(found.past)
+	}
 	err = eachRecord(Options{Scorer: sc, MaxErrors: 20}, table, func(row workbook.Row, rec []scoring.Value) error {
 		if row.Num == found.Row {
 			found.at = found.ranking.Len()

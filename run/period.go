@@ -20,6 +20,10 @@ func findPeriod(opts Options, f cellSource, sheet string) (scoring.Period, error
 		example = "2026-03"
 	}
 	if p := opts.Period; !p.IsZero() {
+		if isKind && p.Kind != kind && set.Rollup != nil && len(p.Parts(kind)) > 0 {
+			return p, &InputError{Problems: []string{fmt.Sprintf("--period %s is a %s, but %s holds a %s: to build the %s from its %ss, give the folder that holds them: appraise score %s --period %s",
+				p, p.Kind, f.Name(), kind, p.Kind, kind, filepath.Dir(opts.Input), p)}}
+		}
 		if isKind && p.Kind != kind {
 			return p, &InputError{Problems: []string{fmt.Sprintf("--period %s is a %s, but %s scores a %s: give it as %s", p, p.Kind, set.File, kind, example)}}
 		}

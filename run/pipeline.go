@@ -1,6 +1,7 @@
 package run
 
 import (
+	"slices"
 	"sync"
 
 	"appraise/workbook"
@@ -23,6 +24,9 @@ type chunk struct {
 	ends  []int               // where each row's cells end in cells
 	cells []string            // the cells of every row, one after the other
 	types []workbook.CellType // the type of each of cells
+	// formulas holds the formulas of the rows that have Uncomputed cells,
+	// by row index; nil until one has.
+	formulas map[int][]string
 }
 
 func (c *chunk) len() int { return len(c.nums) }
@@ -34,7 +38,7 @@ func (c *chunk) row(i int) workbook.Row {
 		start = c.ends[i-1]
 	}
 	end := c.ends[i]
-	return workbook.Row{Num: c.nums[i], Cells: c.cells[start:end:end], Types: c.types[start:end:end]}
+	return workbook.Row{Num: c.nums[i], Cells: c.cells[start:end:end], Types: c.types[start:end:end], Formulas: c.formulas[i]}
 }
 
 // reader reads a table in its own goroutine.
@@ -63,7 +67,7 @@ func (r *reader) run(t *workbook.Table) {
 		var c *chunk
 		select {
 		case c = <-r.free:
-			c.nums, c.ends, c.cells, c.types = c.nums[:0], c.ends[:0], c.cells[:0], c.types[:0]
+			c.nums, c.ends, c.cells, c.types, c.formulas = c.nums[:0], c.ends[:0], c.cells[:0], c.types[:0], nil
 		default:
 			c = &chunk{}
 		}
@@ -71,6 +75,12 @@ func (r *reader) run(t *workbook.Table) {
 			row := t.Row()
 			c.cells = append(c.cells, row.Cells...)
 			c.types = append(c.types, row.Types...)
+			if row.Formulas != nil {
+				if c.formulas == nil {
+					c.formulas = map[int][]string{}
+				}
+				c.formulas[c.len()] = slices.Clone(row.Formulas)
+			}
 			c.nums = append(c.nums, row.Num)
 			c.ends = append(c.ends, len(c.cells))
 		}

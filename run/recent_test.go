@@ -188,7 +188,7 @@ func TestRecentNotReadAgain(t *testing.T) {
 		t.Fatalf("with January in memory: %d earlier periods, %v", sum.History, err)
 	}
 	feb.Recent = nil
-	if _, err := Score(feb); err == nil || !strings.Contains(err.Error(), "2026-01.scored.xlsx: not an .xlsx workbook") {
+	if _, err := Score(feb); err == nil || !strings.Contains(err.Error(), "2026-01.scored.xlsx: is a text file") {
 		t.Fatalf("without January in memory: %v, want the spoilt file named", err)
 	}
 }

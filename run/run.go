@@ -55,6 +55,14 @@ type Options struct {
 	// Context stops the run when it is done: nothing is written, and the
 	// error is the context's.
 	Context context.Context
+
+	// built is the table of a period made from its months, when Input
+	// is their folder.
+	built *built
+
+	// Password opens an input workbook saved with a password; it is
+	// decrypted in memory and written nowhere, not even in the audit.
+	Password string
 }
 
 // Where the detail of an xlsx run goes: the lines that explain every
@@ -82,6 +90,7 @@ type Summary struct {
 	Output     string // where the results went
 	Period     string // the period scored; "" when none is known
 	History    int    // how many earlier periods the history held
+	Parts      int    // for a period built from its months, how many
 	Pay        []PayTotal
 
 	// Past is what a later period's history reads from the output, when
@@ -166,7 +175,20 @@ func Score(opts Options) (Summary, error) {
 	if SameFile(opts.Input, opts.Output) {
 		return Summary{}, &InputError{Problems: []string{fmt.Sprintf("%s: the output would overwrite the input workbook: choose another output with -o", opts.Output)}}
 	}
-	f, err := workbook.Open(opts.Input)
+	if fi, err := os.Stat(opts.Input); err == nil && fi.IsDir() {
+		if set.Rollup == nil {
+			return Summary{}, &InputError{Problems: []string{fmt.Sprintf("%s is a folder, and %s has no rollup: to build a quarter or a year from the months in it: give a workbook", opts.Input, set.File)}}
+		}
+		b, err := buildRollup(opts)
+		if err != nil {
+			return Summary{}, err
+		}
+		opts.built = b
+		sum, err := scoreTable(opts, b.table(), func() (*workbook.Table, error) { return b.table(), nil })
+		sum.Parts = len(b.parts)
+		return sum, err
+	}
+	f, err := workbook.OpenWith(opts.Input, workbook.OpenOptions{Password: opts.Password})
 	if err != nil {
 		return Summary{}, inputError(err)
 	}
@@ -176,28 +198,37 @@ func Score(opts Options) (Summary, error) {
 	if sheet == "" && set.Sheet != "" && contains(f.SheetNames(), set.Sheet) {
 		sheet = set.Sheet
 	}
-	cols := make([]workbook.Column, len(set.Columns))
-	for i, c := range set.Columns {
-		cols[i] = workbook.Column{Name: c.Name, Headers: append([]string{c.Header}, c.Aliases...), Optional: c.Optional}
-	}
+	cols := tableColumns(set)
 	table, err := f.Table(sheet, cols)
 	if err != nil {
 		return Summary{}, inputError(err)
 	}
-	defer table.Close()
 	period, err := findPeriod(opts, f, table.Sheet)
 	if err != nil {
+		table.Close()
 		return Summary{}, err
 	}
 	opts.Period = period
+	return scoreTable(opts, table, func() (*workbook.Table, error) { return f.Table(sheet, cols) })
+}
+
+// scoreTable scores the rows of table, which reopen reads again from the
+// start, and writes the results.
+func scoreTable(opts Options, table *workbook.Table, reopen func() (*workbook.Table, error)) (Summary, error) {
+	defer table.Close()
+	set := opts.Scorer.Rules()
 	var past *scoring.Past
 	var held int
+	var err error
 	if set.NeedsHistory() {
 		if past, held, err = readHistory(opts); err != nil {
 			return Summary{}, err
 		}
 	}
 
+	if err := checkWidth(opts, table); err != nil {
+		return Summary{}, err
+	}
 	if opts.Output != "-" {
 		// A new folder for the results is made, as "-o scored/march.xlsx"
 		// asks.
@@ -209,7 +240,6 @@ func Score(opts Options) (Summary, error) {
 	if err != nil {
 		return Summary{}, err
 	}
-	reopen := func() (*workbook.Table, error) { return f.Table(sheet, cols) }
 	var rec *recorder
 	if opts.Record {
 		rec = newRecorder(opts, table)
@@ -335,6 +365,14 @@ func eachRecord(opts Options, table *workbook.Table, fn func(workbook.Row, []sco
 					rec[i] = sc.BindAbsent(i)
 					continue
 				}
+				if msg := uncomputed(table, row, idx, sc.Rules().Columns[i].Header); msg != "" {
+					report(msg)
+					bad = true
+					if sc.Rules().Columns[i].Key {
+						keysBound = false
+					}
+					continue
+				}
 				raw, kind, shown := "", scoring.PlainCell, ""
 				if idx < len(row.Cells) {
 					raw = row.Cells[idx]
@@ -393,6 +431,23 @@ func eachRecord(opts Options, table *workbook.Table, fn func(workbook.Row, []sco
 	return nil
 }
 
+// checkWidth refuses, before anything is written, a workbook of results
+// wider than a sheet holds: the input's columns and the results' side by
+// side. CSV and JSON have no such limit.
+func checkWidth(opts Options, t *workbook.Table) error {
+	if opts.Format != "" && opts.Format != "xlsx" {
+		return nil
+	}
+	l := newLayout(opts.Scorer.Rules(), t, opts.Period)
+	if len(l.header) <= workbook.MaxColumns {
+		return nil
+	}
+	return &InputError{Problems: []string{fmt.Sprintf(
+		"%s: %s: the results would need %d columns, the sheet's %d and %d of results, more than the %d Excel allows in a sheet: "+
+			"delete the columns the rules do not read, or write CSV with --format csv",
+		t.File, t.Sheet, len(l.header), len(t.Header), len(l.header)-len(t.Header), workbook.MaxColumns)}}
+}
+
 // maxCellChars is the most characters Excel holds in a cell; a workbook
 // with more is one it refuses to open.
 const maxCellChars = 32767
@@ -408,6 +463,21 @@ func cellChars(s string) int {
 		n += utf16.RuneLen(r)
 	}
 	return n
+}
+
+// uncomputed returns the problem with cell idx of row when it holds a
+// formula without its result, or "". Read as it is, the cell would be
+// blank, which is not what the formula gives.
+func uncomputed(t *workbook.Table, row workbook.Row, idx int, name string) string {
+	if idx < 0 || idx >= len(row.Types) || row.Types[idx] != workbook.Uncomputed {
+		return ""
+	}
+	what := "a formula"
+	if idx < len(row.Formulas) && row.Formulas[idx] != "" {
+		what = "the formula =" + workbook.OneLine(row.Formulas[idx])
+	}
+	return fmt.Sprintf("%s: %s holds %s with no computed value: open the workbook in Excel and save it, so that the value is stored",
+		t.Ref(idx, row.Num), headerOr(t, idx, name), what)
 }
 
 // headerOr names column idx as the sheet heads it, or by name when its

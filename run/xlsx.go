@@ -28,6 +28,7 @@ type xlsxSink struct {
 	detailCSV *textFile
 	cells     []workbook.Cell
 	fields    []field
+	num       int // the number of the row being written
 }
 
 // Sheet names of the scored workbook besides the results.
@@ -118,6 +119,7 @@ func detailHeader(l *layout) ([]string, []int) {
 }
 
 func (s *xlsxSink) row(row workbook.Row, res *scoring.Result) error {
+	s.num = row.Num
 	cells := s.cells[:0]
 	for i := range s.l.input {
 		cells = append(cells, s.l.inputCell(i, row.Cells[i]))
@@ -337,6 +339,10 @@ func (s *xlsxSink) inputs(i int, res *scoring.Result) string {
 	parts := make([]string, len(cols))
 	for j, c := range cols {
 		parts[j] = s.l.set.Columns[c].Name + " = " + res.Input(c).String()
+		if how := s.opts.built.explain(s.num, c); how != "" {
+			// A quarter's cell, made from its months.
+			parts[j] += " = " + how
+		}
 	}
 	return strings.Join(parts, ", ")
 }
@@ -385,6 +391,11 @@ func (s *xlsxSink) finish(sum Summary) error {
 	}
 	if s.detailCSV != nil {
 		rows = append(rows, [2]string{"detail", abs(s.detailCSV.path)})
+	}
+	if b := s.opts.built; b != nil {
+		for i, p := range b.parts {
+			rows = append(rows, [2]string{"from " + p.String(), abs(b.from[i])})
+		}
 	}
 	if s.l.period != "" {
 		// Where the history finds the period: the file's name need not say.

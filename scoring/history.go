@@ -66,38 +66,36 @@ func (c *compiler) history(e *rules.Call, inner evalFn) evalFn {
 	}
 	slot := site.slot
 	overflow := "overflow in " + rules.Source(e)
-	switch e.Func {
+	fn := e.Func
+	return func(env []Value) Value { return combine(fn, inner(env), env[slot], overflow) }
+}
+
+// combine is a history call's value: this period's part v of function fn
+// joined to what the earlier periods add, past.
+func combine(fn string, v, past Value, overflow string) Value {
+	switch fn {
 	case "consecutive":
-		return func(env []Value) Value {
-			v := inner(env)
-			if v.Kind != Bool {
-				return v
-			}
-			if !v.Bool {
-				return Num(decimal.Zero)
-			}
-			return add(Num(decimal.One), env[slot], overflow)
-		}
-	case "count_last", "count_year", "count_quarter":
-		return func(env []Value) Value {
-			v := inner(env)
-			if v.Kind != Bool {
-				return v
-			}
-			n := Num(decimal.Zero)
-			if v.Bool {
-				n = Num(decimal.One)
-			}
-			return add(n, env[slot], overflow)
-		}
-	}
-	return func(env []Value) Value {
-		v := inner(env)
-		if v.Kind != Number {
+		if v.Kind != Bool {
 			return v
 		}
-		return add(v, env[slot], overflow)
+		if !v.Bool {
+			return Num(decimal.Zero)
+		}
+		return add(Num(decimal.One), past, overflow)
+	case "count_last", "count_year", "count_quarter":
+		if v.Kind != Bool {
+			return v
+		}
+		n := Num(decimal.Zero)
+		if v.Bool {
+			n = Num(decimal.One)
+		}
+		return add(n, past, overflow)
 	}
+	if v.Kind != Number {
+		return v
+	}
+	return add(v, past, overflow)
 }
 
 // noHistory is what a history call's earlier periods give when there is
@@ -331,7 +329,10 @@ func periods(n int) string {
 
 // values shows the figures a call read in the scratch record:
 // "total 30".
-func (p *Past) values(c *rules.Call) string {
+func (p *Past) values(c *rules.Call) string { return p.valuesIn(c, p.scratch) }
+
+// valuesIn shows the figures a call read in env.
+func (p *Past) valuesIn(c *rules.Call, env []Value) string {
 	var parts []string
 	seen := map[string]bool{}
 	rules.Refs(c.Args[0], func(r *rules.Ref) {
@@ -342,7 +343,7 @@ func (p *Past) values(c *rules.Call) string {
 		seen[n] = true
 		for j, name := range p.s.set.HistoryNames() {
 			if name == n {
-				v := p.scratch[p.names[j]]
+				v := env[p.names[j]]
 				s := v.String()
 				if v.Kind == Missing {
 					s = "no value"
@@ -375,16 +376,37 @@ func (p *Past) fill(rec []Value, r *Result) {
 // from now on finds its person's earlier periods there.
 func (r *Result) UsePast(p *Past) { r.past = p }
 
-// HistoryTrace explains a history call of r's record: the periods it
-// looked back over and what each gave, most recent first.
+// HistoryTrace explains a history call of r's record: what this period
+// gave, then the periods it looked back over and what each gave, most
+// recent first, and last the call's value.
 func (r *Result) HistoryTrace(k int) []string {
 	site := r.s.sites[k]
-	var lines []string
 	if r.past == nil {
 		return []string{rules.Source(site.call) + ": " + noHistory(site.call, r.s.historyNeed(site.call)).Str}
 	}
-	r.past.walk(k, r.person, func(_ int, line string) { lines = append(lines, line) })
-	return lines
+	cond := rules.Source(site.call.Args[0])
+	v := site.inner(r.env)
+	run := site.call.Func == "consecutive"
+	var now string
+	switch {
+	case v.Kind == Missing:
+		now = fmt.Sprintf("%s cannot be decided: %s", cond, v.Str)
+	case run && v.Bool:
+		now = fmt.Sprintf("held (%s)", r.past.valuesIn(site.call, r.env))
+	case run:
+		now = fmt.Sprintf("%s did not hold (%s): the run stops", cond, r.past.valuesIn(site.call, r.env))
+	default:
+		now = fmt.Sprintf("%s (%s)", v, r.past.valuesIn(site.call, r.env))
+	}
+	lines := []string{"this period: " + now}
+	if v.Kind != Missing && (!run || v.Bool) {
+		r.past.walk(k, r.person, func(_ int, line string) { lines = append(lines, line) })
+	}
+	got := combine(site.call.Func, v, r.env[site.slot], "overflow in "+rules.Source(site.call))
+	if got.Kind == Missing {
+		return append(lines, "no value: "+got.Str)
+	}
+	return append(lines, fmt.Sprintf("%s = %s", rules.Source(site.call), got))
 }
 
 // HistoryCalls lists the history calls of the rules, as [Result.HistoryTrace]

@@ -59,23 +59,24 @@ func TestHistory(t *testing.T) {
 		flags      string // 淘汰, 可解聘
 		sum        string
 		note       string
-		trace      string // of consecutive(total < 35)
+		trace      string // of consecutive(total < 35): this period, then back
 	}{
 		// A: 30 < 35 in March and 20 in February; 50 in January stops the
 		// run: 2 >= 2. Below 60 in all three: 3 >= 2. 30 + 20 + 50 = 100.
 		{"A", "30", "yes,yes", "100", "",
-			"2026-02: held (total 20) | 2026-01: total < 35 did not hold (total 50): the run stops"},
+			"this period: held (total 30) | 2026-02: held (total 20) | 2026-01: total < 35 did not hold (total 50): the run stops | consecutive(total < 35) = 2"},
 		// B is not in February: the run is March alone, 1. Below 60 in
 		// March and January (absent in February): 2 >= 2. 30 + 10 = 40.
 		{"B", "30", "no,yes", "40", "",
-			"2026-02: not in the results: the run stops"},
+			"this period: held (total 30) | 2026-02: not in the results: the run stops | consecutive(total < 35) = 1"},
 		// C: below 35 in all three months, as far back as the history
 		// goes: 3, and a note says the history ends there. 30 x 3 = 90.
 		{"C", "30", "yes,yes", "90",
 			"consecutive(total < 35) is 3: the history goes back 2 earlier periods, to 2026-01; it has no 2025-12",
-			"2026-02: held (total 30) | 2026-01: held (total 30) | the history goes back 2 earlier periods, to 2026-01; it has no 2025-12"},
-		// D is new: 80 is not below 35 or 60; the year is March alone.
-		{"D", "80", "no,no", "80", "", "2026-02: not in the results: the run stops"},
+			"this period: held (total 30) | 2026-02: held (total 30) | 2026-01: held (total 30) | the history goes back 2 earlier periods, to 2026-01; it has no 2025-12 | consecutive(total < 35) = 3"},
+		// D is new: 80 is not below 35 or 60; the year is March alone. The
+		// run stops at March, so the trace does not go back.
+		{"D", "80", "no,no", "80", "", "this period: total < 35 did not hold (total 80): the run stops | consecutive(total < 35) = 0"},
 	}
 	for _, tt := range tests {
 		s.Score(bind(t, s, tt.key, tt.score), r)
@@ -92,6 +93,12 @@ func TestHistory(t *testing.T) {
 		if got := strings.Join(r.HistoryTrace(0), " | "); got != tt.trace {
 			t.Errorf("%s: trace\n%s\nwant\n%s", tt.key, got, tt.trace)
 		}
+	}
+	// A's year: March 30, February 20, January 50.
+	want := "this period: 30 (total 30) | 2026-02: 20 (total 20) | 2026-01: 50 (total 50) | sum_year(total) = 100"
+	s.Score(bind(t, s, "A", "30"), r)
+	if got := strings.Join(r.HistoryTrace(2), " | "); got != want {
+		t.Errorf("A: trace of sum_year\n%s\nwant\n%s", got, want)
 	}
 }
 
@@ -124,5 +131,11 @@ func TestHistoryTooShort(t *testing.T) {
 	}
 	if r.Complete() {
 		t.Error("Complete: true, with two figures undecided")
+	}
+	// The trace of the year's sum says what this period gives and why
+	// the sum has none.
+	want = "this period: 30 (total 30) | no value: sum_year(total) needs 2 earlier periods; the history goes back 1 earlier period, to 2026-02; it has no 2026-01"
+	if got := strings.Join(r.HistoryTrace(2), " | "); got != want {
+		t.Errorf("trace of sum_year\n%s\nwant\n%s", got, want)
 	}
 }

@@ -274,3 +274,47 @@ func FindPeriod(text string, kind PeriodKind, cycleStart int, match *regexp.Rege
 }
 
 var chineseDigits = map[string]int{"一": 1, "二": 2, "三": 3, "四": 4}
+
+// Parts lists, in order, the periods of kind k that make up p: the three
+// months of a quarter, the twelve of a year, or the weeks of a month,
+// quarter or year, a week counting in the month of its Thursday, as ISO
+// weeks count in the year of theirs. It is nil when periods of kind k do
+// not make up p: a month has no quarters, and months no weeks' worth.
+func (p Period) Parts(k PeriodKind) []Period {
+	longer := map[PeriodKind][]PeriodKind{Month: {Quarter, Year}, Week: {Month, Quarter, Year}}
+	if !containsKind(longer[k], p.Kind) {
+		return nil
+	}
+	var first Period
+	switch k {
+	case Month:
+		first = Period{Month, p.start}
+	case Week:
+		// The week whose Thursday is the first Thursday on or after p's
+		// first day.
+		thu := p.start.AddDate(0, 0, (int(time.Thursday)-int(p.start.Weekday())+7)%7)
+		first = Period{Week, thu.AddDate(0, 0, -3)}
+	}
+	end := p.Next().start
+	var parts []Period
+	for q := first; ; q = q.Next() {
+		at := q.start
+		if k == Week {
+			at = at.AddDate(0, 0, 3)
+		}
+		if !at.Before(end) {
+			break
+		}
+		parts = append(parts, q)
+	}
+	return parts
+}
+
+func containsKind(list []PeriodKind, k PeriodKind) bool {
+	for _, x := range list {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}

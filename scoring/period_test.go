@@ -1,9 +1,12 @@
 package scoring_test
 
 import (
+	"strings"
 	"testing"
 
 	"appraise/scoring"
+
+	"github.com/govalues/decimal"
 )
 
 func TestPeriods(t *testing.T) {
@@ -104,5 +107,90 @@ func TestFindPeriod(t *testing.T) {
 		if got != tt.want {
 			t.Errorf("FindPeriod(%q, %s): %q, want %q", tt.text, tt.kind, got, tt.want)
 		}
+	}
+}
+
+func TestPeriodParts(t *testing.T) {
+	tests := []struct {
+		p    string
+		k    scoring.PeriodKind
+		want string
+	}{
+		{"2026-Q1", scoring.Month, "2026-01 2026-02 2026-03"},
+		{"2026-Q4", scoring.Month, "2026-10 2026-11 2026-12"},
+		{"2026", scoring.Month, "2026-01 2026-02 2026-03 2026-04 2026-05 2026-06 2026-07 2026-08 2026-09 2026-10 2026-11 2026-12"},
+		// 2026-01-01 is a Thursday, so W01 (Mon 2025-12-29) counts in
+		// January; January's last Thursday is the 29th, in W05 (Mon
+		// 26th), and W06's Thursday is 5 February.
+		{"2026-01", scoring.Week, "2026-W01 2026-W02 2026-W03 2026-W04 2026-W05"},
+		// March 2026: the 1st is a Sunday, the first Thursday the 5th
+		// (W10, Mon 2nd); the last Thursday is the 26th (W13).
+		{"2026-03", scoring.Week, "2026-W10 2026-W11 2026-W12 2026-W13"},
+		{"2026-03", scoring.Month, ""},
+		{"2026-Q1", scoring.Quarter, ""},
+	}
+	for _, tt := range tests {
+		p, err := scoring.ParsePeriod(tt.p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, q := range p.Parts(tt.k) {
+			got = append(got, q.String())
+		}
+		if s := strings.Join(got, " "); s != tt.want {
+			t.Errorf("%s.Parts(%s) = %q, want %q", tt.p, tt.k, s, tt.want)
+		}
+	}
+}
+
+func TestCombine(t *testing.T) {
+	month := func(s string) scoring.Period {
+		p, err := scoring.ParsePeriod(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	num := func(s string) scoring.Value { return scoring.Num(decimal.MustParse(s)) }
+	// Four months: 40, 38, none, 37 (a person away in March).
+	parts := []scoring.Part{
+		{Period: month("2026-01"), Value: num("40")},
+		{Period: month("2026-02"), Value: num("38")},
+		{Period: month("2026-03")},
+		{Period: month("2026-04"), Value: num("37")},
+	}
+	tests := []struct{ way, value, how string }{
+		// 40 + 38 + 37 = 115
+		{"sum", "115", "40 + 38 + 37 (2026-01, 2026-02, 2026-04; none in 2026-03)"},
+		// 115 / 3 = 38.333..., kept to 15 significant digits
+		{"mean", "38.3333333333333", "(40 + 38 + 37) / 3 (2026-01, 2026-02, 2026-04; none in 2026-03)"},
+		{"last", "37", "37, of 2026-04 (none in 2026-03)"},
+		{"first", "40", "40, of 2026-01 (none in 2026-03)"},
+		{"max", "40", "the largest of 40, 38, 37 (2026-01, 2026-02, 2026-04; none in 2026-03)"},
+		{"min", "37", "the smallest of 40, 38, 37 (2026-01, 2026-02, 2026-04; none in 2026-03)"},
+	}
+	for _, tt := range tests {
+		v, how := scoring.Combine(tt.way, parts)
+		if v.String() != tt.value || how != tt.how {
+			t.Errorf("%s: got %s, %q; want %s, %q", tt.way, v, how, tt.value, tt.how)
+		}
+	}
+	v, _ := scoring.Combine("sum", parts[2:3])
+	if v.Kind != scoring.Missing || v.Str != "no value in 2026-03" {
+		t.Errorf("sum of no value: got %+v", v)
+	}
+	// A run of three or more months is written as its first and last.
+	var year []scoring.Period
+	for p := month("2026-01"); p.Year() == 2026; p = p.Next() {
+		if p.String() != "2026-06" {
+			year = append(year, p)
+		}
+	}
+	if got, want := scoring.Spans(year), "2026-01 to 2026-05, 2026-07 to 2026-12"; got != want {
+		t.Errorf("Spans: got %q, want %q", got, want)
+	}
+	if got, want := scoring.Spans(year[3:6]), "2026-04, 2026-05, 2026-07"; got != want {
+		t.Errorf("Spans: got %q, want %q", got, want)
 	}
 }

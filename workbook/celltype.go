@@ -20,6 +20,11 @@ const (
 	DateSerial                 // a number shown as a date or time: days since 1900 (see [Table.DateText])
 	ErrorValue                 // an Excel error value such as #DIV/0! or #N/A, which is the raw value
 	Boolean                    // TRUE or FALSE, stored as 1 or 0
+	// Uncomputed is a formula whose result the workbook does not hold, as
+	// programs that write formulas without computing them leave it: the
+	// raw value is "", which is not what the formula gives.
+	// [Row.Formulas] holds its text.
+	Uncomputed
 )
 
 // typeOfAttr gives the type of a cell from its t attribute, before its
@@ -142,14 +147,18 @@ func (f *File) date1904() bool {
 }
 
 // fallbackTypes gives the types of a row's cells read by excelize, which
-// says nothing of them: it asks excelize cell by cell.
-func (f *File) fallbackTypes(sheet string, row int, cells []string, dst []CellType) []CellType {
+// says nothing of them: it asks excelize cell by cell. It also gives the
+// formulas of the Uncomputed cells, by cell index, or nil for none.
+func (f *File) fallbackTypes(sheet string, row int, cells []string, dst []CellType, fdst []string) ([]CellType, []string) {
 	dst = dst[:0]
+	fdst = fdst[:0]
+	found := false
 	dates := f.dateStyles()
 	for j, c := range cells {
 		typ := Plain
+		formula := ""
+		ref := cellName(j, row)
 		if c != "" {
-			ref := cellName(j, row)
 			ct, err := f.x.GetCellType(sheet, ref)
 			if err == nil {
 				switch ct {
@@ -165,8 +174,19 @@ func (f *File) fallbackTypes(sheet string, row int, cells []string, dst []CellTy
 					}
 				}
 			}
+		} else if fm, err := f.x.GetCellFormula(sheet, ref); err == nil && fm != "" {
+			// t="str" is a formula whose text result is empty; excelize
+			// cannot say whether the <v> is there, so that one counts as
+			// computed.
+			if ct, err := f.x.GetCellType(sheet, ref); err == nil && ct != excelize.CellTypeFormula {
+				typ, formula, found = Uncomputed, fm, true
+			}
 		}
 		dst = append(dst, typ)
+		fdst = append(fdst, formula)
 	}
-	return dst
+	if !found {
+		fdst = nil
+	}
+	return dst, fdst
 }

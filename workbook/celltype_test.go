@@ -128,3 +128,58 @@ func TestOneLine(t *testing.T) {
 		}
 	}
 }
+
+// A formula without a result is Uncomputed, with its text, whichever
+// reader reads it; a formula with a result, even an empty text, is not.
+func TestUncomputedFormulas(t *testing.T) {
+	row := `<row r="1"><c r="A1"><f>B1/C1</f></c><c r="B1"><f>1+1</f><v></v></c><c r="C1" t="str"><f>""</f><v></v></c>` +
+		`<c r="D1"><f>A1</f><v>3</v></c><c r="E1"><v>5</v></c><c r="F1"><f>IF(E1&gt;1,1,0)</f></c>` +
+		`<c r="G1"><f t="shared" ref="G1:H1" si="0">E1*2</f></c>`
+	wantTypes := []CellType{Uncomputed, Uncomputed, Plain, Plain, Plain, Uncomputed, Uncomputed}
+	wantCells := []string{"", "", "", "3", "5", "", ""}
+	wantFormulas := []string{"B1/C1", "1+1", "", "", "", "IF(E1>1,1,0)", "E1*2"}
+	tests := []struct {
+		name     string
+		rest     string // more cells
+		fallback bool
+		types    []CellType
+		cells    []string
+		formulas []string
+	}{
+		{"fast", `<c r="I1"><v>6</v></c>`, false,
+			append(wantTypes, Plain, Plain), append(wantCells, "", "6"), append(wantFormulas, "", "")},
+		// H1 has only the shared formula's number: the sheet goes to
+		// excelize, which moves G1's formula one column.
+		{"shared", `<c r="H1"><f t="shared" si="0"/></c><c r="I1"><v>6</v></c>`, true,
+			append(wantTypes, Uncomputed, Plain), append(wantCells, "", "6"), append(wantFormulas, "F1*2", "")},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := open(t, writeXLSX(t, sheetXML(row+tt.rest+"</row>"), ""))
+			rs, err := f.rows("Sheet1")
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer rs.Close()
+			if !rs.Next() {
+				t.Fatal("no row")
+			}
+			cells, err := rs.Columns()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(cells, tt.cells) {
+				t.Errorf("cells %q, want %q", cells, tt.cells)
+			}
+			if got := rs.Types(); !slices.Equal(got, tt.types) {
+				t.Errorf("types %v, want %v", got, tt.types)
+			}
+			if got := rs.Formulas(); !slices.Equal(got, tt.formulas) {
+				t.Errorf("formulas %q, want %q", got, tt.formulas)
+			}
+			if (rs.fellBack != "") != tt.fallback {
+				t.Errorf("fell back: %q", rs.fellBack)
+			}
+		})
+	}
+}

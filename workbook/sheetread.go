@@ -34,8 +34,13 @@ type sheetReader struct {
 	spans []cellSpan // the current row's cells
 	cells []string   // returned by Columns, reused
 	types []CellType // the type of each of cells, reused
-	si    siText     // a cell's inline string
-	tmp   []byte
+	// The text of each Uncomputed cell's formula, by cell index, and
+	// whether the row has one; reused.
+	formulas    []string
+	hasFormulas bool
+	ftext       []byte // the current cell's formula
+	si          siText // a cell's inline string
+	tmp         []byte
 
 	why string // why the reader gave up; "" while it has not
 }
@@ -168,7 +173,7 @@ func (r *sheetReader) Columns() []string {
 		return nil
 	}
 	r.next = 0
-	r.buf, r.spans = r.buf[:0], r.spans[:0]
+	r.buf, r.spans, r.hasFormulas = r.buf[:0], r.spans[:0], false
 	col := 0
 	sc := r.sc
 	for done := false; !done; {
@@ -201,14 +206,37 @@ func (r *sheetReader) Columns() []string {
 	r.cells, r.types = r.cells[:0], r.types[:0]
 	s := string(r.buf)
 	for _, sp := range r.spans {
-		if sp.sst >= 0 {
+		switch {
+		case sp.typ == Uncomputed:
+			r.cells = append(r.cells, "")
+		case sp.sst >= 0:
 			r.cells = append(r.cells, r.sst[sp.sst])
-		} else {
+		default:
 			r.cells = append(r.cells, s[sp.a:sp.b])
 		}
 		r.types = append(r.types, sp.typ)
 	}
+	if r.hasFormulas {
+		r.formulas = r.formulas[:0]
+		for _, sp := range r.spans {
+			f := ""
+			if sp.typ == Uncomputed {
+				f = s[sp.a:sp.b]
+			}
+			r.formulas = append(r.formulas, f)
+		}
+	}
 	return r.cells
+}
+
+// Formulas returns the text of the formula of each [Uncomputed] cell
+// Columns last returned, by cell index, or nil when there is none. The
+// slice is reused by the next call to Columns.
+func (r *sheetReader) Formulas() []string {
+	if !r.hasFormulas {
+		return nil
+	}
+	return r.formulas
 }
 
 // Types returns the type of each cell Columns last returned. The slice is
@@ -228,6 +256,7 @@ func (r *sheetReader) readCell(col *int) bool {
 	typ := cellPlain
 	// A number's style may show it as a date; text's says nothing.
 	ctype, style, numeric := Plain, -1, true
+	str := false // t="str": a formula's text result, which may be empty
 	*col++
 	for _, a := range sc.attrs {
 		switch string(a.local) {
@@ -262,6 +291,7 @@ func (r *sheetReader) readCell(col *int) bool {
 			}
 			ctype = typeOfAttr(v)
 			numeric = len(v) == 0 || string(v) == "n"
+			str = string(v) == "str"
 		}
 	}
 	vStart, vEnd := -1, -1
@@ -290,7 +320,8 @@ func (r *sheetReader) readCell(col *int) bool {
 					return r.fail("unusual formula attribute")
 				}
 				hasF = true
-				if !sc.skip() {
+				var ok bool
+				if r.ftext, ok = readChars(sc, r.ftext[:0]); !ok {
 					return r.fail(sc.why)
 				}
 			case "is":
@@ -336,6 +367,19 @@ func (r *sheetReader) readCell(col *int) bool {
 	}
 	if empty && !hasF {
 		return true
+	}
+	if empty && hasF && (vStart < 0 || !str) {
+		// A formula without a result: a computed empty text is t="str"
+		// with an empty <v>, anything else has a value to show.
+		if len(r.ftext) == 0 {
+			// A shared formula keeps its text in the first cell of its
+			// range; excelize works out this cell's from it.
+			return r.fail("shared formula without a result")
+		}
+		a := len(r.buf)
+		r.buf = append(r.buf, r.ftext...)
+		sp = cellSpan{a: int32(a), b: int32(len(r.buf)), sst: -1, typ: Uncomputed}
+		r.hasFormulas = true
 	}
 	if len(r.buf) > math.MaxInt32 {
 		return r.fail("row too long")

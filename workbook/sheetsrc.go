@@ -32,6 +32,7 @@ type sheetRows struct {
 	damage   *damageError // where excelize would stop reading, once it reads
 	err      error
 	types    []CellType // the cell types of the row excelize read last
+	formulas []string   // the formulas of its Uncomputed cells, or nil
 }
 
 // rows opens the named sheet (already resolved by [File.sheet]) for
@@ -42,6 +43,9 @@ func (f *File) rows(sheet string) (*sheetRows, error) {
 	if fast != nil {
 		s.fast, s.closer = fast, closer
 		return s, nil
+	}
+	if strings.Contains(why, whyLongRun) {
+		return nil, &longRunError{}
 	}
 	if _, sstWhy := f.sharedStrings(); sstWhy != "" {
 		if d := f.sstDamage(); d != nil {
@@ -110,7 +114,7 @@ func (s *sheetRows) Columns() ([]string, error) {
 	s.inRow = false
 	cells, err := s.x.Columns(rawValues)
 	if err == nil {
-		s.types = s.file.fallbackTypes(s.sheet, s.num, cells, s.types)
+		s.types, s.formulas = s.file.fallbackTypes(s.sheet, s.num, cells, s.types, s.formulas[:0])
 	}
 	return cells, err
 }
@@ -142,6 +146,10 @@ func (s *sheetRows) fallBack() bool {
 	s.fellBack = s.fast.why
 	s.fast = nil
 	s.closeFast()
+	if strings.Contains(s.fellBack, whyLongRun) {
+		s.err = &longRunError{sheet: true, row: s.num}
+		return false
+	}
 	s.damage = s.file.sheetDamage(s.sheet)
 	if s.damage != nil && s.damage.row <= s.read {
 		s.err = s.damage
@@ -168,6 +176,15 @@ func (s *sheetRows) fallBack() bool {
 		return false
 	}
 	return true
+}
+
+// Formulas returns the text of each [Uncomputed] cell's formula in the
+// row Columns last returned, by cell index, or nil when it has none.
+func (s *sheetRows) Formulas() []string {
+	if s.fast != nil {
+		return s.fast.Formulas()
+	}
+	return s.formulas
 }
 
 // Error returns what stopped Next, as excelize's Rows.Error does.
@@ -248,7 +265,7 @@ func (f *File) openPart(key string, match func(name string) bool) (*xmlScanner, 
 // what closes it. Neither, without a reason, means the part is absent or
 // empty.
 func (f *File) partSource(key string, match func(name string) bool) ([]byte, io.Reader, io.Closer, string) {
-	z, err := zip.OpenReader(f.path)
+	z, zc, err := f.zip()
 	if err != nil {
 		return nil, nil, nil, "zip: " + err.Error()
 	}
@@ -256,29 +273,29 @@ func (f *File) partSource(key string, match func(name string) bool) ([]byte, io.
 	for _, e := range z.File {
 		if match(e.Name) {
 			if entry != nil {
-				z.Close()
+				zc.Close()
 				return nil, nil, nil, "two zip entries for " + key
 			}
 			entry = e
 		}
 	}
 	if v, ok := f.x.Pkg.Load(key); ok {
-		z.Close()
+		zc.Close()
 		if b, _ := v.([]byte); len(b) > 0 {
 			return b, nil, nil, ""
 		}
 		return nil, nil, nil, ""
 	}
 	if entry == nil || entry.UncompressedSize64 == 0 {
-		z.Close()
+		zc.Close()
 		return nil, nil, nil, ""
 	}
 	rc, err := entry.Open()
 	if err != nil {
-		z.Close()
+		zc.Close()
 		return nil, nil, nil, "zip: " + err.Error()
 	}
-	return nil, rc, closers{rc, z}, ""
+	return nil, rc, closers{rc, zc}, ""
 }
 
 // prefetchReader reads from another reader in a goroutine, a few chunks
@@ -434,11 +451,11 @@ func (f *File) sheetPart(sheet string) (string, string) {
 // inZip reports whether the workbook's zip has an entry that excelize
 // would file under name.
 func (f *File) inZip(name string) bool {
-	z, err := zip.OpenReader(f.path)
+	z, zc, err := f.zip()
 	if err != nil {
 		return false
 	}
-	defer z.Close()
+	defer zc.Close()
 	for _, e := range z.File {
 		if strings.ReplaceAll(e.Name, "\\", "/") == name {
 			return true

@@ -66,6 +66,18 @@ type xmlAttr struct {
 // end of the buffer.
 const needMore = -1
 
+// maxRun is the most a single token may take, text or tag: a cell holds
+// at most 32,767 characters, under 400 KB even written as character
+// references, so a longer token is no spreadsheet program's and only
+// makes the buffer grow, as a zip bomb of spaces within the size limits
+// would.
+var maxRun = 16 << 20
+
+// whyLongRun is why the scanner stops on a token longer than maxRun; the
+// reader then refuses the sheet rather than let excelize, which would
+// hold the token whole, read it.
+const whyLongRun = "a token longer than the most a cell holds"
+
 // readSize is how much the scanner asks its reader for at a time; tests
 // make it small to split tokens across reads.
 var readSize = 64 << 10
@@ -97,6 +109,10 @@ func (s *xmlScanner) fill() bool {
 	}
 	if s.end == len(s.buf) {
 		// One token is larger than the buffer.
+		if len(s.buf) >= maxRun {
+			s.fail(whyLongRun)
+			return false
+		}
 		nb := make([]byte, 2*len(s.buf))
 		copy(nb, s.buf[:s.end])
 		s.buf = nb

@@ -36,9 +36,11 @@ type Table struct {
 	Index     []int    // per Column passed to Table: 0-based cell index, or -1 when an optional column is absent
 
 	rows     *sheetRows
+	mem      [][]string // the rows of a table held in memory, for NewTable
 	num      int        // number of the row rows is on
 	buf      []string   // reused by Next for the current row's cells
 	types    []CellType // reused by Next for the current row's cell types
+	formulas []string   // reused by Next for the current row's formulas
 	row      Row
 	date1904 bool // the workbook counts dates from 1904
 	err      error
@@ -50,6 +52,9 @@ type Row struct {
 	Num   int        // 1-based row number in the sheet
 	Cells []string   // raw cell values, padded with "" to at least the header's length
 	Types []CellType // the type of each of Cells
+	// Formulas holds, by cell index, the formula of each Uncomputed cell,
+	// as written ("B7/C7", without "="); nil when the row has none.
+	Formulas []string
 }
 
 // Table finds the header row of the named sheet (the first sheet when name
@@ -70,6 +75,10 @@ func (f *File) Table(sheet string, cols []Column) (*Table, error) {
 		if errors.As(err, &sd) {
 			// The shared text belongs to the workbook, not to the sheet.
 			return nil, fmt.Errorf("%s: %w\n%s", f.name, err, damageHint)
+		}
+		var lr *longRunError
+		if errors.As(err, &lr) {
+			return nil, fmt.Errorf("%s: %w\n%s", f.name, err, bombHint)
 		}
 		return nil, fmt.Errorf("%s: %s: %w", f.name, name, err)
 	}
@@ -225,6 +234,9 @@ func (t *Table) Next() bool {
 	if t.err != nil || t.done {
 		return false
 	}
+	if t.rows == nil {
+		return t.nextInMemory()
+	}
 	// Next counts every row number, as excelize's does, including rows
 	// absent from the sheet's XML, so t.num stays the real row number.
 	for t.rows.Next() {
@@ -246,6 +258,10 @@ func (t *Table) Next() bool {
 			t.types = append(t.types, Plain)
 		}
 		t.row = Row{Num: t.num, Cells: t.buf, Types: t.types}
+		if f := t.rows.Formulas(); f != nil {
+			t.formulas = append(t.formulas[:0], f...)
+			t.row.Formulas = t.formulas
+		}
 		return true
 	}
 	if err := t.rows.Error(); err != nil {
@@ -270,6 +286,9 @@ func (t *Table) Err() error { return t.err }
 // Close releases the sheet. It does not close the [File].
 func (t *Table) Close() error {
 	t.done = true
+	if t.rows == nil {
+		return nil
+	}
 	if err := t.rows.Close(); err != nil {
 		return fmt.Errorf("%s: %s: %w", t.File, t.Sheet, err)
 	}
@@ -304,6 +323,10 @@ func (t *Table) readErr(err error, row int) error {
 	if errors.As(err, &d) {
 		return t.damaged(d)
 	}
+	var lr *longRunError
+	if errors.As(err, &lr) {
+		return fmt.Errorf("%s: %s: %w\n%s", t.File, t.Sheet, err, bombHint)
+	}
 	if row > 0 {
 		return fmt.Errorf("%s: %w", t.rowRef(row), err)
 	}
@@ -330,4 +353,38 @@ func (t *Table) damaged(d *damageError) error {
 		msg = fmt.Sprintf("%s: %s: the sheet's XML is damaged after row %d, so the rows below it cannot be read", t.File, t.Sheet, d.row-1)
 	}
 	return fmt.Errorf("%s: %s\n%s", msg, d.msg, damageHint)
+}
+
+// NewTable makes a table of rows held in memory, with the header on row
+// 1 and the rows under it, as a run builds a quarter's rows from its
+// months. Column i of the header is the cell index of cols[i], whose
+// first header it is.
+func NewTable(file, sheet string, cols []Column, extra []string, rows [][]string) *Table {
+	t := &Table{File: file, Sheet: sheet, HeaderRow: 1, mem: rows}
+	for i, c := range cols {
+		t.Header = append(t.Header, c.Headers[0])
+		t.Index = append(t.Index, i)
+	}
+	t.Header = append(t.Header, extra...)
+	t.num = 1
+	return t
+}
+
+func (t *Table) nextInMemory() bool {
+	i := t.num - 1
+	if i >= len(t.mem) {
+		t.done = true
+		return false
+	}
+	t.num++
+	t.buf = append(t.buf[:0], t.mem[i]...)
+	for len(t.buf) < len(t.Header) {
+		t.buf = append(t.buf, "")
+	}
+	t.types = t.types[:0]
+	for range t.buf {
+		t.types = append(t.types, Plain)
+	}
+	t.row = Row{Num: t.num, Cells: t.buf, Types: t.types}
+	return true
 }

@@ -441,8 +441,8 @@ func TestOpenErrors(t *testing.T) {
 	}
 	tests := []struct{ path, want string }{
 		{filepath.Join(dir, "missing.xlsx"), "missing.xlsx: no such file"},
-		{text, "march.xlsx: not an .xlsx workbook"},
-		{empty, "empty.xlsx: not an .xlsx workbook"},
+		{text, `march.xlsx: is a text file (CSV or the like), not an .xlsx workbook: open it in Excel and save it as "Excel Workbook (.xlsx)"`},
+		{empty, "empty.xlsx: is empty, not a workbook"},
 		{folder, "folder.xlsx: is a folder, not a workbook"},
 	}
 	for _, tt := range tests {

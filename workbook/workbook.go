@@ -16,8 +16,10 @@ package workbook
 
 import (
 	"archive/zip"
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -37,6 +39,18 @@ var rawValues = excelize.Options{RawCellValue: true}
 // lower the size above which excelize keeps a part in a temporary file
 // instead of memory, which the sheet reader then reads from the zip.
 var openOptions []excelize.Options
+
+// excelizeOptions gives excelize the workbook limit of [checkSizes] too.
+func excelizeOptions() excelize.Options {
+	var o excelize.Options
+	if len(openOptions) > 0 {
+		o = openOptions[len(openOptions)-1]
+	}
+	if o.UnzipSizeLimit == 0 {
+		o.UnzipSizeLimit = int64(maxInflated)
+	}
+	return o
+}
 
 // Normalize folds a header or cell label for matching: it trims white space
 // (including the ideographic space U+3000), folds full-width forms to
@@ -133,6 +147,7 @@ type File struct {
 	path   string
 	x      *excelize.File
 	sheets []string
+	pkg    []byte // the package decrypted from a workbook saved with a password, or nil
 
 	// The shared strings, read by the first Table that needs them, or why
 	// they could not be read and excelize reads the sheets instead.
@@ -148,6 +163,13 @@ type File struct {
 // Open opens path for reading. Errors read "<base name of path>: <problem>",
 // for example "march.xlsx: no such file".
 func Open(path string) (*File, error) {
+	return OpenWith(path, OpenOptions{})
+}
+
+// OpenWith is [Open] with options, such as the password of a workbook
+// saved with one. Such a workbook is decrypted in memory: no decrypted copy
+// is ever written to disk.
+func OpenWith(path string, o OpenOptions) (*File, error) {
 	name := filepath.Base(path)
 	st, err := os.Stat(path)
 	if err != nil {
@@ -156,7 +178,30 @@ func Open(path string) (*File, error) {
 	if st.IsDir() {
 		return nil, &fileError{name, "is a folder, not a workbook", nil}
 	}
-	x, err := excelize.OpenFile(path, openOptions...)
+	if err := notXLSX(path); err != nil {
+		return nil, &fileError{name, err.Error(), err}
+	}
+	f := &File{name: name, path: path}
+	if isOLE(path) {
+		b, err := openOLE(path, o.Password)
+		if err != nil {
+			return nil, &fileError{name, err.Error(), err}
+		}
+		f.pkg = b
+	}
+	if z, closer, err := f.zip(); err == nil {
+		err = checkSizes(name, z)
+		closer.Close()
+		if err != nil {
+			return nil, err
+		}
+	}
+	var x *excelize.File
+	if f.pkg != nil {
+		x, err = excelize.OpenReader(bytes.NewReader(f.pkg), excelizeOptions())
+	} else {
+		x, err = excelize.OpenFile(path, excelizeOptions())
+	}
 	if err != nil {
 		if x != nil {
 			_ = x.Close()
@@ -169,7 +214,34 @@ func Open(path string) (*File, error) {
 		_ = x.Close()
 		return nil, &fileError{name, "not an .xlsx workbook", nil}
 	}
-	return &File{name: name, path: path, x: x, sheets: sheets}, nil
+	f.x, f.sheets = x, sheets
+	return f, nil
+}
+
+// isOLE reports whether the file at path is an OLE compound file.
+func isOLE(path string) bool {
+	fh, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer fh.Close()
+	head := make([]byte, len(oleMagic))
+	_, err = io.ReadFull(fh, head)
+	return err == nil && bytes.Equal(head, oleMagic)
+}
+
+// zip opens the workbook's package: the file, or the package decrypted
+// from it.
+func (f *File) zip() (*zip.Reader, io.Closer, error) {
+	if f.pkg != nil {
+		z, err := zip.NewReader(bytes.NewReader(f.pkg), int64(len(f.pkg)))
+		return z, io.NopCloser(nil), err
+	}
+	z, err := zip.OpenReader(f.path)
+	if err != nil {
+		return nil, nil, err
+	}
+	return &z.Reader, z, nil
 }
 
 // describeOpen turns an error from opening a workbook into words a user of
@@ -183,9 +255,9 @@ func describeOpen(err error) string {
 	case errors.Is(err, zip.ErrFormat), errors.Is(err, zip.ErrAlgorithm), errors.Is(err, zip.ErrChecksum):
 		return "not an .xlsx workbook"
 	case errors.Is(err, excelize.ErrWorkbookFileFormat):
-		// excelize says this for any OLE file: an old .xls workbook, or an
-		// .xlsx saved with a password.
-		return "not an .xlsx workbook (an old .xls file, or one protected by a password)"
+		// excelize says this for any OLE file, which Open has looked into
+		// first.
+		return "not an .xlsx workbook"
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {

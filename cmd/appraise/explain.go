@@ -23,6 +23,8 @@ type explainOptions struct {
 	Workbook string
 	Row      string // --row, as typed
 	Sheet    string
+	Period   string   // as --period gives it
+	History  []string // folders of earlier results
 
 	value           decimal.Decimal // Value, parsed
 	valueErr        error           // why Value is not a number, for a metric that needs one
@@ -97,6 +99,8 @@ its sum written out, the flags and the pay.`,
 	f.StringVar(&opts.Workbook, "workbook", "", "score one row of the workbook `file` and show every figure")
 	f.StringVar(&opts.Row, "row", "", "the row to score: `column=value`, such as 工号=E017")
 	f.StringVar(&opts.Sheet, "sheet", "", "the `sheet` to read (default: the rules' sheet, else the first)")
+	f.StringVar(&opts.Period, "period", "", "the `period` of the workbook, for rules that look back (default: where the rules' period_from says)")
+	f.StringSliceVar(&opts.History, "history", nil, "a `folder` of earlier periods' scored results, for rules that look back (default: as score reads them)")
 	return cmd
 }
 
@@ -146,13 +150,30 @@ func explainRun(opts *explainOptions) error {
 		}
 		return nil
 	}
-	found, err := run.Find(opts.Workbook, opts.Sheet, sc, opts.rowKey, opts.rowWant)
+	var period scoring.Period
+	if opts.Period != "" {
+		if period, err = scoring.ParsePeriod(opts.Period); err != nil {
+			return &run.InputError{Problems: []string{"--period: " + err.Error()}}
+		}
+	}
+	found, err := run.Find(run.Options{Input: opts.Workbook, Sheet: opts.Sheet, Scorer: sc, RulesFile: opts.Rules,
+		Period: period, History: opts.History}, opts.rowKey, opts.rowWant)
 	if err != nil {
 		return err
 	}
 	r := sc.NewResult()
 	found.Score(sc, r)
 	writeTrace(w, set, sc, found, r.Trace(), metric)
+	if calls := sc.HistoryCalls(); len(calls) > 0 && metric < 0 {
+		// What each figure that looks back used, period by period.
+		fmt.Fprintf(w, "\nhistory (%s, %s)\n", found.Period, plural(found.History, "earlier period"))
+		for k, c := range calls {
+			fmt.Fprintf(w, "  %s\n", rules.Source(c))
+			for _, l := range r.HistoryTrace(k) {
+				fmt.Fprintf(w, "    %s\n", l)
+			}
+		}
+	}
 	return nil
 }
 

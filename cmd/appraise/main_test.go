@@ -4,13 +4,16 @@ import (
 	"archive/zip"
 	"bufio"
 	"bytes"
+	"compress/flate"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -18,6 +21,7 @@ import (
 	"appraise/workbook"
 
 	"github.com/rogpeppe/go-internal/testscript"
+	"github.com/xuri/excelize/v2"
 )
 
 func TestMain(m *testing.M) {
@@ -26,6 +30,9 @@ func TestMain(m *testing.M) {
 		"mkxlsx":   func() { os.Exit(mkxlsx(os.Args[1:])) },
 		"cells":    func() { os.Exit(cells(os.Args[1:])) },
 		"zipedit":  func() { os.Exit(zipedit(os.Args[1:])) },
+		"mkbomb":   func() { os.Exit(mkbomb(os.Args[1:])) },
+		"encrypt":  func() { os.Exit(encrypt(os.Args[1:])) },
+		"zipsub":   func() { os.Exit(zipsub(os.Args[1:])) },
 	})
 }
 
@@ -115,24 +122,27 @@ func mkxlsx(args []string) int {
 // literals, so that a script can damage a workbook in ways no writer
 // would, such as "\x01" written raw into a sheet's XML. In NEW,
 // "<repeat N s>" stands for s N times, for text too long to write out,
-// such as a cell longer than the writer lets through.
+// such as a cell longer than the writer lets through; s holds no ">", but
+// may hold the escape \x3e for one.
 func zipedit(args []string) int {
 	if len(args) != 4 {
 		fmt.Fprintln(os.Stderr, "usage: zipedit file.xlsx part old new")
 		return 2
 	}
 	path, part := args[0], args[1]
-	old, err1 := strconv.Unquote(args[2])
-	repl, err2 := strconv.Unquote(args[3])
-	if err := errors.Join(err1, err2); err != nil {
-		fmt.Fprintf(os.Stderr, "zipedit: old and new must be Go string literals: %v\n", err)
-		return 2
-	}
-	repl = repeats.ReplaceAllStringFunc(repl, func(m string) string {
+	// Repeats are written out before the literal is read, so that s may
+	// hold a ">" written as \x3e.
+	quoted := repeats.ReplaceAllStringFunc(args[3], func(m string) string {
 		sub := repeats.FindStringSubmatch(m)
 		n, _ := strconv.Atoi(sub[1])
 		return strings.Repeat(sub[2], n)
 	})
+	old, err1 := strconv.Unquote(args[2])
+	repl, err2 := strconv.Unquote(quoted)
+	if err := errors.Join(err1, err2); err != nil {
+		fmt.Fprintf(os.Stderr, "zipedit: old and new must be Go string literals: %v\n", err)
+		return 2
+	}
 	if err := rewriteZipEntry(path, part, old, repl); err != nil {
 		fmt.Fprintln(os.Stderr, "zipedit:", err)
 		return 1
@@ -140,9 +150,152 @@ func zipedit(args []string) int {
 	return 0
 }
 
+// zipsub FILE OLD NEW replaces every OLD with NEW in every entry of the
+// zip FILE, for changes all through a workbook, such as its namespaces.
+func zipsub(args []string) int {
+	if len(args) != 3 {
+		fmt.Fprintln(os.Stderr, "usage: zipsub file.xlsx old new")
+		return 2
+	}
+	err := rewriteZip(args[0], func(w *zip.Writer, name string, b []byte) (bool, error) {
+		if !bytes.Contains(b, []byte(args[1])) {
+			return false, nil
+		}
+		out, err := w.Create(name)
+		if err != nil {
+			return false, err
+		}
+		_, err = out.Write(bytes.ReplaceAll(b, []byte(args[1]), []byte(args[2])))
+		return true, err
+	})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "zipsub:", err)
+		return 1
+	}
+	return 0
+}
+
+// encrypt FILE PASSWORD saves the workbook FILE again with a password, as
+// Excel's "Encrypt with Password" does: an OLE file holding the encrypted
+// package.
+func encrypt(args []string) int {
+	if len(args) != 2 {
+		fmt.Fprintln(os.Stderr, "usage: encrypt file.xlsx password")
+		return 2
+	}
+	x, err := excelize.OpenFile(args[0])
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "encrypt:", err)
+		return 1
+	}
+	defer x.Close()
+	if err := x.SaveAs(args[0], excelize.Options{Password: args[1]}); err != nil {
+		fmt.Fprintln(os.Stderr, "encrypt:", err)
+		return 1
+	}
+	return 0
+}
+
+// mkbomb FILE PART AFTER MB makes the zip entry PART of FILE a zip bomb:
+// MB megabytes of spaces go in after the text AFTER, which must occur
+// once, and are stored as the same compressed block over and over, about
+// a thousandth of their size, so that a script can make a workbook that
+// inflates to gigabytes from a few megabytes on disk.
+func mkbomb(args []string) int {
+	if len(args) != 4 {
+		fmt.Fprintln(os.Stderr, "usage: mkbomb file.xlsx part after megabytes")
+		return 2
+	}
+	mb, err := strconv.Atoi(args[3])
+	if err != nil || mb < 2 {
+		fmt.Fprintln(os.Stderr, "mkbomb: megabytes must be a number of at least 2")
+		return 2
+	}
+	err = rewriteZip(args[0], func(w *zip.Writer, name string, b []byte) (bool, error) {
+		if name != args[1] {
+			return false, nil
+		}
+		i := bytes.Index(b, []byte(args[2]))
+		if i < 0 || bytes.Count(b, []byte(args[2])) != 1 {
+			return false, fmt.Errorf("%s: %q does not occur once", name, args[2])
+		}
+		i += len(args[2])
+		return true, writeBomb(w, name, b[:i], b[i:], mb)
+	})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "mkbomb:", err)
+		return 1
+	}
+	return 0
+}
+
+// writeBomb writes the entry name: head, mb megabytes of spaces, tail.
+// Once the deflate window holds only spaces, a flushed block of a megabyte
+// of spaces decodes the same wherever it goes, so it is compressed once
+// and repeated.
+func writeBomb(w *zip.Writer, name string, head, tail []byte, mb int) error {
+	spaces := bytes.Repeat([]byte(" "), 1<<20)
+	var raw bytes.Buffer
+	fw, _ := flate.NewWriter(&raw, flate.BestCompression)
+	fw.Write(head)
+	fw.Write(spaces)
+	fw.Flush()
+	start := raw.Len()
+	fw.Write(spaces)
+	fw.Flush()
+	block := slices.Clone(raw.Bytes()[start:])
+	var body bytes.Buffer
+	body.Write(raw.Bytes()[:start])
+	for range mb - 1 {
+		body.Write(block)
+	}
+	raw.Reset()
+	fw.Write(tail)
+	fw.Close()
+	body.Write(raw.Bytes())
+
+	crc := crc32.Update(0, crc32.IEEETable, head)
+	for range mb {
+		crc = crc32.Update(crc, crc32.IEEETable, spaces)
+	}
+	crc = crc32.Update(crc, crc32.IEEETable, tail)
+	out, err := w.CreateRaw(&zip.FileHeader{
+		Name:               name,
+		Method:             zip.Deflate,
+		CRC32:              crc,
+		CompressedSize64:   uint64(body.Len()),
+		UncompressedSize64: uint64(len(head)+len(tail)) + uint64(mb)<<20,
+	})
+	if err != nil {
+		return err
+	}
+	_, err = out.Write(body.Bytes())
+	return err
+}
+
 var repeats = regexp.MustCompile(`<repeat ([0-9]+) ([^>]+)>`)
 
 func rewriteZipEntry(path, part, old, repl string) error {
+	return rewriteZip(path, func(w *zip.Writer, name string, b []byte) (bool, error) {
+		if name != part {
+			return false, nil
+		}
+		if n := bytes.Count(b, []byte(old)); n != 1 {
+			return false, fmt.Errorf("%s: %q occurs %d times, not once", part, old, n)
+		}
+		out, err := w.Create(name)
+		if err != nil {
+			return false, err
+		}
+		_, err = out.Write(bytes.Replace(b, []byte(old), []byte(repl), 1))
+		return true, err
+	})
+}
+
+// rewriteZip copies the zip at path, entry by entry, through edit, which
+// writes an entry itself and reports true, or leaves it to be copied.
+// edit must write at least one entry.
+func rewriteZip(path string, edit func(w *zip.Writer, name string, b []byte) (bool, error)) error {
 	z, err := zip.OpenReader(path)
 	if err != nil {
 		return err
@@ -161,12 +314,13 @@ func rewriteZipEntry(path, part, old, repl string) error {
 		if err != nil {
 			return err
 		}
-		if e.Name == part {
-			if n := bytes.Count(b, []byte(old)); n != 1 {
-				return fmt.Errorf("%s: %q occurs %d times, not once", part, old, n)
-			}
-			b = bytes.Replace(b, []byte(old), []byte(repl), 1)
+		done, err := edit(w, e.Name, b)
+		if err != nil {
+			return err
+		}
+		if done {
 			found = true
+			continue
 		}
 		out, err := w.Create(e.Name)
 		if err != nil {
@@ -177,7 +331,7 @@ func rewriteZipEntry(path, part, old, repl string) error {
 		}
 	}
 	if !found {
-		return fmt.Errorf("%s: no entry %s", path, part)
+		return fmt.Errorf("%s: no entry to change", path)
 	}
 	if err := w.Close(); err != nil {
 		return err

@@ -30,6 +30,8 @@ type scoreOptions struct {
 	BOM    bool
 	Quiet  bool
 
+	Password string // of a workbook saved with one
+
 	Period  string // as --period gives it
 	period  scoring.Period
 	History []string // folders of earlier results
@@ -38,7 +40,7 @@ type scoreOptions struct {
 func newCmdScore(io *streams, runF func(*scoreOptions) error) *cobra.Command {
 	opts := &scoreOptions{io: io}
 	cmd := &cobra.Command{
-		Use:   "score <workbook> [flags]",
+		Use:   "score {<workbook> | <folder> --period <quarter or year>} [flags]",
 		Short: "Score a workbook and write the results beside it",
 		Long: `Score every row of a workbook's sheet with a rule file and write the
 results: by default a workbook named <name>.scored.xlsx beside the input,
@@ -51,13 +53,21 @@ long for one sheet goes on in "detail 2", "detail 3" and so on; with
 The rules come from --rules, from a built-in scheme named with --scheme
 (see appraise schemes), or else from rules.yaml beside the workbook.
 Nothing is written unless every row passes its checks, and the input
-workbook is never changed.`,
+workbook is never changed.
+
+Given a folder instead of a workbook, with --period naming a quarter or a
+year, score builds that period from the months' workbooks in the folder,
+as the rules' rollup: says (each column summed, averaged, or its last
+value), and scores it as it scores a month: the results are written in
+the folder as <period>.scored.xlsx.`,
 		Example: `  $ appraise score march.xlsx
   $ appraise score march.xlsx --rules ../rules/cs.yaml --sheet 客服KPI
   $ appraise score march.xlsx --scheme ecommerce-cs
   $ appraise score march.xlsx -o results/march.json
   $ appraise score year.xlsx --detail csv
-  $ appraise score march.xlsx --format csv -o -`,
+  $ appraise score march.xlsx --format csv -o -
+  $ appraise score months --period 2026-Q1
+  $ appraise score locked.xlsx --password "$XLSX_PASSWORD"`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
 				return usagef(cmd, "score takes one workbook, not %d arguments", len(args))
@@ -95,6 +105,11 @@ workbook is never changed.`,
 			}
 			if opts.Output == "" {
 				opts.Output = run.DefaultOutput(opts.Input, opts.Format)
+				if fi, err := os.Stat(opts.Input); err == nil && fi.IsDir() && !opts.period.IsZero() {
+					// A quarter built from the months in a folder is
+					// written among them.
+					opts.Output = filepath.Join(opts.Input, opts.period.String()+".scored."+opts.Format)
+				}
 			}
 			if opts.BOM && opts.Format != "csv" && opts.Detail != run.DetailInCSV {
 				return usagef(cmd, "--bom applies to CSV files: give --format csv or --detail csv")
@@ -121,6 +136,7 @@ workbook is never changed.`,
 	f.BoolVar(&opts.BOM, "bom", false, "start CSV files with a byte-order mark, so that Excel reads their Chinese right")
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "print nothing on success")
 	f.StringVar(&opts.Period, "period", "", "the `period` scored: 2026-03, 2026-Q1, 2026, 2026-W15 or a cycle's first day 2026-03-26 (default: where the rules' period_from says)")
+	f.StringVar(&opts.Password, "password", "", "the `password` of a workbook saved with one; it is decrypted in memory only")
 	f.StringSliceVar(&opts.History, "history", nil, "a `folder` of earlier periods' scored results, for rules that look back (default: the rules' history:)")
 	_ = cmd.RegisterFlagCompletionFunc("rules", completeRulesFlag)
 	_ = cmd.RegisterFlagCompletionFunc("scheme", completeScheme)
@@ -180,6 +196,7 @@ func scoreRun(opts *scoreOptions) error {
 		Version:   appVersion(),
 		Period:    opts.period,
 		History:   opts.History,
+		Password:  opts.Password,
 	})
 	if err != nil {
 		return err
@@ -202,7 +219,10 @@ func scoreRun(opts *scoreOptions) error {
 		dest += " and " + run.DetailFile(sum.Output)
 	}
 	of := filepath.Base(opts.Input)
-	if sum.Period != "" {
+	switch {
+	case sum.Parts > 0:
+		of += fmt.Sprintf(" (%s, from %s)", sum.Period, plural(sum.Parts, set.Rollup.From))
+	case sum.Period != "":
 		of += " (" + sum.Period + ")"
 	}
 	fmt.Fprintf(opts.io.Err, "appraise: scored %s of %s, sheet %s, with %s: wrote %s\n",
@@ -229,17 +249,28 @@ func plural(n int, word string) string {
 }
 
 // findRules returns the rule file to use: the one given, or rules.yaml
-// beside the workbook.
+// beside the workbook; for a folder of months, rules.yaml in it, else
+// beside it.
 func findRules(given, input string) (string, error) {
 	if given != "" {
 		return given, nil
 	}
-	beside := filepath.Join(filepath.Dir(input), "rules.yaml")
-	if _, err := os.Stat(beside); err == nil {
-		return beside, nil
+	var looked []string
+	if fi, err := os.Stat(input); err == nil && fi.IsDir() {
+		looked = append(looked, filepath.Join(input, "rules.yaml"))
+	}
+	looked = append(looked, filepath.Join(filepath.Dir(input), "rules.yaml"))
+	for _, p := range looked {
+		if _, err := os.Stat(p); err == nil {
+			return p, nil
+		}
+	}
+	where := looked[0] + " beside the workbook"
+	if len(looked) > 1 {
+		where = looked[0] + " and " + looked[1]
 	}
 	return "", &run.InputError{Problems: []string{
-		fmt.Sprintf("appraise: no rule file: looked for %s beside the workbook; name one with --rules FILE", beside),
+		fmt.Sprintf("appraise: no rule file: looked for %s; name one with --rules FILE", where),
 	}}
 }
 

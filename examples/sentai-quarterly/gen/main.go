@@ -23,7 +23,7 @@ var header = []string{
 	"毛利润目标", "毛利润实际", "新增客户毛利润目标", "新增客户毛利润实际",
 	"应收款/赊销目标", "应收款/赊销实际",
 	"工作态度评分", "团队协作评分", "组织纪律性评分", "信息反馈评分",
-	"投诉曝光次数", "年度投诉曝光次数", "严重事件",
+	"投诉曝光次数", "严重事件",
 }
 
 // designed holds the hand-made rows, one per edge case, in header order
@@ -33,57 +33,58 @@ var header = []string{
 var designed = [][]string{
 	// S001: G = N = R = 1, ratings 3 3 3 2: total exactly 91 (A).
 	{"王建国", "1000000", "1000000", "400000", "400000", "200000", "200000",
-		"3", "3", "3", "2", "0", "0", "否"},
+		"3", "3", "3", "2", "0", "否"},
 	// S002: as S001 but R = 199800/200000 = 0.999: total 90.99 (B).
 	{"李海燕", "1000000", "1000000", "400000", "400000", "199800", "200000",
-		"3", "3", "3", "2", "0", "0", "否"},
+		"3", "3", "3", "2", "0", "否"},
 	// S003: G = 0.75: total exactly 81 (B).
 	{"张志刚", "1000000", "750000", "400000", "400000", "200000", "200000",
-		"3", "3", "3", "2", "0", "0", "否"},
+		"3", "3", "3", "2", "0", "否"},
 	// S004: as S003 with R = 0.999: total 80.99 (C).
 	{"陈丽华", "1000000", "750000", "400000", "400000", "199800", "200000",
-		"3", "3", "3", "2", "0", "0", "否"},
+		"3", "3", "3", "2", "0", "否"},
 	// S005: G = 0.5: total exactly 71 (C).
 	{"刘强", "1000000", "500000", "400000", "400000", "200000", "200000",
-		"3", "3", "3", "2", "1", "1", "否"},
+		"3", "3", "3", "2", "1", "否"},
 	// S006: as S005 with R = 0.999: total 70.99 (D).
 	{"赵敏", "1000000", "500000", "400000", "400000", "199800", "200000",
-		"3", "3", "3", "2", "0", "0", "否"},
+		"3", "3", "3", "2", "0", "否"},
 	// S007: every completion above 100%, capped; ratings 5: total 100,
 	// but 2 complaints this quarter cap A at C.
 	{"孙涛", "1000000", "1200000", "400000", "600000", "200000", "150000",
-		"5", "5", "5", "5", "2", "2", "否"},
-	// S008: 1 complaint this quarter and 6 in the year, one below each
-	// veto: total 95, A.
+		"5", "5", "5", "5", "2", "否"},
+	// S008: 1 complaint this quarter, one below the quarter's veto: total
+	// 95, A.
 	{"周婷", "1000000", "1000000", "400000", "400000", "200000", "200000",
-		"4", "4", "4", "3", "1", "6", "否"},
-	// S009: 7 complaints in the year: total 85, B, coefficient 0.
+		"4", "4", "4", "3", "1", "否"},
+	// S009: 6 complaints, the first quarter's and so the year's: B capped
+	// at C, and 6 is not more than 6: total 85, C, 1.0.
 	{"吴磊", "1000000", "1000000", "400000", "400000", "200000", "200000",
-		"2", "1", "1", "1", "0", "7", "否"},
+		"2", "1", "1", "1", "6", "否"},
 	// S010: a serious incident: total 95, A, coefficient 0.
 	{"郑雪", "1000000", "1000000", "400000", "400000", "200000", "200000",
-		"4", "4", "4", "3", "0", "0", "是"},
-	// S011: every veto at once: total 100, capped at C, coefficient 0.
+		"4", "4", "4", "3", "0", "是"},
+	// S011: 7 complaints, more than 6 in the year: total 100, capped at
+	// C, coefficient 0.
 	{"王芳", "1000000", "1000000", "400000", "400000", "200000", "200000",
-		"5", "5", "5", "5", "3", "8", "是"},
+		"5", "5", "5", "5", "7", "否"},
 	// S012: 2 complaints on a D: the cap does not raise it.
 	{"林峰", "1000000", "500000", "400000", "120000", "100000", "200000",
-		"4", "4", "4", "4", "2", "2", "否"},
+		"4", "4", "4", "4", "2", "否"},
 	// S013: a loss (G = -0.1) floors at 0 points; nothing outstanding
 	// scores R in full: total 60, D.
 	{"黄敏", "1000000", "-100000", "400000", "400000", "200000", "0",
-		"5", "5", "5", "5", "0", "0", "否"},
+		"5", "5", "5", "5", "0", "否"},
 	// S014: 新增客户毛利润目标 0, so N cannot be computed: no total, no
 	// grade.
 	{"何军", "1000000", "1000000", "0", "50000", "200000", "200000",
-		"4", "4", "4", "4", "0", "0", "否"},
+		"4", "4", "4", "4", "0", "否"},
 	// S015: the complaint counts left blank, read as none: total 92, A.
 	{"马晓东", "1000000", "1000000", "400000", "400000", "200000", "200000",
-		"3", "3", "3", "3", "", "", "否"},
-	// S016: the year's count (1) below the quarter's (2): flagged for
-	// checking, and the quarter's 2 caps A at C.
+		"3", "3", "3", "3", "", "否"},
+	// S016: total 91, exactly A's edge, and 2 complaints cap it at C.
 	{"朱静", "1000000", "1000000", "400000", "400000", "200000", "200000",
-		"3", "3", "3", "2", "2", "1", "否"},
+		"3", "3", "3", "2", "2", "否"},
 }
 
 // names for the generated rows S017 onwards.
@@ -124,10 +125,9 @@ func random(r *sample.Rand) []string {
 		row = append(row, fmt.Sprint(2+r.Weighted(15, 40, 35, 10))) // ratings 2..5
 	}
 	quarter := r.Weighted(70, 20, 8, 2)
-	year := quarter + r.Weighted(50, 20, 10, 10, 5, 5)
 	serious := "否"
 	if r.IntN(12) == 0 {
 		serious = "是"
 	}
-	return append(row, fmt.Sprint(quarter), fmt.Sprint(year), serious)
+	return append(row, fmt.Sprint(quarter), serious)
 }
