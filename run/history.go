@@ -14,10 +14,15 @@ import (
 // scheme for the periods just before current, and reads from them what
 // the rules' history functions need. Two results for one period are an
 // error naming both; results for current itself are left out, since the
-// run replaces them.
-func loadHistory(dirs []string, sc *scoring.Scorer, cur scoring.Period) (*scoring.History, error) {
+// run replaces them. A period of recent whose Source the folders hold is
+// taken from recent instead of being read from its file.
+func loadHistory(dirs []string, sc *scoring.Scorer, cur scoring.Period, recent map[string]scoring.PastPeriod) (*scoring.History, error) {
 	current := cur.String()
 	set := sc.Rules()
+	known := map[string]string{} // the file of each recent period -> the period
+	for label, r := range recent {
+		known[filepath.Clean(r.Source)] = label
+	}
 	byPeriod := map[string][]string{}
 	var problems []string
 	for _, dir := range dirs {
@@ -32,6 +37,12 @@ func loadHistory(dirs []string, sc *scoring.Scorer, cur scoring.Period) (*scorin
 				continue
 			}
 			path := filepath.Join(dir, name)
+			if label, ok := known[filepath.Clean(path)]; ok {
+				if label != current {
+					byPeriod[label] = append(byPeriod[label], path)
+				}
+				continue
+			}
 			scheme, period, err := pastMeta(path)
 			if err != nil {
 				problems = append(problems, "history: "+err.Error())
@@ -65,13 +76,19 @@ func loadHistory(dirs []string, sc *scoring.Scorer, cur scoring.Period) (*scorin
 			return nil, &InputError{Problems: []string{fmt.Sprintf("history: %s both hold the %s results of %s: keep one", strings.Join(paths, " and "), set.Scheme, p)}}
 		}
 		path := paths[0]
-		f, err := readPast(path, sc)
-		if err != nil {
-			return nil, inputError(fmt.Errorf("history: %w", err))
+		keys, values := []string(nil), [][]scoring.Value(nil)
+		if r, ok := recent[p.String()]; ok && filepath.Clean(r.Source) == filepath.Clean(path) {
+			keys, values = r.Keys, r.Values
+		} else {
+			f, err := readPast(path, sc)
+			if err != nil {
+				return nil, inputError(fmt.Errorf("history: %w", err))
+			}
+			keys, values = f.keys, f.values
 		}
 		h.Periods = append(h.Periods, scoring.PastPeriod{
 			Label: p.String(), InYear: cur.SameYear(p), InQuarter: cur.SameQuarter(p),
-			Source: path, Keys: f.keys, Values: f.values,
+			Source: path, Keys: keys, Values: values,
 		})
 		p = p.Prev()
 	}

@@ -299,23 +299,9 @@ func readPastJSON(path string, sc *scoring.Scorer) (*pastFile, error) {
 		for j, n := range names {
 			name, field, _ := strings.Cut(n, ".")
 			raw, found, text := jsonFigure(set, name, field, i, &doc)
-			v := scoring.Absent("not in the results")
-			switch {
-			case !found:
-				return nil, fmt.Errorf("%s: row %d: the results record no %s", filepath.Base(path), i+1, n)
-			case raw == nil:
-				v = scoring.Absent("blank in the results")
-			case text:
-				v = scoring.Str(*raw)
-			default:
-				d, err := scoring.ParseNumber(*raw)
-				if err != nil {
-					return nil, fmt.Errorf("%s: row %d: %s is %q, not a number", filepath.Base(path), i+1, n, *raw)
-				}
-				v = scoring.Num(d)
-			}
-			if isFlag(set, name) {
-				v = scoring.Value{Kind: scoring.Bool, Bool: raw != nil}
+			v, err := jsonPastValue(set, n, name, raw, found, text)
+			if err != nil {
+				return nil, fmt.Errorf("%s: row %d: %w", filepath.Base(path), i+1, err)
 			}
 			vals[j] = v
 		}
@@ -323,6 +309,30 @@ func readPastJSON(path string, sc *scoring.Scorer) (*pastFile, error) {
 		p.values = append(p.values, vals)
 	}
 	return p, nil
+}
+
+// jsonPastValue reads history name n (name before its ".field") from a
+// row of JSON results, given what [jsonFigure] found.
+func jsonPastValue(set *rules.Set, n, name string, raw *string, found, text bool) (scoring.Value, error) {
+	v := scoring.Absent("not in the results")
+	switch {
+	case !found:
+		return v, fmt.Errorf("the results record no %s", n)
+	case isFlag(set, name):
+		// A flag is listed by name when raised.
+		return scoring.Value{Kind: scoring.Bool, Bool: raw != nil}, nil
+	case raw == nil:
+		v = scoring.Absent("blank in the results")
+	case text:
+		v = scoring.Str(*raw)
+	default:
+		d, err := scoring.ParseNumber(*raw)
+		if err != nil {
+			return v, fmt.Errorf("%s is %q, not a number", n, *raw)
+		}
+		v = scoring.Num(d)
+	}
+	return v, nil
 }
 
 func isFlag(set *rules.Set, name string) bool {

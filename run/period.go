@@ -12,7 +12,7 @@ import (
 // command line gives, else where the rules' period_from says it is
 // written. Where the rules need a period and none can be told, the
 // error says how to give it; the period is never guessed.
-func findPeriod(opts Options, f *workbook.File, sheet string) (scoring.Period, error) {
+func findPeriod(opts Options, f cellSource, sheet string) (scoring.Period, error) {
 	set := opts.Scorer.Rules()
 	kind, isKind := scoring.ParseKind(set.Period)
 	example := map[scoring.PeriodKind]string{scoring.Month: "2026-03", scoring.Quarter: "2026-Q1", scoring.Year: "2026", scoring.Week: "2026-W15", scoring.Cycle: "2026-03-26"}[kind]
@@ -59,6 +59,14 @@ func findPeriod(opts Options, f *workbook.File, sheet string) (scoring.Period, e
 	return p, nil
 }
 
+// cellSource is where findPeriod reads a cell: the workbook, open.
+type cellSource interface {
+	Name() string
+	Cell(sheet, ref string) (string, error)
+}
+
+var _ cellSource = (*workbook.File)(nil)
+
 // readHistory reads the earlier periods' results that the rules look
 // back over, from the folders the command line names, else from the
 // rules' history: folder (beside the rule file), else from the
@@ -78,7 +86,7 @@ func readHistory(opts Options) (*scoring.Past, int, error) {
 	if len(dirs) == 0 {
 		dirs = []string{filepath.Dir(opts.Input)}
 	}
-	h, err := loadHistory(dirs, sc, opts.Period)
+	h, err := loadHistory(dirs, sc, opts.Period, opts.Recent)
 	if err != nil {
 		return nil, 0, err
 	}

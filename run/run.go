@@ -1,6 +1,7 @@
 package run
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -12,6 +13,8 @@ import (
 
 	"appraise/scoring"
 	"appraise/workbook"
+
+	"github.com/govalues/decimal"
 )
 
 // Options says what to score and where the results go.
@@ -39,6 +42,19 @@ type Options struct {
 	// Ledger says the sheet may hold many rows a person, so that two rows
 	// with the same key are not refused.
 	Ledger bool
+
+	// Recent holds earlier periods' results already in memory, by period
+	// label, as Summary.Past gave them when those periods were scored.
+	// Where the history folders hold the file an entry was written to
+	// (its Source), the entry is used instead of reading the file again;
+	// the history is otherwise the same as without it.
+	Recent map[string]scoring.PastPeriod
+	// Record asks for this run's own results as the history of a later
+	// period would read them back from the output, in Summary.Past.
+	Record bool
+	// Context stops the run when it is done: nothing is written, and the
+	// error is the context's.
+	Context context.Context
 
 	// built is the table of a period made from its months, when Input
 	// is their folder.
@@ -75,6 +91,22 @@ type Summary struct {
 	Period     string // the period scored; "" when none is known
 	History    int    // how many earlier periods the history held
 	Parts      int    // for a period built from its months, how many
+	Pay        []PayTotal
+
+	// Past is what a later period's history reads from the output, when
+	// Options.Record asked for it and the output can serve as history
+	// (a workbook or JSON that records every figure the history reads).
+	Past *scoring.PastPeriod
+}
+
+// PayTotal is the sum of one pay line over the rows scored, each amount
+// rounded to 0.01 as the results show it.
+type PayTotal struct {
+	Name    string
+	Total   decimal.Decimal
+	Missing int // rows with no amount, left out of the total
+	// Overflow says the total is too large to hold; Total is then zero.
+	Overflow bool
 }
 
 // InputError lists problems with the input: the workbook, its cells or
@@ -135,6 +167,9 @@ func Score(opts Options) (Summary, error) {
 	}
 	if opts.Detail == "" {
 		opts.Detail = DetailInSheet
+	}
+	if opts.Context == nil {
+		opts.Context = context.Background()
 	}
 	set := opts.Scorer.Rules()
 	if SameFile(opts.Input, opts.Output) {
@@ -205,7 +240,11 @@ func scoreTable(opts Options, table *workbook.Table, reopen func() (*workbook.Ta
 	if err != nil {
 		return Summary{}, err
 	}
-	sum, err := score(opts, table, reopen, out, past)
+	var rec *recorder
+	if opts.Record {
+		rec = newRecorder(opts, table)
+	}
+	sum, err := score(opts, table, reopen, out, past, rec)
 	if err != nil {
 		out.abort()
 		return Summary{}, err
@@ -217,30 +256,41 @@ func scoreTable(opts Options, table *workbook.Table, reopen func() (*workbook.Ta
 	}
 	sum.Output = opts.Output
 	sum.History = held
+	if rec != nil {
+		sum.Past = rec.past()
+	}
 	return sum, nil
 }
 
-func score(opts Options, table *workbook.Table, reopen func() (*workbook.Table, error), out sink, past *scoring.Past) (Summary, error) {
+func score(opts Options, table *workbook.Table, reopen func() (*workbook.Table, error), out sink, past *scoring.Past, rc *recorder) (sum Summary, err error) {
 	sc := opts.Scorer
 	res := sc.NewResult()
 	if past != nil {
 		res.UsePast(past)
 	}
-	var sum Summary
 	if !opts.Period.IsZero() {
 		sum.Period = opts.Period.String()
 	}
+	pay := newPayTotals(sc.Rules())
+	done := func(row workbook.Row, res *scoring.Result) error {
+		pay.add(res)
+		if rc != nil {
+			rc.add(row, res)
+		}
+		return sum.add(out, row, res)
+	}
+	defer func() { sum.Pay = pay.totals() }()
 	if !sc.Rules().NeedsSheet() {
 		err := eachRecord(opts, table, func(row workbook.Row, rec []scoring.Value) error {
 			sc.Score(rec, res)
-			return sum.add(out, row, res)
+			return done(row, res)
 		})
 		return sum, err
 	}
 	// Ranks need every row: a first pass checks the cells and keeps what
 	// the ranks are computed from, a second scores and writes.
 	ranking := sc.NewRanking()
-	err := eachRecord(opts, table, func(_ workbook.Row, rec []scoring.Value) error {
+	err = eachRecord(opts, table, func(_ workbook.Row, rec []scoring.Value) error {
 		sc.Score(rec, res)
 		ranking.Add(res)
 		return nil
@@ -261,7 +311,7 @@ func score(opts Options, table *workbook.Table, reopen func() (*workbook.Table, 
 		}
 		ranking.Score(i, rec, res)
 		i++
-		return sum.add(out, row, res)
+		return done(row, res)
 	})
 	return sum, err
 }
@@ -295,6 +345,9 @@ func eachRecord(opts Options, table *workbook.Table, fn func(workbook.Row, []sco
 	rd := startReader(table)
 	defer rd.close()
 	for c := range rd.out {
+		if opts.Context != nil && opts.Context.Err() != nil {
+			return opts.Context.Err()
+		}
 		for j := 0; j < c.len(); j++ {
 			row := c.row(j)
 			bad := false

@@ -436,3 +436,11 @@ func isDigits(s string) bool {
 	}
 	return true
 }
+
+// NumberText is the value a Number cell of text s is written with, and
+// so the text reading the cell back gives; false when s is not a finite
+// number.
+func NumberText(s string) (string, bool) {
+	b, ok := appendNumber(nil, s)
+	return string(b), ok
+}

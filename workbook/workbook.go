@@ -23,6 +23,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -326,9 +327,59 @@ func (f *File) Cell(sheet, ref string) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	if v, ok := f.streamedCell(name, ref); ok {
+		return v, nil
+	}
 	v, err := f.x.GetCellValue(name, ref)
 	if err != nil {
 		return "", fmt.Errorf("%s: %s!%s: %v", f.name, name, ref, err)
 	}
 	return v, nil
+}
+
+// streamedCell reads a text cell near the top of a sheet, such as a title,
+// with the sheet reader: excelize's GetCellValue would load the whole
+// sheet into memory first, a gigabyte for a month of 100,000 rows. It
+// reports false where Excel's display may differ from the stored value (a
+// number, which a format may show otherwise) or the reader cannot tell,
+// and GetCellValue is left to answer.
+func (f *File) streamedCell(sheet, ref string) (string, bool) {
+	col, row, err := excelize.CellNameToCoordinates(ref)
+	if err != nil {
+		return "", false
+	}
+	rows, err := f.rows(sheet)
+	if err != nil {
+		return "", false
+	}
+	defer rows.Close()
+	if rows.fast == nil {
+		return "", false
+	}
+	for n := 1; n < row; n++ {
+		if !rows.Next() {
+			return "", false
+		}
+		if _, err := rows.Columns(); err != nil || rows.fast == nil {
+			return "", false
+		}
+	}
+	if !rows.Next() {
+		return "", false
+	}
+	cells, err := rows.Columns()
+	if err != nil || rows.fast == nil {
+		return "", false
+	}
+	if col > len(cells) {
+		return "", true
+	}
+	v := cells[col-1]
+	if types := rows.Types(); col <= len(types) && types[col-1] != Plain {
+		return "", false
+	}
+	if _, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err == nil {
+		return "", false
+	}
+	return v, true
 }
