@@ -83,7 +83,11 @@ func Where(p rules.Pos) string {
 // that changed, and the largest changes, at most top of them.
 func (r *Report) Text(top int) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d people, %d with a changed figure, %d change grade\n", len(r.People), r.Changed, r.Moved)
+	fmt.Fprintf(&b, "%d people, %d with a changed figure", len(r.People), r.Changed)
+	if len(r.OldGrades) > 0 {
+		fmt.Fprintf(&b, ", %d change grade", r.Moved)
+	}
+	b.WriteString("\n")
 	if len(r.OldGrades) > 0 {
 		rows := [][]string{append([]string{"grade: old \\ new"}, mapNames(r.NewGrades)...)}
 		for _, from := range r.OldGrades {

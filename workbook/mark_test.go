@@ -7,8 +7,8 @@ import (
 )
 
 // A highlighted cell keeps its number format and gains a fill: text and
-// a General number take style 5, money style 7, as newWriter makes them
-// after the four plain ones.
+// a General number take style 5, money style 7, as Highlight makes them
+// after the five plain ones.
 func TestMarkedCells(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "m.xlsx")
 	w, err := Create(path)
@@ -16,6 +16,9 @@ func TestMarkedCells(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer w.Abort()
+	if err := w.Highlight(); err != nil {
+		t.Fatal(err)
+	}
 	s, err := w.Sheet("S", []string{"a", "b", "c"})
 	if err != nil {
 		t.Fatal(err)

@@ -182,7 +182,7 @@ func (s *SheetWriter) writeRow(cells []Cell, textStyle int) error {
 		b = append(b, r...)
 		b = append(b, '"')
 		if c.Kind == Text {
-			if c.Mark {
+			if c.Mark && s.w.marked[General] != 0 {
 				b = appendStyle(b, s.w.marked[General])
 			} else {
 				b = appendStyle(b, textStyle)
@@ -193,7 +193,7 @@ func (s *SheetWriter) writeRow(cells []Cell, textStyle int) error {
 		style := 0
 		if int(c.Format) < len(s.w.styles) {
 			style = s.w.styles[c.Format]
-			if c.Mark {
+			if c.Mark && s.w.marked[c.Format] != 0 {
 				style = s.w.marked[c.Format]
 			}
 		}

@@ -159,15 +159,21 @@ func newWriter(name, tmpDir, pattern string) (*Writer, error) {
 			return nil, w.errorf("%w", err)
 		}
 	}
-	// Highlighted cells, after the plain ones so that their IDs stay put.
+	return w, nil
+}
+
+// Highlight makes the styles of highlighted cells ([Cell.Mark]), which
+// keep their number format and gain a fill. Without it a marked cell is
+// written as any other. Call it before the first sheet.
+func (w *Writer) Highlight() error {
 	fill := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFEB9C"}}
 	for f, id := range builtinNumFmt {
+		var err error
 		if w.marked[f], err = w.x.NewStyle(&excelize.Style{NumFmt: id, Fill: fill}); err != nil {
-			_ = w.x.Close()
-			return nil, w.errorf("%w", err)
+			return w.errorf("%w", err)
 		}
 	}
-	return w, nil
+	return nil
 }
 
 func (w *Writer) errorf(format string, args ...any) error {
