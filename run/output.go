@@ -226,6 +226,9 @@ func storedNumber(raw string) bool {
 
 func newSink(opts Options, t *workbook.Table) (sink, error) {
 	l := newLayout(opts.Scorer.Rules(), t, opts.Period)
+	if opts.each != nil {
+		return eachSink(opts.each), nil
+	}
 	switch opts.Format {
 	case "", "xlsx":
 		return newXLSX(opts, l, t)
@@ -329,8 +332,13 @@ func newText(opts Options, l *layout, t *workbook.Table) (sink, error) {
 	if !opts.Period.IsZero() {
 		period = jstr(opts.Period.String())
 	}
-	fmt.Fprintf(f.w, "{\n  \"scheme\": %s,\n  \"period\": %s,\n  \"rules\": {\"file\": %s, \"sha256\": %s},\n  \"input\": {\"file\": %s, \"sheet\": %s},\n  \"version\": %s,\n  \"rows\": [",
-		jstr(set.Scheme), period, jstr(opts.RulesFile), jstr(opts.RulesHash), jstr(t.File), jstr(t.Sheet), jstr(opts.Version))
+	sha, history, err := jsonInputs(opts)
+	if err != nil {
+		f.abort()
+		return nil, inputError(err)
+	}
+	fmt.Fprintf(f.w, "{\n  \"scheme\": %s,\n  \"period\": %s,\n  \"rules\": {\"file\": %s, \"sha256\": %s},\n  \"input\": {\"file\": %s, \"sheet\": %s, \"sha256\": %s},\n  \"history\": %s,\n  \"version\": %s,\n  \"rows\": [",
+		jstr(set.Scheme), period, jstr(opts.RulesFile), jstr(opts.RulesHash), jstr(t.File), jstr(t.Sheet), sha, history, jstr(opts.Version))
 	return s, nil
 }
 

@@ -73,6 +73,13 @@ var _ cellSource = (*workbook.File)(nil)
 // workbook's own folder, where each month's scored results are written
 // by default.
 func readHistory(opts Options) (*scoring.Past, int, error) {
+	past, used, err := readHistoryUsed(opts)
+	return past, len(used), err
+}
+
+// readHistoryUsed is readHistory that also says which files it read,
+// with their SHA-256, for the audit.
+func readHistoryUsed(opts Options) (*scoring.Past, []HistoryFile, error) {
 	sc := opts.Scorer
 	set := sc.Rules()
 	dirs := opts.History
@@ -88,11 +95,15 @@ func readHistory(opts Options) (*scoring.Past, int, error) {
 	}
 	h, err := loadHistory(dirs, sc, opts.Period, opts.Recent)
 	if err != nil {
-		return nil, 0, err
+		return nil, nil, err
 	}
 	past, err := sc.Past(h)
 	if err != nil {
-		return nil, 0, err
+		return nil, nil, err
 	}
-	return past, len(h.Periods), nil
+	used, err := historyFiles(h)
+	if err != nil {
+		return nil, nil, err
+	}
+	return past, used, nil
 }

@@ -63,6 +63,11 @@ type Options struct {
 	// Password opens an input workbook saved with a password; it is
 	// decrypted in memory and written nowhere, not even in the audit.
 	Password string
+
+	// used lists the history files read, for the audit.
+	used []HistoryFile
+	// each, when set, receives every scored row instead of a sink.
+	each func(row workbook.Row, res *scoring.Result) error
 }
 
 // Where the detail of an xlsx run goes: the lines that explain every
@@ -92,6 +97,8 @@ type Summary struct {
 	History    int    // how many earlier periods the history held
 	Parts      int    // for a period built from its months, how many
 	Pay        []PayTotal
+	// Used lists the earlier results the history read.
+	Used []HistoryFile
 
 	// Past is what a later period's history reads from the output, when
 	// Options.Record asked for it and the output can serve as history
@@ -218,13 +225,13 @@ func scoreTable(opts Options, table *workbook.Table, reopen func() (*workbook.Ta
 	defer table.Close()
 	set := opts.Scorer.Rules()
 	var past *scoring.Past
-	var held int
 	var err error
 	if set.NeedsHistory() {
-		if past, held, err = readHistory(opts); err != nil {
+		if past, opts.used, err = readHistoryUsed(opts); err != nil {
 			return Summary{}, err
 		}
 	}
+	held := len(opts.used)
 
 	if err := checkWidth(opts, table); err != nil {
 		return Summary{}, err
@@ -259,6 +266,7 @@ func scoreTable(opts Options, table *workbook.Table, reopen func() (*workbook.Ta
 	if rec != nil {
 		sum.Past = rec.past()
 	}
+	sum.Used = opts.used
 	return sum, nil
 }
 

@@ -401,6 +401,9 @@ func (s *xlsxSink) finish(sum Summary) error {
 		// Where the history finds the period: the file's name need not say.
 		rows = append(rows[:1], append([][2]string{{"period", s.l.period}}, rows[1:]...)...)
 	}
+	if rows, err = auditInputs(rows, s.opts, abs); err != nil {
+		return err
+	}
 	for _, r := range rows {
 		if err := audit.Row([]workbook.Cell{{Kind: workbook.Text, Text: r[0]}, {Kind: workbook.Text, Text: r[1]}}); err != nil {
 			return err

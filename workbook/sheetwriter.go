@@ -182,13 +182,20 @@ func (s *SheetWriter) writeRow(cells []Cell, textStyle int) error {
 		b = append(b, r...)
 		b = append(b, '"')
 		if c.Kind == Text {
-			b = appendStyle(b, textStyle)
+			if c.Mark && s.w.marked[General] != 0 {
+				b = appendStyle(b, s.w.marked[General])
+			} else {
+				b = appendStyle(b, textStyle)
+			}
 			b = appendInlineStr(b, c.Text)
 			continue
 		}
 		style := 0
 		if int(c.Format) < len(s.w.styles) {
 			style = s.w.styles[c.Format]
+			if c.Mark && s.w.marked[c.Format] != 0 {
+				style = s.w.marked[c.Format]
+			}
 		}
 		b = appendStyle(b, style)
 		b = append(b, `><v>`...)

@@ -52,6 +52,7 @@ type Cell struct {
 	Kind   Kind   // Blank, Text or Number
 	Text   string // the text, or the number as an exact decimal string like "0.75", "-12.5", "376.875"
 	Format Format // for numbers: General, Percent, Money or Integer
+	Mark   bool   // highlighted, as a figure that changed
 }
 
 // Writer builds an output workbook. Nothing appears at the destination until
@@ -74,6 +75,7 @@ type Writer struct {
 	pattern string                  // name pattern of spilled sheets, as for os.CreateTemp
 	styles  [len(builtinNumFmt)]int // style ID per Format; 0 is General
 	bold    int                     // style ID of header cells
+	marked  [len(builtinNumFmt)]int // style ID per Format of a highlighted cell
 
 	mu     sync.Mutex // guards the fields below against Sheet on several goroutines
 	x      *excelize.File
@@ -158,6 +160,20 @@ func newWriter(name, tmpDir, pattern string) (*Writer, error) {
 		}
 	}
 	return w, nil
+}
+
+// Highlight makes the styles of highlighted cells ([Cell.Mark]), which
+// keep their number format and gain a fill. Without it a marked cell is
+// written as any other. Call it before the first sheet.
+func (w *Writer) Highlight() error {
+	fill := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFEB9C"}}
+	for f, id := range builtinNumFmt {
+		var err error
+		if w.marked[f], err = w.x.NewStyle(&excelize.Style{NumFmt: id, Fill: fill}); err != nil {
+			return w.errorf("%w", err)
+		}
+	}
+	return nil
 }
 
 func (w *Writer) errorf(format string, args ...any) error {

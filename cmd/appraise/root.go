@@ -68,5 +68,6 @@ which every figure is explained.`,
 	root.AddCommand(newCmdTemplate(io, nil))
 	root.AddCommand(newCmdSchemes(io, nil))
 	root.AddCommand(newCmdInit(io, nil))
+	root.AddCommand(newCmdDiff(io, nil))
 	return root
 }
