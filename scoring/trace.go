@@ -404,6 +404,14 @@ func (s *Scorer) writeWorking(b *strings.Builder, e rules.Expr, env []Value, c *
 			b.WriteByte(')')
 		}
 	case *rules.Call:
+		if k, ok := s.siteOf[e]; ok && s.sites[k].inner != nil {
+			// A history call is written as its value: what it counted or
+			// added up over the periods, which the history trace lists.
+			site := s.sites[k]
+			v := combine(e.Func, site.inner(env), env[site.slot], "overflow in "+rules.Source(e))
+			b.WriteString(term(v, outer > 0))
+			return
+		}
 		b.WriteString(e.Func + "(")
 		for i, a := range e.Args {
 			if i > 0 {
