@@ -20,6 +20,29 @@ type Case struct {
 	Like   string
 	Inputs []Input // at most one per column, in the order written
 	Expect Expect
+
+	// Period is the period the case is scored in, as --period writes it;
+	// "" for none. History is what earlier periods recorded for the
+	// case's person, most recent first, for rules that look back.
+	Period    string
+	PeriodPos Pos
+	History   []PastCase
+}
+
+// PastCase is what a case says one earlier period's results hold for its
+// person.
+type PastCase struct {
+	Pos    Pos
+	Period string
+	Absent bool        // the person is not in that period's results
+	Values []PastValue // by history name; a name left out has no value
+}
+
+// PastValue is one figure of an earlier period in a case's history.
+type PastValue struct {
+	Pos  Pos
+	Name int    // index into Set.HistoryNames()
+	Raw  string // as written
 }
 
 // Input is a case's cell for one column.
@@ -63,7 +86,7 @@ type WantNames struct {
 }
 
 var (
-	caseFields   = []string{"name", "like", "inputs", "expect"}
+	caseFields   = []string{"name", "like", "period", "history", "inputs", "expect"}
 	expectFields = []string{"points", "value", "sections", "total", "grade", "coefficient", "flags", "pay", "missing"}
 )
 
@@ -138,6 +161,7 @@ func (d *decoder) oneCase(set *Set, item *yaml.Node, before map[string]*Case) *C
 		c.Like = d.text(x, "like")
 		if base, ok := before[c.Like]; ok {
 			c.Inputs = append(c.Inputs, base.Inputs...)
+			c.Period, c.PeriodPos, c.History = base.Period, base.PeriodPos, base.History
 		} else if c.Like != "" {
 			e := d.errorf(x, "like %q: no case of that name above this one", c.Like)
 			names := make([]string, 0, len(before))
@@ -148,6 +172,15 @@ func (d *decoder) oneCase(set *Set, item *yaml.Node, before map[string]*Case) *C
 			if s := closest(c.Like, names); s != "" {
 				e.Hint = fmt.Sprintf("did you mean %q?", s)
 			}
+		}
+	}
+	if x := f["period"]; x != nil {
+		c.Period, c.PeriodPos = strings.TrimSpace(d.text(x, "period")), d.pos(resolve(x))
+	}
+	if x := f["history"]; x != nil {
+		c.History = d.caseHistory(set, x, what)
+		if c.Period == "" {
+			d.errorf(x, "%s gives a history but no period: add period:, such as period: 2026-03, to say which period the history comes before", what)
 		}
 	}
 	if x := f["inputs"]; x != nil {
@@ -210,6 +243,51 @@ func (d *decoder) inputs(set *Set, c *Case, n *yaml.Node, what string) {
 			c.Inputs = append(c.Inputs, in)
 		}
 	}
+}
+
+// caseHistory decodes a case's history: a mapping of earlier periods,
+// each to the figures its results hold for the person, by the names the
+// rules' history functions read, or to absent for a person not in that
+// period's results.
+func (d *decoder) caseHistory(set *Set, n *yaml.Node, what string) []PastCase {
+	names := set.HistoryNames()
+	if len(names) == 0 {
+		d.errorf(n, "%s gives a history, but the rules look back over no earlier periods", what)
+		return nil
+	}
+	pairs, _ := d.fields(n, "the history of "+what, nil)
+	var out []PastCase
+	for _, p := range pairs {
+		pc := PastCase{Pos: d.pos(p.key), Period: strings.TrimSpace(p.key.Value)}
+		v := resolve(p.value)
+		switch {
+		case v.Kind == yaml.ScalarNode && v.Value == "absent":
+			pc.Absent = true
+		case v.Kind == yaml.MappingNode:
+			figs, _ := d.fields(v, "the history "+pc.Period+" of "+what, nil)
+			for _, fig := range figs {
+				i := d.known(fig.key, fig.key.Value, "history figure", names)
+				if i < 0 {
+					continue
+				}
+				x := resolve(fig.value)
+				if x.Kind != yaml.ScalarNode {
+					d.errorf(x, "history %s %s must be a number or text, not %s", pc.Period, names[i], describe(x))
+					continue
+				}
+				raw := x.Value
+				if x.Tag == "!!null" {
+					raw = ""
+				}
+				pc.Values = append(pc.Values, PastValue{Pos: d.pos(x), Name: i, Raw: raw})
+			}
+		default:
+			d.errorf(v, "history %s must be the figures of that period, such as {%s: 30}, or absent, not %s", pc.Period, names[0], describe(v))
+			continue
+		}
+		out = append(out, pc)
+	}
+	return out
 }
 
 // findColumn returns the index of the column named s, by its name, its

@@ -58,13 +58,7 @@ func loadHistory(dirs []string, sc *scoring.Scorer, cur scoring.Period, recent m
 		sort.Strings(problems)
 		return nil, &InputError{Problems: problems}
 	}
-	h := &scoring.History{}
-	for p := cur.Prev(); cur.SameYear(p); p = p.Prev() {
-		h.YearBefore++
-		if cur.SameQuarter(p) {
-			h.QuarterBefore++
-		}
-	}
+	h := scoring.NewHistory(cur)
 	need := sc.HistoryDepth(h)
 	p := cur.Prev()
 	for len(h.Periods) < need {

@@ -40,16 +40,20 @@ func (s *Scorer) BindCase(c *rules.Case) ([]Value, rules.ErrorList) {
 			errs = append(errs, &rules.Error{Pos: c.Pos, Msg: fmt.Sprintf("case %q gives no %s: a number is needed", c.Name, col.Name)})
 		}
 	}
+	_, e := s.casePast(c, rec)
+	errs = append(errs, e...)
 	errs.Sort()
 	return rec, errs
 }
 
-// CheckCase scores rec, the record of case c, into r and compares the
-// result with what c expects. It returns one line per difference, in the
-// order the expectations are written, with what the figure came from;
-// none when the case passes. Pay is compared after rounding half-up to
+// CheckCase scores rec, the record of case c, into r, with the history
+// the case states, and compares the result with what c expects. It
+// returns one line per difference, in the order the expectations are
+// written, with what the figure came from; none when the case passes. Pay is compared after rounding half-up to
 // 0.01, as it is paid.
 func (s *Scorer) CheckCase(c *rules.Case, rec []Value, r *Result) []string {
+	past, _ := s.casePast(c, rec)
+	r.UsePast(past)
 	s.Score(rec, r)
 	set := s.set
 	t := r.Trace()
@@ -251,4 +255,126 @@ func (r *Result) vetoed() string {
 		return ""
 	}
 	return ", vetoed by " + strings.Join(held, "; ")
+}
+
+// casePast is the history case c states for its person, whose record is
+// rec: the periods before c's period, most recent first, as far as the
+// case lists them. It is nil when c states neither a period nor a
+// history, and the rules then see no history at all.
+func (s *Scorer) casePast(c *rules.Case, rec []Value) (*Past, rules.ErrorList) {
+	if c.Period == "" {
+		return nil, nil
+	}
+	var errs rules.ErrorList
+	cur, err := ParsePeriod(c.Period)
+	if err != nil {
+		return nil, rules.ErrorList{{Pos: c.PeriodPos, Msg: "period: " + err.Error()}}
+	}
+	kind, isKind := ParseKind(s.set.Period)
+	if isKind && cur.Kind != kind {
+		return nil, rules.ErrorList{{Pos: c.PeriodPos, Msg: fmt.Sprintf("period %s is a %s, but the rules score a %s", cur, cur.Kind, kind)}}
+	}
+	names := s.set.HistoryNames()
+	key := s.Key(rec)
+	given := map[string]*rules.PastCase{}
+	for i := range c.History {
+		pc := &c.History[i]
+		p, err := ParsePeriod(pc.Period)
+		switch {
+		case err != nil:
+			errs = append(errs, &rules.Error{Pos: pc.Pos, Msg: "history: " + err.Error()})
+			continue
+		case p.Kind != cur.Kind:
+			errs = append(errs, &rules.Error{Pos: pc.Pos, Msg: fmt.Sprintf("history %s is a %s, but the case's period %s is a %s", pc.Period, p.Kind, cur, cur.Kind)})
+			continue
+		case !p.Start().Before(cur.Start()):
+			errs = append(errs, &rules.Error{Pos: pc.Pos, Msg: fmt.Sprintf("history %s does not come before the case's period %s", p, cur)})
+			continue
+		}
+		if prev, ok := given[p.String()]; ok {
+			errs = append(errs, &rules.Error{Pos: pc.Pos, Msg: fmt.Sprintf("history %s is the same period as %s (line %d)", pc.Period, prev.Period, prev.Pos.Line)})
+			continue
+		}
+		given[p.String()] = pc
+	}
+	h := NewHistory(cur)
+	need := s.HistoryDepth(h)
+	p := cur.Prev()
+	for len(h.Periods) < need && len(given) > 0 {
+		pc, ok := given[p.String()]
+		if !ok {
+			break
+		}
+		delete(given, p.String())
+		per := PastPeriod{Label: p.String(), InYear: cur.SameYear(p), InQuarter: cur.SameQuarter(p), Source: "the case's history"}
+		if !pc.Absent {
+			vals := make([]Value, len(names))
+			for j := range vals {
+				vals[j] = Absent("not given in the case's history")
+			}
+			for _, v := range pc.Values {
+				x, err := s.pastCaseValue(names[v.Name], v.Raw)
+				if err != nil {
+					errs = append(errs, &rules.Error{Pos: v.Pos, Msg: fmt.Sprintf("history %s %s: %v", pc.Period, names[v.Name], err)})
+					continue
+				}
+				vals[v.Name] = x
+			}
+			per.Keys, per.Values = []string{key}, [][]Value{vals}
+		}
+		h.Periods = append(h.Periods, per)
+		p = p.Prev()
+	}
+	if len(h.Periods) < need {
+		h.Lacks = p.String()
+	}
+	for _, pc := range given {
+		if len(h.Periods) < need {
+			errs = append(errs, &rules.Error{Pos: pc.Pos, Msg: fmt.Sprintf("history %s is never reached: the case's history has no %s, which comes between it and %s; list %s, as absent if the person was not in its results", pc.Period, p, cur, p)})
+		}
+	}
+	if len(errs) > 0 {
+		errs.Sort()
+		return nil, errs
+	}
+	past, err := s.Past(h)
+	if err != nil {
+		return nil, rules.ErrorList{{Pos: c.Pos, Msg: err.Error()}}
+	}
+	return past, nil
+}
+
+// pastCaseValue reads a figure of a case's history: a flag as raised or
+// not, a text column or the grade as text, anything else as a number.
+func (s *Scorer) pastCaseValue(name, raw string) (Value, error) {
+	raw = strings.TrimSpace(raw)
+	for _, f := range s.set.Flags {
+		if f.Name != name {
+			continue
+		}
+		switch strings.ToLower(raw) {
+		case "true", "yes", "raised", "是":
+			return Value{Kind: Bool, Bool: true}, nil
+		case "false", "no", "", "否":
+			return Value{Kind: Bool}, nil
+		}
+		return Value{}, fmt.Errorf("%q is not raised or not: write true or false", raw)
+	}
+	if raw == "" {
+		return Absent("blank in the case's history"), nil
+	}
+	text := name == "grade"
+	for _, c := range s.set.Columns {
+		if c.Name == name {
+			text = c.Text
+		}
+	}
+	if text {
+		return Str(raw), nil
+	}
+	d, err := ParseNumber(raw)
+	if err != nil {
+		return Value{}, fmt.Errorf("%q is not a number", raw)
+	}
+	return Num(d), nil
 }

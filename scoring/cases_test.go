@@ -12,7 +12,13 @@ import (
 // returning its name and differences, one line each.
 func runCases(t *testing.T, cases string) []string {
 	t.Helper()
-	set, err := rules.Parse("rules.yaml", []byte(traceRules+cases))
+	return runCasesOf(t, traceRules+cases)
+}
+
+// runCasesOf is runCases for the rule file src.
+func runCasesOf(t *testing.T, src string) []string {
+	t.Helper()
+	set, err := rules.Parse("rules.yaml", []byte(src))
 	if err != nil {
 		t.Fatalf("rules.Parse:\n%v", err)
 	}

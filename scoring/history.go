@@ -127,6 +127,19 @@ func (s *Scorer) Key(rec []Value) string {
 // NormalKey is a key cell as people are matched by it.
 func NormalKey(s string) string { return strings.TrimSpace(width.Fold.String(s)) }
 
+// NewHistory is an empty history of the periods before cur, knowing how
+// many of them fall in cur's year and quarter.
+func NewHistory(cur Period) *History {
+	h := &History{}
+	for p := cur.Prev(); cur.SameYear(p); p = p.Prev() {
+		h.YearBefore++
+		if cur.SameQuarter(p) {
+			h.QuarterBefore++
+		}
+	}
+	return h
+}
+
 // Past is a [History] made ready for scoring: for each person and each
 // history call, what the earlier periods add.
 type Past struct {
