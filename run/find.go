@@ -67,7 +67,7 @@ func (f *Found) Ref(i int) string {
 func Find(opts Options, column, value string) (*Found, error) {
 	path, sheet, sc := opts.Input, opts.Sheet, opts.Scorer
 	set := sc.Rules()
-	f, err := workbook.Open(path)
+	f, err := workbook.OpenWith(path, workbook.OpenOptions{Password: opts.Password})
 	if err != nil {
 		return nil, inputError(err)
 	}

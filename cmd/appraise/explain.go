@@ -25,6 +25,7 @@ type explainOptions struct {
 	Sheet    string
 	Period   string   // as --period gives it
 	History  []string // folders of earlier results
+	Password string   // of a workbook saved with one
 
 	value           decimal.Decimal // Value, parsed
 	valueErr        error           // why Value is not a number, for a metric that needs one
@@ -101,6 +102,7 @@ its sum written out, the flags and the pay.`,
 	f.StringVar(&opts.Sheet, "sheet", "", "the `sheet` to read (default: the rules' sheet, else the first)")
 	f.StringVar(&opts.Period, "period", "", "the `period` of the workbook, for rules that look back (default: where the rules' period_from says)")
 	f.StringSliceVar(&opts.History, "history", nil, "a `folder` of earlier periods' scored results, for rules that look back (default: as score reads them)")
+	f.StringVar(&opts.Password, "password", "", "the `password` of a workbook saved with one; it is decrypted in memory only")
 	return cmd
 }
 
@@ -157,7 +159,7 @@ func explainRun(opts *explainOptions) error {
 		}
 	}
 	found, err := run.Find(run.Options{Input: opts.Workbook, Sheet: opts.Sheet, Scorer: sc, RulesFile: opts.Rules,
-		Period: period, History: opts.History}, opts.rowKey, opts.rowWant)
+		Period: period, History: opts.History, Password: opts.Password}, opts.rowKey, opts.rowWant)
 	if err != nil {
 		return err
 	}
