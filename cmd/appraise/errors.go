@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
+	"syscall"
 
 	"appraise/rules"
 	"appraise/run"
@@ -42,11 +44,19 @@ func report(w io.Writer, root *cobra.Command, err error) int {
 		return exitOK
 	}
 	var (
-		usage *usageError
-		list  rules.ErrorList
-		input *run.InputError
+		intr   *interrupted
+		failed *batchFailed
+		usage  *usageError
+		list   rules.ErrorList
+		input  *run.InputError
 	)
 	switch {
+	case errors.As(err, &intr):
+		fmt.Fprintf(w, "appraise: %v\n", intr)
+		return intr.code()
+	case errors.As(err, &failed):
+		fmt.Fprintf(w, "appraise: %v\n", failed)
+		return failed.code
 	case errors.As(err, &usage):
 		fmt.Fprintf(w, "appraise: %v\n", usage.err)
 		name := "appraise"
@@ -87,4 +97,39 @@ func printProblems(w io.Writer, lines []string, more int) {
 	if more > 0 {
 		fmt.Fprintf(w, "(and %d more)\n", more)
 	}
+}
+
+// codeOf is the exit code err calls for, as report gives it.
+func codeOf(err error) int {
+	return report(io.Discard, nil, err)
+}
+
+// interrupted is a batch stopped by a signal.
+type interrupted struct {
+	sig      os.Signal
+	done, of int
+}
+
+func (e *interrupted) Error() string {
+	return fmt.Sprintf("interrupted (%v): %d of %d workbooks done, and no partial result written; run again with --skip-existing to go on", e.sig, e.done, e.of)
+}
+
+// code is 128 and the signal's number, as a shell reports a process
+// stopped by it: 130 for Ctrl-C, 143 for SIGTERM.
+func (e *interrupted) code() int {
+	if s, ok := e.sig.(syscall.Signal); ok {
+		return 128 + int(s)
+	}
+	return 130
+}
+
+// batchFailed is a batch in which some workbooks failed; the summary
+// has named them.
+type batchFailed struct {
+	code       int
+	failed, of int
+}
+
+func (e *batchFailed) Error() string {
+	return fmt.Sprintf("%d of %d workbooks failed: see the summary", e.failed, e.of)
 }

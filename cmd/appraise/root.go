@@ -69,5 +69,6 @@ which every figure is explained.`,
 	root.AddCommand(newCmdSchemes(io, nil))
 	root.AddCommand(newCmdInit(io, nil))
 	root.AddCommand(newCmdDiff(io, nil))
+	root.AddCommand(newCmdBatch(io, nil))
 	return root
 }
