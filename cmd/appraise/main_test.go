@@ -16,7 +16,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"appraise/workbook"
 
@@ -33,6 +35,7 @@ func TestMain(m *testing.M) {
 		"mkbomb":   func() { os.Exit(mkbomb(os.Args[1:])) },
 		"encrypt":  func() { os.Exit(encrypt(os.Args[1:])) },
 		"zipsub":   func() { os.Exit(zipsub(os.Args[1:])) },
+		"mkrows":   func() { os.Exit(mkrows(os.Args[1:])) },
 	})
 }
 
@@ -42,7 +45,8 @@ func TestScript(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir: "testdata/script",
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"exitcode": exitcode,
+			"exitcode":  exitcode,
+			"interrupt": interrupt,
 		},
 		UpdateScripts: os.Getenv("UPDATE_SCRIPTS") != "",
 	})
@@ -70,6 +74,109 @@ func exitcode(ts *testscript.TestScript, neg bool, args []string) {
 	if got != want {
 		ts.Fatalf("%s exited with %d, want %d", args[1], got, want)
 	}
+}
+
+// interrupt N FILE SIGNAL cmd args... starts cmd, sends it SIGNAL (INT
+// or TERM) as soon as FILE exists, and checks that it exits with code N.
+// What it printed goes to the files interrupt.stdout and
+// interrupt.stderr, since it ran outside the script's own exec.
+func interrupt(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 4 {
+		ts.Fatalf("usage: interrupt N file INT|TERM command [args...]")
+	}
+	want, err := strconv.Atoi(args[0])
+	if err != nil {
+		ts.Fatalf("interrupt: %q is not a number", args[0])
+	}
+	sig := map[string]os.Signal{"INT": os.Interrupt, "TERM": syscall.SIGTERM}[args[2]]
+	if sig == nil {
+		ts.Fatalf("interrupt: signal %q is not INT or TERM", args[2])
+	}
+	path, err := exec.LookPath(args[3])
+	if err != nil {
+		// The script's own commands are found on the script's PATH.
+		for _, dir := range filepath.SplitList(ts.Getenv("PATH")) {
+			if p := filepath.Join(dir, args[3]); fileExists(p) {
+				path, err = p, nil
+				break
+			}
+		}
+	}
+	if err != nil {
+		ts.Fatalf("interrupt: %v", err)
+	}
+	var stdout, stderr bytes.Buffer
+	cmd := exec.Command(path, args[4:]...)
+	cmd.Dir = ts.Getenv("WORK")
+	cmd.Env = os.Environ()
+	for _, kv := range []string{"PATH", "HOME", "TMPDIR"} {
+		cmd.Env = append(cmd.Env, kv+"="+ts.Getenv(kv))
+	}
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Start(); err != nil {
+		ts.Fatalf("interrupt: %v", err)
+	}
+	waited := make(chan error, 1)
+	go func() { waited <- cmd.Wait() }()
+	file := ts.MkAbs(args[1])
+	var done error
+	sent := false
+	for !sent {
+		select {
+		case done = <-waited:
+			ts.Fatalf("interrupt: %s ended before %s appeared: %v\n%s", args[3], args[1], done, stderr.String())
+		case <-time.After(5 * time.Millisecond):
+			if fileExists(file) {
+				ts.Check(cmd.Process.Signal(sig))
+				sent = true
+			}
+		}
+	}
+	done = <-waited
+	got := 0
+	var ee *exec.ExitError
+	if errors.As(done, &ee) {
+		got = ee.ExitCode()
+	} else if done != nil {
+		ts.Fatalf("interrupt: %v", done)
+	}
+	ts.Check(os.WriteFile(ts.MkAbs("interrupt.stdout"), stdout.Bytes(), 0o644))
+	ts.Check(os.WriteFile(ts.MkAbs("interrupt.stderr"), stderr.Bytes(), 0o644))
+	if got != want {
+		ts.Fatalf("%s exited with %d, want %d\n%s", args[3], got, want, stderr.String())
+	}
+}
+
+func fileExists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
+}
+
+// mkrows OUT SHEET N writes a workbook of N people: a header 工号|得分,
+// then E000001|50, E000002|51, and so on, the score going round 50..99.
+func mkrows(args []string) int {
+	if len(args) != 3 {
+		fmt.Fprintln(os.Stderr, "usage: mkrows out.xlsx sheet n")
+		return 2
+	}
+	n, err := strconv.Atoi(args[2])
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 2
+	}
+	rows := [][]string{{"工号", "得分"}}
+	for i := 1; i <= n; i++ {
+		rows = append(rows, []string{fmt.Sprintf("E%06d", i), strconv.Itoa(50 + (i-1)%50)})
+	}
+	if err := os.MkdirAll(filepath.Dir(args[0]), 0o755); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	if err := workbook.WriteTable(args[0], args[1], rows); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	return 0
 }
 
 // mkxlsx OUT SHEET TABLE writes a workbook from a text table: one row per
