@@ -167,7 +167,7 @@ func (b *batch) plan() [][]int {
 					names = append(names, b.out[l.i].Job.Input)
 				}
 				for _, l := range links[k:same] {
-					b.end(l.i, Failed, &run.InputError{Problems: []string{fmt.Sprintf("%s: %s both hold the %s of %s: keep one in the batch",
+					b.end(l.i, Failed, &run.InputError{Problems: []string{fmt.Sprintf("%s: %s are both the %s workbook of %s: keep one in the batch",
 						b.out[l.i].Job.Input, strings.Join(names, " and "), links[k].period, b.out[l.i].Job.Scorer.Rules().Scheme)}})
 				}
 				k = same - 1
@@ -236,6 +236,10 @@ func (b *batch) chain(task []int) {
 			}
 		}
 		opts := b.runOptions(o.Job)
+		// The results' folder may be where the history is read; it is
+		// made before the history is looked for, and a folder that
+		// cannot be made is named by the run.
+		_ = os.MkdirAll(filepath.Dir(o.Job.Output), 0o755)
 		if len(task) > 1 {
 			opts.Recent = recent
 			opts.Record = true

@@ -31,7 +31,8 @@ import (
 
 const (
 	sheet = "客服KPI"
-	title = "客服部客服指标绩效考核表 2026年3月"
+	// title is the title row; the month goes after it.
+	title = "客服部客服指标绩效考核表"
 
 	// maxRows is the number of rows a sheet can hold.
 	maxRows = excelize.TotalRows
@@ -50,8 +51,9 @@ func main() {
 	seed := flag.Uint64("seed", 1, "the random `seed`: the same seed gives the same cells")
 	out := flag.String("o", "", "the workbook `path` to write (required)")
 	withTitle := flag.Bool("title", true, "write a title row above the header row")
+	month := flag.String("month", "2026-03", "the `month` the title names, as 2026-03")
 	flag.Usage = func() {
-		fmt.Fprintf(flag.CommandLine.Output(), "usage: gen -n N -seed S -o FILE [-title=false]\n")
+		fmt.Fprintf(flag.CommandLine.Output(), "usage: gen -n N -seed S -o FILE [-month 2026-03] [-title=false]\n")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
@@ -59,14 +61,25 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
-	if err := write(*out, *n, *seed, *withTitle); err != nil {
+	var y, m int
+	if _, err := fmt.Sscanf(*month, "%4d-%2d", &y, &m); err != nil || m < 1 || m > 12 {
+		fmt.Fprintf(os.Stderr, "gen: -month %q: give it as 2026-03\n", *month)
+		os.Exit(2)
+	}
+	heading := ""
+	if *withTitle {
+		heading = fmt.Sprintf("%s %d年%d月", title, y, m)
+	}
+	if err := write(*out, *n, *seed, heading); err != nil {
 		fmt.Fprintf(os.Stderr, "gen: %v\n", err)
 		os.Exit(1)
 	}
 }
 
-// write generates n agents from seed into a workbook at path.
-func write(path string, n int, seed uint64, withTitle bool) error {
+// write generates n agents from seed into a workbook at path, under
+// the title heading when it is not "".
+func write(path string, n int, seed uint64, heading string) error {
+	withTitle := heading != ""
 	top := 1 // the header row
 	if withTitle {
 		top++
@@ -94,7 +107,7 @@ func write(path string, n int, seed uint64, withTitle bool) error {
 		return sw.SetRow(cell, vals)
 	}
 	if withTitle {
-		if err := next([]any{title}); err != nil {
+		if err := next([]any{heading}); err != nil {
 			return err
 		}
 	}

@@ -374,9 +374,6 @@ func historyFor(opts *batchOptions, set *rules.Set, rulesFile string) []string {
 			return dirs
 		}
 	}
-	if err := os.MkdirAll(opts.Out, 0o755); err != nil {
-		return dirs // the run names the folder that cannot be made
-	}
 	return append(dirs, opts.Out)
 }
 
