@@ -289,7 +289,7 @@ func (c *compiler) metric(i int) (func([]Value, []int), error) {
 	}
 	scored := m.Scored()
 	noBand := fmt.Sprintf("%s falls in none of its bands", m.Name)
-	overflow := "overflow in " + m.Name
+	overflow := overflowIn(m.Pos, m.Name, nil)
 	return func(env []Value, bandOf []int) {
 		var v Value
 		if value != nil {
@@ -362,13 +362,14 @@ func (c *compiler) totalStep() (func([]Value, []int), error) {
 		for _, ss := range c.s.sections {
 			scores = append(scores, ss.counts)
 		}
+		totalOverflow := overflowIn(t.Pos, "the total", nil)
 		sum = func(env []Value) Value {
 			acc := Num(decimal.Zero)
 			for _, sl := range scores {
 				if env[sl].Kind != Number {
 					return env[sl]
 				}
-				acc = add(acc, env[sl], "overflow in the total")
+				acc = add(acc, env[sl], totalOverflow)
 			}
 			return acc
 		}
