@@ -1,6 +1,7 @@
 package scoring_test
 
 import (
+	"fmt"
 	"testing"
 )
 
@@ -20,7 +21,7 @@ pay:
 `)
 	tests := []struct {
 		name, amount, count string
-		want               string // where it overflowed, or the pay
+		want                string // where it overflowed, or the pay
 	}{
 		// 9000000000000000000 x 2 has 20 digits.
 		{"product", "9000000000000000000", "2", "rules.yaml:8:10 金额 * 数量 [1 2]"},
@@ -34,7 +35,7 @@ pay:
 			s.Score(bind(t, s, "E01", tt.amount, tt.count), r)
 			got := r.Pay(0).String()
 			if o := r.Overflow(); o != nil {
-				got = o.Pos.String() + " " + o.Source + " " + fmtInts(o.Columns)
+				got = o.Pos.String() + " " + o.Source + " " + fmt.Sprint(o.Columns)
 				if r.Pay(1).Over == nil {
 					t.Errorf("合计 is %v, not missing for the overflow", r.Pay(1))
 				}
@@ -44,15 +45,4 @@ pay:
 			}
 		})
 	}
-}
-
-func fmtInts(xs []int) string {
-	s := "["
-	for i, x := range xs {
-		if i > 0 {
-			s += " "
-		}
-		s += string(rune('0' + x))
-	}
-	return s + "]"
 }
