@@ -244,9 +244,24 @@ func (c *compiler) node(n rules.Node) (func([]Value, []int), error) {
 		slot := c.s.ranks[n.Index].of
 		return func(env []Value, _ []int) { env[slot] = f(env) }, err
 	case rules.NodePay:
-		f, err := c.formula(set.Pay[n.Index].Formula)
+		pl := set.Pay[n.Index]
+		f, err := c.formula(pl.Formula)
 		slot := c.s.pay[n.Index]
-		return func(env []Value, _ []int) { env[slot] = f(env) }, err
+		// Pay is shown rounded to cents; a figure so near the 19 digits
+		// that rounding it overflows would be shown wrong.
+		var cents *Overflow
+		if pl.Formula != nil {
+			cents = c.overflow(pl.Formula.Expr)
+		}
+		return func(env []Value, _ []int) {
+			v := f(env)
+			if v.Kind == Number {
+				if _, ok := roundHalfUp(v.Num, 2); !ok {
+					v = cents.absent()
+				}
+			}
+			env[slot] = v
+		}, err
 	}
 	return nil, fmt.Errorf("unknown node kind %d", n.Kind)
 }

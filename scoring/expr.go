@@ -245,27 +245,33 @@ func (c *compiler) call(e *rules.Call) (evalFn, error) {
 			places = int(whole)
 		}
 		x := args[0]
+		overflow := c.overflow(e)
 		return func(env []Value) Value {
 			v := x(env)
 			if v.Kind != Number {
 				return v
 			}
-			v.Num = roundHalfUp(v.Num, places)
+			d, ok := roundHalfUp(v.Num, places)
+			if !ok {
+				return overflow.absent()
+			}
+			v.Num = d
 			return v
 		}, nil
 	}
 	return nil, fmt.Errorf("%s: unknown function %q", e.Pos, e.Func)
 }
 
-// roundHalfUp rounds d to places decimals, halves away from zero.
-func roundHalfUp(d decimal.Decimal, places int) decimal.Decimal {
+// roundHalfUp rounds d to places decimals, halves away from zero; ok is
+// false when the rounded number would have more than 19 digits.
+func roundHalfUp(d decimal.Decimal, places int) (_ decimal.Decimal, ok bool) {
 	if d.Scale() <= places {
-		return d
+		return d, true
 	}
 	t := d.Trunc(places)
 	rest, err := d.Sub(t)
 	if err != nil {
-		return d.Round(places)
+		return d.Round(places), true
 	}
 	halfStep, _ := decimal.New(5, places+1)
 	if rest.Abs().Cmp(halfStep) >= 0 {
@@ -273,9 +279,11 @@ func roundHalfUp(d decimal.Decimal, places int) decimal.Decimal {
 		if d.IsNeg() {
 			step = step.Neg()
 		}
-		if r, err := t.Add(step); err == nil {
-			t = r
+		r, err := t.Add(step)
+		if err != nil {
+			return d, false
 		}
+		t = r
 	}
-	return t
+	return t, true
 }

@@ -105,4 +105,8 @@ func roundSignificant(d decimal.Decimal, n int) decimal.Decimal {
 
 // RoundMoney rounds half-up (四舍五入) to 0.01: 0.125 becomes 0.13 and
 // -0.125 becomes -0.13.
-func RoundMoney(d decimal.Decimal) decimal.Decimal { return roundHalfUp(d, 2).Pad(2) }
+// A pay line that cannot be rounded is refused when it is scored.
+func RoundMoney(d decimal.Decimal) decimal.Decimal {
+	r, _ := roundHalfUp(d, 2)
+	return r.Pad(2)
+}
