@@ -136,10 +136,14 @@ func (c *checker) names() {
 			t = tyText
 		}
 		c.declare(col.Name, col.Pos, &decl{kind: declColumn, index: i, typ: t})
-		for _, h := range append([]string{col.Header}, col.Aliases...) {
+		for j, h := range append([]string{col.Header}, col.Aliases...) {
 			k := strings.TrimSpace(foldWidth(h))
 			if prev, ok := headers[k]; ok && prev != col {
-				c.errs.add(col.Pos, "column %s: header %q also names column %s (line %d)", col.Name, h, prev.Name, prev.Pos.Line)
+				what := "header"
+				if j > 0 {
+					what = "alias"
+				}
+				c.errs.add(col.Pos, "column %s: %s %q also names column %s (line %d)", col.Name, what, h, prev.Name, prev.Pos.Line)
 				continue
 			}
 			headers[k] = col
