@@ -22,9 +22,8 @@ const maxRepeated = 100_000
 // checking its size, and checks what its aliases repeat. The decoder
 // returned is ready to decode the tree.
 func load(file string, src []byte) (*decoder, *yaml.Node, *Error) {
-	if len(src) > MaxFileSize {
-		return nil, nil, &Error{Pos: Pos{File: file},
-			Msg: fmt.Sprintf("the file is %s, more than the %d MB a rule file may be", megabytes(len(src)), MaxFileSize>>20)}
+	if e := tooLarge(file, int64(len(src))); e != nil {
+		return nil, nil, e
 	}
 	d := &decoder{file: file, lines: strings.Split(string(src), "\n")}
 	var root yaml.Node
@@ -39,8 +38,21 @@ func load(file string, src []byte) (*decoder, *yaml.Node, *Error) {
 	return d, &root, nil
 }
 
-func megabytes(n int) string {
-	return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+// CheckSize returns the error [Parse] gives for a file of size bytes, or
+// nil: a command can refuse a huge file before it reads it.
+func CheckSize(file string, size int64) error {
+	if e := tooLarge(file, size); e != nil {
+		return ErrorList{e}
+	}
+	return nil
+}
+
+func tooLarge(file string, size int64) *Error {
+	if size <= MaxFileSize {
+		return nil
+	}
+	return &Error{Pos: Pos{File: file},
+		Msg: fmt.Sprintf("the file is %.1f MB, more than the %d MB a rule file may be", float64(size)/(1<<20), MaxFileSize>>20)}
 }
 
 // aliasCheck counts the nodes each node stands for with its aliases
