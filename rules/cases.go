@@ -94,20 +94,19 @@ var (
 // cases, holds a list of cases as a rule file's cases: does. file names
 // the file in messages. The error, if any, is an [ErrorList].
 func ParseCases(set *Set, file string, src []byte) ([]*Case, error) {
-	d := &decoder{file: file, lines: strings.Split(string(src), "\n")}
-	var root yaml.Node
-	if err := yaml.Unmarshal(src, &root); err != nil {
-		return nil, ErrorList{syntaxError(file, err, d.lines)}
+	d, root, lerr := load(file, src)
+	if lerr != nil {
+		return nil, ErrorList{lerr}
 	}
 	if len(root.Content) == 0 {
 		return nil, nil
 	}
-	_, f := d.fields(&root, "a file of cases", []string{"cases"})
+	_, f := d.fields(root, "a file of cases", []string{"cases"})
 	var cases []*Case
 	if n := f["cases"]; n != nil {
 		cases = d.cases(set, n)
 	} else if len(d.errs) == 0 {
-		d.errorf(resolve(&root), "no cases: list them under cases:")
+		d.errorf(resolve(root), "no cases: list them under cases:")
 	}
 	if len(d.errs) > 0 {
 		d.errs.Sort()

@@ -8,21 +8,19 @@ import (
 
 	"github.com/govalues/decimal"
 	"golang.org/x/text/width"
-	"gopkg.in/yaml.v3"
 )
 
 // Parse decodes and checks the rule file named file whose text is src.
 // The error, if any, is an [ErrorList].
 func Parse(file string, src []byte) (*Set, error) {
-	d := &decoder{file: file, lines: strings.Split(string(src), "\n")}
-	var root yaml.Node
-	if err := yaml.Unmarshal(src, &root); err != nil {
-		return nil, ErrorList{syntaxError(file, err, d.lines)}
+	d, root, lerr := load(file, src)
+	if lerr != nil {
+		return nil, ErrorList{lerr}
 	}
 	if len(root.Content) == 0 {
 		return nil, ErrorList{{Pos: Pos{File: file}, Msg: "the rule file is empty"}}
 	}
-	s := d.set(&root)
+	s := d.set(root)
 	c := &checker{set: s, errs: &d.errs}
 	c.names()
 	c.sections()
@@ -138,10 +136,14 @@ func (c *checker) names() {
 			t = tyText
 		}
 		c.declare(col.Name, col.Pos, &decl{kind: declColumn, index: i, typ: t})
-		for _, h := range append([]string{col.Header}, col.Aliases...) {
+		for j, h := range append([]string{col.Header}, col.Aliases...) {
 			k := strings.TrimSpace(foldWidth(h))
 			if prev, ok := headers[k]; ok && prev != col {
-				c.errs.add(col.Pos, "column %s: header %q also names column %s (line %d)", col.Name, h, prev.Name, prev.Pos.Line)
+				what := "header"
+				if j > 0 {
+					what = "alias"
+				}
+				c.errs.add(col.Pos, "column %s: %s %q also names column %s (line %d)", col.Name, what, h, prev.Name, prev.Pos.Line)
 				continue
 			}
 			headers[k] = col

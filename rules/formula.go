@@ -236,6 +236,23 @@ type parser struct {
 	i    int
 	at   Pos // position of the formula's first character
 	err  *lexError
+	// depth is how deep the tree under construction is: brackets, calls,
+	// signs and each operator of a chain such as a + b + c add one.
+	depth int
+}
+
+// MaxFormulaDepth is how deep a formula may nest. Checking and scoring
+// walk the tree recursively; no formula a person writes comes near it.
+const MaxFormulaDepth = 200
+
+// deeper adds one to the depth, failing at t past the limit.
+func (p *parser) deeper(t token) bool {
+	p.depth++
+	if p.depth > MaxFormulaDepth {
+		p.fail(t, fmt.Sprintf("the formula is nested deeper than %d", MaxFormulaDepth))
+		return false
+	}
+	return true
 }
 
 // ParseFormula parses src, a formula that starts at pos in its file.
@@ -284,6 +301,7 @@ func (p *parser) binaryOp() (string, int, bool) {
 }
 
 func (p *parser) expr(min int) Expr {
+	defer func(d int) { p.depth = d }(p.depth)
 	x := p.unary()
 	for p.err == nil {
 		op, prec, ok := p.binaryOp()
@@ -291,6 +309,9 @@ func (p *parser) expr(min int) Expr {
 			return x
 		}
 		t := p.next()
+		if !p.deeper(t) {
+			return x
+		}
 		// Comparisons do not chain: a < b < c is an error, not (a < b) < c.
 		next := prec + 1
 		y := p.expr(next)
@@ -306,6 +327,10 @@ func (p *parser) expr(min int) Expr {
 
 func (p *parser) unary() Expr {
 	t := p.peek()
+	defer func(d int) { p.depth = d }(p.depth)
+	if !p.deeper(t) {
+		return &Num{Pos: p.pos(t)}
+	}
 	if t.kind == tOp && (t.text == "-" || t.text == "+" || t.text == "not") || t.kind == tName && t.text == "not" {
 		p.next()
 		op := t.text

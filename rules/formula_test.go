@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/govalues/decimal"
@@ -82,6 +83,16 @@ func TestFormulaErrors(t *testing.T) {
 		{"two points", "1.2.3", `f:3:10: "1.2.3" is not a number`},
 		{"field missing", "m.", `f:3:12: expected points or score after "m."`},
 		{"full-width columns", "（a＋b", `f:3:14: expected ")"`},
+		// The 201st bracket is the formula's 201st character, at column
+		// 10 + 200.
+		{"brackets too deep", strings.Repeat("(", 10000) + "1" + strings.Repeat(")", 10000), "f:3:210: the formula is nested deeper than 200"},
+		{"signs too deep", strings.Repeat("-", 10000) + "1", "f:3:210: the formula is nested deeper than 200"},
+		// Each "1+(" adds two, the + and the bracket: after 100 of them
+		// the next 1, at character 300, column 310, is the 201st level.
+		{"sums too deep", strings.Repeat("1+(", 10000) + "1" + strings.Repeat(")", 10000), "f:3:310: the formula is nested deeper than 200"},
+		// Each +1 adds one: the 1 after the 200th +, at character 400,
+		// is the 201st level.
+		{"chain too long", "1" + strings.Repeat("+1", 10000), "f:3:410: the formula is nested deeper than 200"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -377,7 +377,7 @@ labels:
   a: {header: 销售额}
   b: {aliases: [销售额]}
 `,
-			want: []string{`rules.yaml:3:3: column b: header "销售额" also names column a (line 2)`},
+			want: []string{`rules.yaml:3:3: column b: alias "销售额" also names column a (line 2)`},
 		},
 		{
 			name: "column max below min",

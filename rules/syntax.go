@@ -48,6 +48,8 @@ func syntaxError(file string, err error, lines []string) *Error {
 			}
 		}
 		return e
+	case strings.HasPrefix(msg, "exceeded max depth of "):
+		e.Msg = "not valid YAML: lists and mappings are nested more than " + strings.TrimPrefix(msg, "exceeded max depth of ") + " deep"
 	case strings.Contains(msg, "tab character") || msg == "found character that cannot start any token" && leadingTab(text) >= 0:
 		col = leadingTab(text) + 1
 		e.Msg = "not valid YAML: a tab indents this line"

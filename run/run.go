@@ -11,6 +11,7 @@ import (
 	"time"
 	"unicode/utf16"
 
+	"appraise/rules"
 	"appraise/scoring"
 	"appraise/workbook"
 
@@ -281,6 +282,9 @@ func score(opts Options, table *workbook.Table, reopen func() (*workbook.Table, 
 	}
 	pay := newPayTotals(sc.Rules())
 	done := func(row workbook.Row, res *scoring.Result) error {
+		if o := res.Overflow(); o != nil {
+			return overflowProblem(sc.Rules(), table, row, res, o)
+		}
 		pay.add(res)
 		if rc != nil {
 			rc.add(row, res)
@@ -298,8 +302,11 @@ func score(opts Options, table *workbook.Table, reopen func() (*workbook.Table, 
 	// Ranks need every row: a first pass checks the cells and keeps what
 	// the ranks are computed from, a second scores and writes.
 	ranking := sc.NewRanking()
-	err = eachRecord(opts, table, func(_ workbook.Row, rec []scoring.Value) error {
+	err = eachRecord(opts, table, func(row workbook.Row, rec []scoring.Value) error {
 		sc.Score(rec, res)
+		if o := res.Overflow(); o != nil {
+			return overflowProblem(sc.Rules(), table, row, res, o)
+		}
 		ranking.Add(res)
 		return nil
 	})
@@ -417,7 +424,11 @@ func eachRecord(opts Options, table *workbook.Table, fn func(workbook.Row, []sco
 			}
 			rows++
 			if err := fn(row, rec); err != nil {
-				return err
+				var rp rowProblem
+				if !errors.As(err, &rp) {
+					return err
+				}
+				report(string(rp))
 			}
 		}
 		rd.recycle(c)
@@ -437,6 +448,37 @@ func eachRecord(opts Options, table *workbook.Table, fn func(workbook.Row, []sco
 		return &InputError{Problems: []string{fmt.Sprintf("%s: %s: no data rows under the header (row %d)", table.File, table.Sheet, table.HeaderRow)}}
 	}
 	return nil
+}
+
+// rowProblem is a problem of one row found in scoring it, reported with
+// the problems of the cells.
+type rowProblem string
+
+func (p rowProblem) Error() string { return string(p) }
+
+// overflowProblem names the cells a formula that went past the 19 digits
+// of a number read, with their values, and the formula.
+func overflowProblem(set *rules.Set, table *workbook.Table, row workbook.Row, res *scoring.Result, o *scoring.Overflow) error {
+	where := fmt.Sprintf("%s: %s: row %d", table.File, table.Sheet, row.Num)
+	var values []string
+	for _, i := range o.Columns {
+		idx := table.Index[i]
+		if idx < 0 {
+			continue
+		}
+		if len(values) == 0 {
+			where = table.Ref(idx, row.Num)
+		}
+		values = append(values, fmt.Sprintf("%s is %s", headerOr(table, idx, set.Columns[i].Header), res.Input(i)))
+	}
+	msg := where + ": "
+	if len(values) > 0 {
+		msg += strings.Join(values, ", ") + ": "
+	}
+	if o.Pos.Line > 0 {
+		msg += o.Pos.String() + ": "
+	}
+	return rowProblem(msg + o.Source + " comes to more than the 19 digits a number may have")
 }
 
 // checkWidth refuses, before anything is written, a workbook of results

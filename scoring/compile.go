@@ -244,9 +244,24 @@ func (c *compiler) node(n rules.Node) (func([]Value, []int), error) {
 		slot := c.s.ranks[n.Index].of
 		return func(env []Value, _ []int) { env[slot] = f(env) }, err
 	case rules.NodePay:
-		f, err := c.formula(set.Pay[n.Index].Formula)
+		pl := set.Pay[n.Index]
+		f, err := c.formula(pl.Formula)
 		slot := c.s.pay[n.Index]
-		return func(env []Value, _ []int) { env[slot] = f(env) }, err
+		// Pay is shown rounded to cents; a figure so near the 19 digits
+		// that rounding it overflows would be shown wrong.
+		var cents *Overflow
+		if pl.Formula != nil {
+			cents = c.overflow(pl.Formula.Expr)
+		}
+		return func(env []Value, _ []int) {
+			v := f(env)
+			if v.Kind == Number {
+				if _, ok := roundHalfUp(v.Num, 2); !ok {
+					v = cents.absent()
+				}
+			}
+			env[slot] = v
+		}, err
 	}
 	return nil, fmt.Errorf("unknown node kind %d", n.Kind)
 }
@@ -289,7 +304,7 @@ func (c *compiler) metric(i int) (func([]Value, []int), error) {
 	}
 	scored := m.Scored()
 	noBand := fmt.Sprintf("%s falls in none of its bands", m.Name)
-	overflow := "overflow in " + m.Name
+	overflow := overflowIn(m.Pos, m.Name, nil)
 	return func(env []Value, bandOf []int) {
 		var v Value
 		if value != nil {
@@ -362,13 +377,14 @@ func (c *compiler) totalStep() (func([]Value, []int), error) {
 		for _, ss := range c.s.sections {
 			scores = append(scores, ss.counts)
 		}
+		totalOverflow := overflowIn(t.Pos, "the total", nil)
 		sum = func(env []Value) Value {
 			acc := Num(decimal.Zero)
 			for _, sl := range scores {
 				if env[sl].Kind != Number {
 					return env[sl]
 				}
-				acc = add(acc, env[sl], "overflow in the total")
+				acc = add(acc, env[sl], totalOverflow)
 			}
 			return acc
 		}

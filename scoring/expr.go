@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"fmt"
+	"slices"
 
 	"appraise/rules"
 
@@ -62,7 +63,7 @@ func (c *compiler) binary(e *rules.Binary) (evalFn, error) {
 	if err != nil {
 		return nil, err
 	}
-	overflow := "overflow in " + rules.Source(e)
+	overflow := c.overflow(e)
 	switch e.Op {
 	case "+":
 		return func(env []Value) Value { return add(x(env), y(env), overflow) }, nil
@@ -145,7 +146,7 @@ func compareText(a, b string) int {
 
 // arith applies op to two numbers; a missing operand passes through, and
 // an overflow becomes a missing value that says where.
-func arith(a, b Value, op func(x, y decimal.Decimal) (decimal.Decimal, error), overflow string) Value {
+func arith(a, b Value, op func(x, y decimal.Decimal) (decimal.Decimal, error), overflow *Overflow) Value {
 	if a.Kind != Number {
 		return a
 	}
@@ -154,14 +155,25 @@ func arith(a, b Value, op func(x, y decimal.Decimal) (decimal.Decimal, error), o
 	}
 	d, err := op(a.Num, b.Num)
 	if err != nil {
-		return Absent(overflow)
+		return overflow.absent()
 	}
 	return Num(d)
 }
 
-func add(a, b Value, overflow string) Value { return arith(a, b, decimal.Decimal.Add, overflow) }
+func add(a, b Value, overflow *Overflow) Value { return arith(a, b, decimal.Decimal.Add, overflow) }
 
-func mul(a, b Value, overflow string) Value { return arith(a, b, decimal.Decimal.Mul, overflow) }
+func mul(a, b Value, overflow *Overflow) Value { return arith(a, b, decimal.Decimal.Mul, overflow) }
+
+// overflow describes an overflow in e, naming the columns e reads.
+func (c *compiler) overflow(e rules.Expr) *Overflow {
+	var cols []int
+	rules.Refs(e, func(r *rules.Ref) {
+		if i := c.column(r.Name); i >= 0 && r.Field == "" && !slices.Contains(cols, i) {
+			cols = append(cols, i)
+		}
+	})
+	return overflowIn(e.Position(), rules.Source(e), cols)
+}
 
 func (c *compiler) call(e *rules.Call) (evalFn, error) {
 	args := make([]evalFn, len(e.Args))
@@ -233,27 +245,33 @@ func (c *compiler) call(e *rules.Call) (evalFn, error) {
 			places = int(whole)
 		}
 		x := args[0]
+		overflow := c.overflow(e)
 		return func(env []Value) Value {
 			v := x(env)
 			if v.Kind != Number {
 				return v
 			}
-			v.Num = roundHalfUp(v.Num, places)
+			d, ok := roundHalfUp(v.Num, places)
+			if !ok {
+				return overflow.absent()
+			}
+			v.Num = d
 			return v
 		}, nil
 	}
 	return nil, fmt.Errorf("%s: unknown function %q", e.Pos, e.Func)
 }
 
-// roundHalfUp rounds d to places decimals, halves away from zero.
-func roundHalfUp(d decimal.Decimal, places int) decimal.Decimal {
+// roundHalfUp rounds d to places decimals, halves away from zero; ok is
+// false when the rounded number would have more than 19 digits.
+func roundHalfUp(d decimal.Decimal, places int) (_ decimal.Decimal, ok bool) {
 	if d.Scale() <= places {
-		return d
+		return d, true
 	}
 	t := d.Trunc(places)
 	rest, err := d.Sub(t)
 	if err != nil {
-		return d.Round(places)
+		return d.Round(places), true
 	}
 	halfStep, _ := decimal.New(5, places+1)
 	if rest.Abs().Cmp(halfStep) >= 0 {
@@ -261,9 +279,11 @@ func roundHalfUp(d decimal.Decimal, places int) decimal.Decimal {
 		if d.IsNeg() {
 			step = step.Neg()
 		}
-		if r, err := t.Add(step); err == nil {
-			t = r
+		r, err := t.Add(step)
+		if err != nil {
+			return d, false
 		}
+		t = r
 	}
-	return t
+	return t, true
 }

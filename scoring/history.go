@@ -65,14 +65,14 @@ func (c *compiler) history(e *rules.Call, inner evalFn) evalFn {
 		site.inner = inner
 	}
 	slot := site.slot
-	overflow := "overflow in " + rules.Source(e)
+	overflow := c.overflow(e)
 	fn := e.Func
 	return func(env []Value) Value { return combine(fn, inner(env), env[slot], overflow) }
 }
 
 // combine is a history call's value: this period's part v of function fn
 // joined to what the earlier periods add, past.
-func combine(fn string, v, past Value, overflow string) Value {
+func combine(fn string, v, past Value, overflow *Overflow) Value {
 	switch fn {
 	case "consecutive":
 		if v.Kind != Bool {
@@ -291,7 +291,7 @@ func (p *Past) walk(k, i int, say func(period int, line string)) Value {
 		return Absent(fmt.Sprintf("%s needs %s; %s", rules.Source(site.call), periods(need), p.start()))
 	}
 	acc := Num(decimal.Zero)
-	overflow := "overflow in " + rules.Source(site.call)
+	overflow := overflowIn(site.call.Pos, rules.Source(site.call), nil)
 	for at := 0; at < need; at++ {
 		label := p.h.Periods[at].Label
 		if !p.record(at, i) {
@@ -415,7 +415,7 @@ func (r *Result) HistoryTrace(k int) []string {
 	if v.Kind != Missing && (!run || v.Bool) {
 		r.past.walk(k, r.person, func(_ int, line string) { lines = append(lines, line) })
 	}
-	got := combine(site.call.Func, v, r.env[site.slot], "overflow in "+rules.Source(site.call))
+	got := combine(site.call.Func, v, r.env[site.slot], overflowIn(site.call.Pos, rules.Source(site.call), nil))
 	if got.Kind == Missing {
 		return append(lines, "no value: "+got.Str)
 	}

@@ -29,7 +29,7 @@ func (c *compiler) mean(e *rules.Call, args []evalFn) evalFn {
 		none = names[0] + " has no value"
 	}
 	zero := fmt.Sprintf("the weights of the values present in %s add up to 0", rules.Source(e))
-	overflow := "overflow in " + rules.Source(e)
+	overflow := c.overflow(e)
 	return func(env []Value) Value {
 		sum, weights := decimal.Zero, decimal.Zero
 		present := false
@@ -54,7 +54,7 @@ func (c *compiler) mean(e *rules.Call, args []evalFn) evalFn {
 				weights, err = weights.Add(w)
 			}
 			if err != nil {
-				return Absent(overflow)
+				return overflow.absent()
 			}
 			present = true
 		}
@@ -66,7 +66,7 @@ func (c *compiler) mean(e *rules.Call, args []evalFn) evalFn {
 		}
 		q, err := sum.Quo(weights)
 		if err != nil {
-			return Absent(overflow)
+			return overflow.absent()
 		}
 		return Num(q)
 	}

@@ -63,7 +63,7 @@ func Combine(way string, parts []Part) (Value, string) {
 			return Absent(fmt.Sprintf("%s of %s is %q, not a number", way, p.Period, p.Value.String())), ""
 		}
 	}
-	overflow := "the " + way + " is too large"
+	overflow := &Overflow{Source: "the " + way, reason: "the " + way + " is too large"}
 	switch way {
 	case "max", "min":
 		best := have[0].Value
@@ -88,7 +88,7 @@ func Combine(way string, parts []Part) (Value, string) {
 	n := decimal.MustNew(int64(len(have)), 0)
 	mean, err := sum.Num.Quo(n)
 	if err != nil {
-		return Absent(overflow), ""
+		return overflow.absent(), ""
 	}
 	// Kept, as a cell keeps it, to 15 significant digits.
 	mean = roundSignificant(mean, excelDigits)

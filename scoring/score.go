@@ -2,6 +2,8 @@ package scoring
 
 import (
 	"fmt"
+	"math"
+	"strconv"
 	"strings"
 
 	"appraise/rules"
@@ -260,6 +262,9 @@ func (s *Scorer) BindCell(i int, raw string, kind CellKind, shown string) (Value
 	}
 	d, err := ParseNumber(raw)
 	if err != nil {
+		if f, ferr := strconv.ParseFloat(strings.TrimSpace(raw), 64); ferr == nil && math.Abs(f) >= 1e19 {
+			return Value{}, cellError(col, "is %s, more than the 19 digits a number may have", strings.TrimSpace(raw))
+		}
 		return Value{}, cellError(col, "is not a number: %q", raw)
 	}
 	if col.Min != nil && d.Cmp(col.Min.Value) < 0 {
@@ -316,4 +321,16 @@ func (e *CellError) Error() string { return e.Header + " " + e.Problem }
 
 func cellError(col *rules.Column, format string, args ...any) *CellError {
 	return &CellError{Header: col.Header, Problem: fmt.Sprintf(format, args...)}
+}
+
+// Overflow returns where scoring the row went past the 19 digits a
+// number holds, or nil. Such a row has no right figures: its input is
+// wrong.
+func (r *Result) Overflow() *Overflow {
+	for _, v := range r.env {
+		if v.Over != nil {
+			return v.Over
+		}
+	}
+	return nil
 }

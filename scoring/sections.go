@@ -27,7 +27,7 @@ func (c *compiler) section(i int) (func([]Value, []int), error) {
 			scores = append(scores, c.s.metrics[j].score)
 		}
 	}
-	overflow := "overflow in " + sec.Name
+	overflow := overflowIn(sec.Pos, sec.Name, nil)
 	return func(env []Value, _ []int) {
 		acc := Num(decimal.Zero)
 		for _, sl := range scores {

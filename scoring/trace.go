@@ -408,7 +408,7 @@ func (s *Scorer) writeWorking(b *strings.Builder, e rules.Expr, env []Value, c *
 			// A history call is written as its value: what it counted or
 			// added up over the periods, which the history trace lists.
 			site := s.sites[k]
-			v := combine(e.Func, site.inner(env), env[site.slot], "overflow in "+rules.Source(e))
+			v := combine(e.Func, site.inner(env), env[site.slot], overflowIn(e.Pos, rules.Source(e), nil))
 			b.WriteString(term(v, outer > 0))
 			return
 		}

@@ -24,6 +24,25 @@ type Value struct {
 	Num  decimal.Decimal
 	Str  string // the text, or why the value is missing
 	Bool bool
+	// Over is set on a value missing because a number went past the 19
+	// digits a decimal holds: the input is wrong, and the run refuses
+	// it rather than leaving the figure blank.
+	Over *Overflow
+}
+
+// Overflow is where a computation went past the 19 digits of a number.
+type Overflow struct {
+	Pos     rules.Pos // the formula, or the metric, section or total
+	Source  string    // the formula, or the name of what overflowed
+	Columns []int     // the columns the formula reads, by index
+	reason  string
+}
+
+// absent is the missing value an overflow gives.
+func (o *Overflow) absent() Value { return Value{Str: o.reason, Over: o} }
+
+func overflowIn(pos rules.Pos, source string, cols []int) *Overflow {
+	return &Overflow{Pos: pos, Source: source, Columns: cols, reason: "overflow in " + source}
 }
 
 // Num returns a number value.
@@ -86,4 +105,8 @@ func roundSignificant(d decimal.Decimal, n int) decimal.Decimal {
 
 // RoundMoney rounds half-up (四舍五入) to 0.01: 0.125 becomes 0.13 and
 // -0.125 becomes -0.13.
-func RoundMoney(d decimal.Decimal) decimal.Decimal { return roundHalfUp(d, 2).Pad(2) }
+// A pay line that cannot be rounded is refused when it is scored.
+func RoundMoney(d decimal.Decimal) decimal.Decimal {
+	r, _ := roundHalfUp(d, 2)
+	return r.Pad(2)
+}

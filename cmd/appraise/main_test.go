@@ -36,6 +36,7 @@ func TestMain(m *testing.M) {
 		"encrypt":  func() { os.Exit(encrypt(os.Args[1:])) },
 		"zipsub":   func() { os.Exit(zipsub(os.Args[1:])) },
 		"mkrows":   func() { os.Exit(mkrows(os.Args[1:])) },
+		"mktext":   func() { os.Exit(mktext(os.Args[1:])) },
 	})
 }
 
@@ -252,6 +253,31 @@ func zipedit(args []string) int {
 	}
 	if err := rewriteZipEntry(path, part, old, repl); err != nil {
 		fmt.Fprintln(os.Stderr, "zipedit:", err)
+		return 1
+	}
+	return 0
+}
+
+// mktext FILE TEXT writes TEXT, a Go string literal in which
+// "<repeat N s>" stands for s N times (as in zipedit), to FILE: for rule
+// files too big or too deep to keep in a script.
+func mktext(args []string) int {
+	if len(args) != 2 {
+		fmt.Fprintln(os.Stderr, "usage: mktext file text")
+		return 2
+	}
+	quoted := repeats.ReplaceAllStringFunc(args[1], func(m string) string {
+		sub := repeats.FindStringSubmatch(m)
+		n, _ := strconv.Atoi(sub[1])
+		return strings.Repeat(sub[2], n)
+	})
+	text, err := strconv.Unquote(quoted)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "mktext: text must be a Go string literal: %v\n", err)
+		return 2
+	}
+	if err := os.WriteFile(args[0], []byte(text), 0o644); err != nil {
+		fmt.Fprintln(os.Stderr, "mktext:", err)
 		return 1
 	}
 	return 0

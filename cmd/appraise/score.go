@@ -276,6 +276,11 @@ func findRules(given, input string) (string, error) {
 
 // loadRules reads and checks a rule file, returning it with its SHA-256.
 func loadRules(path string) (*rules.Set, string, error) {
+	if fi, err := os.Stat(path); err == nil {
+		if err := rules.CheckSize(path, fi.Size()); err != nil {
+			return nil, "", err
+		}
+	}
 	src, err := os.ReadFile(path)
 	if err != nil {
 		msg := err.Error()
