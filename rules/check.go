@@ -28,6 +28,7 @@ func Parse(file string, src []byte) (*Set, error) {
 	c.sections()
 	c.types()
 	c.rankTypes()
+	c.poolTypes()
 	c.gradeTypes()
 	c.metricBands()
 	c.mapValues()

@@ -85,6 +85,9 @@ func (l *layout) results() []string {
 	for _, p := range l.set.Pay {
 		h = append(h, p.Name)
 	}
+	for _, p := range l.set.Pools {
+		h = append(h, p.Name)
+	}
 	return append(h, l.set.Labels.Notes)
 }
 
@@ -128,6 +131,9 @@ func (l *layout) fields(res *scoring.Result, buf []field) []field {
 	buf = append(buf, field{text: strings.Join(raised(l.set, res), ", ")})
 	for i := range l.set.Pay {
 		buf = append(buf, field{v: res.Pay(i), money: true})
+	}
+	for k := range l.set.Pools {
+		buf = append(buf, field{v: res.Share(k).Share, money: true})
 	}
 	return append(buf, field{text: strings.Join(res.Notes(), "; ")})
 }
@@ -424,6 +430,18 @@ func (s *textSink) row(row workbook.Row, res *scoring.Result) error {
 		}
 		place, among := res.Rank(k)
 		fmt.Fprintf(w, "{\"name\": %s, \"rank\": %s, \"among\": %s, \"of\": %s}", jstr(r.Name), jvalue(field{v: place}), jvalue(field{v: among}), jvalue(field{v: res.RankOf(k)}))
+	}
+	if len(set.Pools) > 0 {
+		w.WriteString("],\n     \"pools\": [")
+		for k, p := range set.Pools {
+			if k > 0 {
+				w.WriteString(", ")
+			}
+			sh := res.Share(k)
+			fmt.Fprintf(w, "{\"name\": %s, \"share\": %s, \"weight\": %s, \"group\": %s, \"amount\": %s, \"weights\": %s, \"among\": %d}",
+				jstr(p.Name), jvalue(field{v: sh.Share, money: true}), jvalue(field{v: sh.Weight}), jstr(sh.Group),
+				jvalue(field{v: scoring.Num(sh.Amount), money: true}), jvalue(field{v: scoring.Num(sh.Sum)}), sh.Among)
+		}
 	}
 	fmt.Fprintf(w, "],\n     \"notes\": %s}", jlist(res.Notes()))
 	return nil

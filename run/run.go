@@ -307,6 +307,31 @@ func score(opts Options, table *workbook.Table, reopen func() (*workbook.Table, 
 		return sum, err
 	}
 	ranking.Done()
+	var pooling *scoring.Pooling
+	if len(sc.Rules().Pools) > 0 {
+		// A pool shares its sum by everyone's final figures, ranks
+		// included: one more pass gathers the weights.
+		pooling = sc.NewPooling()
+		t, err := reopen()
+		if err != nil {
+			return sum, inputError(err)
+		}
+		i := 0
+		err = eachRecord(opts, t, func(_ workbook.Row, rec []scoring.Value) error {
+			if i >= ranking.Len() {
+				return fmt.Errorf("%s: %s: the sheet changed while it was read", table.File, table.Sheet)
+			}
+			ranking.Score(i, rec, res)
+			pooling.Add(res)
+			i++
+			return nil
+		})
+		t.Close()
+		if err != nil {
+			return sum, err
+		}
+		pooling.Done()
+	}
 	again, err := reopen()
 	if err != nil {
 		return sum, inputError(err)
@@ -318,6 +343,9 @@ func score(opts Options, table *workbook.Table, reopen func() (*workbook.Table, 
 			return fmt.Errorf("%s: %s: the sheet changed while it was read", table.File, table.Sheet)
 		}
 		ranking.Score(i, rec, res)
+		if pooling != nil {
+			pooling.Fill(i, res)
+		}
 		i++
 		return done(row, res)
 	})

@@ -294,6 +294,24 @@ func (s *xlsxSink) explain(num workbook.Cell, res *scoring.Result) error {
 			return err
 		}
 	}
+	for k, p := range set.Pools {
+		sh := res.Share(k)
+		how := fmt.Sprintf("%s x weight / the weights added up", sh.Amount)
+		if p.Group != "" {
+			how += ", within " + p.Group + " " + sh.Group
+		}
+		note := missing(sh.Share)
+		if sh.Share.Kind == scoring.Number {
+			note = fmt.Sprintf("weight %s = %s; %s x %s / %s, rounded down to the cent", p.Weight.Source, sh.Weight, sh.Amount, sh.Weight, sh.Sum)
+			if sh.Cent {
+				note += ", and a cent left over (largest remainder)"
+			}
+			note += fmt.Sprintf("; shared among %d", sh.Among)
+		}
+		if err := line(p.Name, how, field{v: sh.Weight}.cell(), note, field{v: sh.Share, money: true}.cell()); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 

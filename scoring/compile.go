@@ -29,6 +29,7 @@ type Scorer struct {
 	sections []sectionSlots
 	grade    gradeSlots
 	ranks    []rankSlots
+	pools    []poolSlots
 	sites    []historySite
 	siteOf   map[*rules.Call]int
 	params   []int    // per param, its slot
@@ -141,6 +142,9 @@ func Compile(set *rules.Set) (*Scorer, error) {
 			return nil, err
 		}
 		s.steps = append(s.steps, step)
+	}
+	if err := c.compilePools(); err != nil {
+		return nil, err
 	}
 	return s, nil
 }

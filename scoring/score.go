@@ -19,6 +19,8 @@ type Result struct {
 
 	past   *Past // the history, when the rules look back
 	person int   // the record's person in past, or -1
+
+	shares []PoolShare // per pool, once a Pooling fills them
 }
 
 // NewResult returns an empty Result to pass to [Scorer.Score].
