@@ -29,6 +29,7 @@ func Parse(file string, src []byte) (*Set, error) {
 	c.types()
 	c.rankTypes()
 	c.poolTypes()
+	c.distributionTypes()
 	c.gradeTypes()
 	c.metricBands()
 	c.mapValues()

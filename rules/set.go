@@ -23,6 +23,8 @@ type Set struct {
 	Pay        []*PayLine
 	Ranks      []*Rank // places in the sheet, known once it is all read
 	Pools      []*Pool // sums shared among the sheet, once it is all scored
+	// Distribution is the curve the grades should fit; nil for none.
+	Distribution *Distribution
 	// Rollup says how a quarter or a year is built from its months (or
 	// weeks); nil when the rules score only the periods their workbooks hold.
 	Rollup *Rollup

@@ -39,6 +39,9 @@ type Options struct {
 	// History lists the folders of earlier results that the rules'
 	// history functions read; nil for the rules' own history: entry.
 	History []string
+	// Calibrate gives the grades by place to fit the rules' distribution,
+	// instead of reporting how they fit it.
+	Calibrate bool
 	// Ledger says the sheet may hold many rows a person, so that two rows
 	// with the same key are not refused.
 	Ledger bool
@@ -99,6 +102,13 @@ type Summary struct {
 	Pay        []PayTotal
 	// Used lists the earlier results the history read.
 	Used []HistoryFile
+
+	// Fit is how the grades fit the rules' distribution, group by group;
+	// nil when the rules have none.
+	Fit []scoring.GroupFit
+	// Moves lists the people whose grade a calibration changed.
+	Moves      []scoring.Move
+	Calibrated bool
 
 	// Past is what a later period's history reads from the output, when
 	// Options.Record asked for it and the output can serve as history
@@ -280,15 +290,28 @@ func score(opts Options, table *workbook.Table, reopen func() (*workbook.Table, 
 		sum.Period = opts.Period.String()
 	}
 	pay := newPayTotals(sc.Rules())
+	var fit *scoring.Curve
+	if sc.Rules().Distribution != nil && sc.Rules().Grades != nil {
+		fit = sc.NewCurve()
+	}
 	done := func(row workbook.Row, res *scoring.Result) error {
+		if fit != nil {
+			fit.Add(res)
+		}
 		pay.add(res)
 		if rc != nil {
 			rc.add(row, res)
 		}
 		return sum.add(out, row, res)
 	}
-	defer func() { sum.Pay = pay.totals() }()
-	if !sc.Rules().NeedsSheet() {
+	defer func() {
+		sum.Pay = pay.totals()
+		if fit != nil && err == nil {
+			sum.Fit = fit.Fit()
+		}
+	}()
+	calibrate := opts.Calibrate && fit != nil
+	if !sc.Rules().NeedsSheet() && !calibrate {
 		err := eachRecord(opts, table, func(row workbook.Row, rec []scoring.Value) error {
 			sc.Score(rec, res)
 			return done(row, res)
@@ -307,6 +330,31 @@ func score(opts Options, table *workbook.Table, reopen func() (*workbook.Table, 
 		return sum, err
 	}
 	ranking.Done()
+	var cal *scoring.Curve
+	if calibrate {
+		// The grades by place need everyone's figures, ranks included:
+		// one more pass gathers them.
+		cal = sc.NewCurve()
+		t, err := reopen()
+		if err != nil {
+			return sum, inputError(err)
+		}
+		i := 0
+		err = eachRecord(opts, t, func(_ workbook.Row, rec []scoring.Value) error {
+			if i >= ranking.Len() {
+				return fmt.Errorf("%s: %s: the sheet changed while it was read", table.File, table.Sheet)
+			}
+			ranking.Score(i, rec, res)
+			cal.Add(res)
+			i++
+			return nil
+		})
+		t.Close()
+		if err != nil {
+			return sum, err
+		}
+		sum.Moves, sum.Calibrated = cal.Calibrate(), true
+	}
 	var pooling *scoring.Pooling
 	if len(sc.Rules().Pools) > 0 {
 		// A pool shares its sum by everyone's final figures, ranks
@@ -320,6 +368,9 @@ func score(opts Options, table *workbook.Table, reopen func() (*workbook.Table, 
 		err = eachRecord(opts, t, func(_ workbook.Row, rec []scoring.Value) error {
 			if i >= ranking.Len() {
 				return fmt.Errorf("%s: %s: the sheet changed while it was read", table.File, table.Sheet)
+			}
+			if cal != nil {
+				cal.Force(i, res)
 			}
 			ranking.Score(i, rec, res)
 			pooling.Add(res)
@@ -341,6 +392,9 @@ func score(opts Options, table *workbook.Table, reopen func() (*workbook.Table, 
 	err = eachRecord(opts, again, func(row workbook.Row, rec []scoring.Value) error {
 		if i >= ranking.Len() {
 			return fmt.Errorf("%s: %s: the sheet changed while it was read", table.File, table.Sheet)
+		}
+		if cal != nil {
+			cal.Force(i, res)
 		}
 		ranking.Score(i, rec, res)
 		if pooling != nil {
@@ -474,7 +528,7 @@ func checkWidth(opts Options, t *workbook.Table) error {
 	if opts.Format != "" && opts.Format != "xlsx" {
 		return nil
 	}
-	l := newLayout(opts.Scorer.Rules(), t, opts.Period)
+	l := newLayout(opts.Scorer.Rules(), t, opts.Period, opts.Calibrate)
 	if len(l.header) <= workbook.MaxColumns {
 		return nil
 	}

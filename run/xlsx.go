@@ -380,6 +380,9 @@ func (s *xlsxSink) finish(sum Summary) error {
 	if err := s.wait(); err != nil {
 		return err
 	}
+	if err := writeCurveSheets(s.w, s.opts, sum); err != nil {
+		return err
+	}
 	audit, err := s.w.Sheet(AuditSheet, []string{"item", "value"}, 18, 60)
 	if err != nil {
 		return err

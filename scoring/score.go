@@ -21,12 +21,16 @@ type Result struct {
 	person int   // the record's person in past, or -1
 
 	shares []PoolShare // per pool, once a Pooling fills them
+
+	force      int    // the grade band calibration gives, or -1
+	before     string // the grade before calibration
+	calibrated bool
 }
 
 // NewResult returns an empty Result to pass to [Scorer.Score].
 func (s *Scorer) NewResult() *Result {
 	// One band index per metric, and one for the grade.
-	return &Result{s: s, env: make([]Value, s.nslots), bands: make([]int, len(s.set.Metrics)+1)}
+	return &Result{s: s, env: make([]Value, s.nslots), bands: make([]int, len(s.set.Metrics)+1), force: -1}
 }
 
 // Score scores one record: rec holds a value per column of the rules, in
@@ -34,6 +38,7 @@ func (s *Scorer) NewResult() *Result {
 func (s *Scorer) Score(rec []Value, r *Result) {
 	copy(r.env, s.consts)
 	copy(r.env, rec)
+	r.forceGrade()
 	if r.past != nil {
 		r.past.fill(rec, r)
 	}
@@ -318,4 +323,12 @@ func (e *CellError) Error() string { return e.Header + " " + e.Problem }
 
 func cellError(col *rules.Column, format string, args ...any) *CellError {
 	return &CellError{Header: col.Header, Problem: fmt.Sprintf(format, args...)}
+}
+
+// forceGrade puts the grade calibration gives where the grade step finds
+// it.
+func (r *Result) forceGrade() {
+	if r.force >= 0 && r.s.set.Grades != nil {
+		r.env[r.s.grade.forced] = Num(intValue(r.force))
+	}
 }
