@@ -445,8 +445,12 @@ func (s *textSink) row(row workbook.Row, res *scoring.Result) error {
 		place, among := res.Rank(k)
 		fmt.Fprintf(w, "{\"name\": %s, \"rank\": %s, \"among\": %s, \"of\": %s}", jstr(r.Name), jvalue(field{v: place}), jvalue(field{v: among}), jvalue(field{v: res.RankOf(k)}))
 	}
+	w.WriteString("]")
+	if before, ok := res.GradeBefore(); ok {
+		fmt.Fprintf(w, ",\n     \"grade_before_calibration\": %s", jstr(before))
+	}
 	if len(set.Pools) > 0 {
-		w.WriteString("],\n     \"pools\": [")
+		w.WriteString(",\n     \"pools\": [")
 		for k, p := range set.Pools {
 			if k > 0 {
 				w.WriteString(", ")
@@ -456,8 +460,9 @@ func (s *textSink) row(row workbook.Row, res *scoring.Result) error {
 				jstr(p.Name), jvalue(field{v: sh.Share, money: true}), jvalue(field{v: sh.Weight}), jstr(sh.Group),
 				jvalue(field{v: scoring.Num(sh.Amount), money: true}), jvalue(field{v: scoring.Num(sh.Sum)}), sh.Among)
 		}
+		w.WriteString("]")
 	}
-	fmt.Fprintf(w, "],\n     \"notes\": %s}", jlist(res.Notes()))
+	fmt.Fprintf(w, ",\n     \"notes\": %s}", jlist(res.Notes()))
 	return nil
 }
 

@@ -135,6 +135,7 @@ func Verify(opts VerifyOptions) (*Verdict, error) {
 		Output: again, Format: "xlsx", Detail: DetailNone,
 		Version: opts.Version, Now: time.Now,
 		Period: period, History: history, Password: opts.Password,
+		Calibrate: audit[AuditCalibrated] == "yes",
 	})
 	if err != nil {
 		return nil, err

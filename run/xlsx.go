@@ -228,6 +228,14 @@ func (s *xlsxSink) explain(num workbook.Cell, res *scoring.Result) error {
 		if b := res.GradeBand(); b >= 0 && vetoed {
 			band += " gives " + g.Bands[b].Grade + "; vetoed"
 		}
+		if before, ok := res.GradeBefore(); ok && res.GradeBand() >= 0 {
+			grade, _ := res.Grade()
+			if grade != before {
+				band = fmt.Sprintf("calibrated to the curve from %s: see the %s sheet", before, CalibrationSheet)
+			} else {
+				band = "calibrated to the curve: " + band
+			}
+		}
 		if err := line(set.Labels.Grade, "the grade of "+g.Graded(), field{v: of}.cell(), band, field{v: gradeValue(res)}.cell()); err != nil {
 			return err
 		}
@@ -412,6 +420,10 @@ func (s *xlsxSink) finish(sum Summary) error {
 	}
 	if s.detailCSV != nil {
 		rows = append(rows, [2]string{"detail", abs(s.detailCSV.path)})
+	}
+	if sum.Calibrated {
+		// So that verify scores it again as it was: calibrated.
+		rows = append(rows, [2]string{AuditCalibrated, "yes"})
 	}
 	if b := s.opts.built; b != nil {
 		for i, p := range b.parts {
