@@ -337,6 +337,49 @@ func writeRules(w io.Writer, set *rules.Set) {
 		}
 		writeTable(w, "  ", rows)
 	}
+	if len(set.Pools) > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "pools (shared to the cent; the cents left over to the largest remainders, ties to the lower key)")
+		rows = nil
+		for _, p := range set.Pools {
+			var amount []string
+			if p.Amount != nil {
+				amount = append(amount, p.Amount.Value.String())
+			}
+			for _, a := range p.Amounts {
+				amount = append(amount, a.Group+" "+a.Amount.String())
+			}
+			how := strings.Join(amount, ", ") + " by " + p.Weight.Source
+			if p.Group != "" {
+				how += ", within each " + p.Group
+			}
+			rows = append(rows, []string{p.Name, how})
+		}
+		writeTable(w, "  ", rows)
+	}
+	if ds := set.Distribution; ds != nil {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "distribution (quotas rounded by "+rules.Rounding+")")
+		rows = nil
+		for _, c := range ds.Curve {
+			pct, _ := c.Share.Mul(decimal.Hundred)
+			rows = append(rows, []string{c.Grade, pct.Trim(0).String() + "%"})
+		}
+		writeTable(w, "  ", rows)
+		how := "placed by " + ds.Placed(set.Grades) + ", highest first"
+		if ds.TieBy != "" {
+			how += "; ties by " + ds.TieBy + ", " + ds.TieOrder()
+			how += ", then the key"
+		} else {
+			how += "; ties by the key"
+		}
+		fmt.Fprintln(w, "  "+how)
+		scope := "  the whole sheet"
+		if ds.Group != "" {
+			scope = "  within each " + ds.Group
+		}
+		fmt.Fprintf(w, "%s, when it has at least %d people\n", scope, ds.MinGroup)
+	}
 	if len(set.Params) > 0 {
 		fmt.Fprintln(w)
 		fmt.Fprintln(w, "params")
