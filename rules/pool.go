@@ -119,7 +119,14 @@ func (d *decoder) money(n *yaml.Node, what string) *Number {
 
 // poolTypes checks each pool's weight and group.
 func (c *checker) poolTypes() {
+	seen := map[string]Pos{}
 	for _, p := range c.set.Pools {
+		if d, ok := c.decls[p.Name]; ok {
+			c.errs.add(p.Pos, "the name %s is already used at line %d: a pool's share is a column of the results of its own", p.Name, d.pos.Line)
+		} else if at, ok := seen[p.Name]; ok {
+			c.errs.add(p.Pos, "pool %s is given twice (first at line %d)", p.Name, at.Line)
+		}
+		seen[p.Name] = p.Pos
 		if p.Weight != nil {
 			c.want(p.Weight, nil, tyNumber, "pool "+p.Name+": weight")
 		}

@@ -34,5 +34,21 @@ pool:
 				`rules.yaml:6:19: pool 奖金: amounts: 销售 must be a sum of money, >= 0 and to the cent, not -5`,
 			},
 		},
+		{
+			name: "a name already used",
+			src: `columns:
+  工号: {type: text, key: true}
+  得分:
+pay:
+  奖金: 100
+pool:
+  奖金: {amount: 10, weight: 得分}
+  得分: {amount: 10, weight: 得分}
+`,
+			want: []string{
+				`rules.yaml:7:3: the name 奖金 is already used at line 5: a pool's share is a column of the results of its own`,
+				`rules.yaml:8:3: the name 得分 is already used at line 3: a pool's share is a column of the results of its own`,
+			},
+		},
 	})
 }
