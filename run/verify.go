@@ -61,6 +61,9 @@ type Difference struct {
 // results sheet. A scored workbook that cannot be read, or an input or
 // rules that cannot be scored, is an error; figures that differ are not.
 func Verify(opts VerifyOptions) (*Verdict, error) {
+	if strings.EqualFold(filepath.Ext(opts.Scored), ".json") {
+		return nil, &InputError{Problems: []string{fmt.Sprintf("%s: verify checks a scored workbook (.xlsx), not JSON results: score to a workbook to keep results that can be verified", filepath.Base(opts.Scored))}}
+	}
 	f, err := workbook.Open(opts.Scored)
 	if err != nil {
 		return nil, inputError(err)
