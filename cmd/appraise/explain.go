@@ -166,6 +166,27 @@ func explainRun(opts *explainOptions) error {
 	r := sc.NewResult()
 	found.Score(sc, r)
 	writeTrace(w, set, sc, found, r.Trace(), metric)
+	if len(set.Pools) > 0 && metric < 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "pools")
+		var rows [][]string
+		for k, p := range set.Pools {
+			sh := r.Share(k)
+			if sh.Share.Kind != scoring.Number {
+				rows = append(rows, []string{p.Name, sh.Share.Str})
+				continue
+			}
+			how := fmt.Sprintf("%s = %s; %s x %s / %s, shared among %d", p.Weight.Source, sh.Weight, sh.Amount, sh.Weight, sh.Sum, sh.Among)
+			if p.Group != "" {
+				how += " in " + p.Group + " " + sh.Group
+			}
+			if sh.Cent {
+				how += ", and a cent left over"
+			}
+			rows = append(rows, []string{p.Name, scoring.RoundMoney(sh.Share.Num).String(), how})
+		}
+		writeTable(w, "  ", rows)
+	}
 	if calls := sc.HistoryCalls(); len(calls) > 0 && metric < 0 {
 		// What each figure that looks back used, period by period.
 		fmt.Fprintf(w, "\nhistory (%s, %s)\n", found.Period, plural(found.History, "earlier period"))
