@@ -109,6 +109,8 @@ type Summary struct {
 	// Moves lists the people whose grade a calibration changed.
 	Moves      []scoring.Move
 	Calibrated bool
+	// Unshared lists the pools' sums that no one was there to share.
+	Unshared []scoring.Unshared
 
 	// Past is what a later period's history reads from the output, when
 	// Options.Record asked for it and the output can serve as history
@@ -382,6 +384,7 @@ func score(opts Options, table *workbook.Table, reopen func() (*workbook.Table, 
 			return sum, err
 		}
 		pooling.Done()
+		sum.Unshared = pooling.Unshared()
 	}
 	again, err := reopen()
 	if err != nil {

@@ -106,11 +106,12 @@ func (r *Result) Share(k int) PoolShare {
 // [Pooling.Add], [Pooling.Done] shares the pools, and [Pooling.Fill]
 // gives each row its shares, in the order they were added.
 type Pooling struct {
-	s      *Scorer
-	keys   []string
-	weight [][]Value  // per pool, per row
-	group  [][]string // per pool, per row
-	shares [][]PoolShare
+	s        *Scorer
+	unshared []Unshared
+	keys     []string
+	weight   [][]Value  // per pool, per row
+	group    [][]string // per pool, per row
+	shares   [][]PoolShare
 }
 
 // NewPooling returns an empty Pooling for s's rules.
@@ -137,6 +138,18 @@ func (p *Pooling) Add(r *Result) {
 		p.group[k] = append(p.group[k], g)
 	}
 }
+
+// Unshared is a pool's sum for a group that no one with a weight is in:
+// nobody is paid it.
+type Unshared struct {
+	Pool   string
+	Group  string // "" for a pool over the whole sheet
+	Amount decimal.Decimal
+}
+
+// Unshared lists the sums that Done found no one to share among, pool by
+// pool in the rules' order.
+func (p *Pooling) Unshared() []Unshared { return p.unshared }
 
 // Done shares each pool among the rows added, group by group.
 func (p *Pooling) Done() {
@@ -196,6 +209,14 @@ func (p *Pooling) Done() {
 			}
 		}
 		p.shares[k] = out
+		if len(groups) == 0 && pl.Amount != nil && pl.Group == "" {
+			p.unshared = append(p.unshared, Unshared{Pool: pl.Name, Amount: pl.Amount.Value.Pad(2)})
+		}
+		for _, a := range pl.Amounts {
+			if _, ok := byGroup[a.Group]; !ok {
+				p.unshared = append(p.unshared, Unshared{Pool: pl.Name, Group: a.Group, Amount: a.Amount.Pad(2)})
+			}
+		}
 	}
 }
 

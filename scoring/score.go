@@ -190,6 +190,11 @@ func (r *Result) Notes() []string {
 			notes = append(notes, fmt.Sprintf("%s: %s", p.Name, v.Str))
 		}
 	}
+	for k := range r.shares {
+		if v := r.shares[k].Share; v.Kind == Missing && v.Str != "" {
+			notes = append(notes, v.Str)
+		}
+	}
 	if t.Kind == Missing && !given(t.Str) {
 		notes = append(notes, "total: "+t.Str)
 	}

@@ -240,6 +240,15 @@ func scoreRun(opts *scoreOptions) error {
 	fmt.Fprintf(opts.io.Err, "appraise: %s %s of %s, sheet %s, with %s: wrote %s\n",
 		verb, plural(sum.Rows, "row"), of, sum.Sheet, with, dest)
 	reportFit(opts, set, sum)
+	for _, u := range sum.Unshared {
+		where := "the sheet"
+		for _, p := range set.Pools {
+			if p.Name == u.Pool && p.Group != "" {
+				where = p.Group + " " + u.Group
+			}
+		}
+		fmt.Fprintf(opts.io.Err, "appraise: pool %s: no one with a weight in %s, so its %s is not shared\n", u.Pool, where, u.Amount)
+	}
 	if set.NeedsHistory() {
 		if sum.History == 0 {
 			fmt.Fprintf(opts.io.Err, "appraise: history: no earlier results of %s found: runs start with this period, and figures that need earlier periods have no value\n", set.Scheme)
