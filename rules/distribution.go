@@ -29,6 +29,8 @@ type Distribution struct {
 	TieBy          string
 	TiePos         Pos
 	TieLowestFirst bool
+
+	badShare bool // a share was refused: the sum says nothing more
 }
 
 // CurveGrade is one grade's share of a [Distribution].
@@ -73,10 +75,12 @@ func (d *decoder) distribution(s *Set, n *yaml.Node) {
 		for _, p := range pairs {
 			num := d.number(p.value, "distribution: curve: "+p.key.Value)
 			if num == nil {
+				ds.badShare = true
 				continue
 			}
 			if num.Value.Sign() < 0 || num.Value.Cmp(decimal.One) > 0 {
 				d.errorf(p.value, "distribution: curve: %s must be a share from 0%% to 100%%, not %s", p.key.Value, p.value.Value)
+				ds.badShare = true
 				continue
 			}
 			ds.Curve = append(ds.Curve, CurveGrade{Pos: d.pos(p.key), Grade: strings.TrimSpace(p.key.Value), Share: num.Value, Band: -1})
@@ -159,7 +163,7 @@ func (c *checker) distributionTypes() {
 		}
 		sum, _ = sum.Add(cg.Share)
 	}
-	if len(ds.Curve) > 0 && sum.Cmp(decimal.One) != 0 {
+	if len(ds.Curve) > 0 && !ds.badShare && sum.Cmp(decimal.One) != 0 {
 		pct, _ := sum.Mul(decimal.Hundred)
 		c.errs.add(ds.Curve[0].Pos, "distribution: curve: the shares add up to %s%%, not 100%%", pct.Trim(0))
 	}
