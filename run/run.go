@@ -356,6 +356,32 @@ func score(opts Options, table *workbook.Table, reopen func() (*workbook.Table, 
 			return sum, err
 		}
 		sum.Moves, sum.Calibrated = cal.Calibrate(), true
+		if len(sc.Rules().Ranks) > 0 {
+			// Ranks by figures the grade gives (the coefficient, pay)
+			// are ranked again with the calibrated grades.
+			again := sc.NewRanking()
+			t, err := reopen()
+			if err != nil {
+				return sum, inputError(err)
+			}
+			i := 0
+			err = eachRecord(opts, t, func(_ workbook.Row, rec []scoring.Value) error {
+				if i >= ranking.Len() {
+					return fmt.Errorf("%s: %s: the sheet changed while it was read", table.File, table.Sheet)
+				}
+				cal.Force(i, res)
+				sc.Score(rec, res)
+				again.Add(res)
+				i++
+				return nil
+			})
+			t.Close()
+			if err != nil {
+				return sum, err
+			}
+			again.Done()
+			ranking = again
+		}
 	}
 	var pooling *scoring.Pooling
 	if len(sc.Rules().Pools) > 0 {
