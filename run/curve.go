@@ -10,8 +10,6 @@ import (
 	"github.com/govalues/decimal"
 )
 
-var decimalHundred = decimal.Hundred
-
 // Sheets of a scored workbook whose rules have a distribution.
 const (
 	DistributionSheet = "distribution"
@@ -64,7 +62,7 @@ func writeCurveSheets(w *workbook.Writer, opts Options, sum Summary) error {
 		status := fitStatus(f, ds.MinGroup)
 		for _, x := range f.Grades {
 			over := text(overText(x.Over()))
-			pct, _ := x.Share.Mul(decimalHundred)
+			pct, _ := x.Share.Mul(decimal.Hundred)
 			if err := sh.Row([]workbook.Cell{text(g), num(f.People), text(x.Grade), text(pct.Trim(0).String() + "%"), num(x.Count), num(x.Quota), over, text(status)}); err != nil {
 				return err
 			}
