@@ -26,6 +26,8 @@ func Parse(file string, src []byte) (*Set, error) {
 	c.sections()
 	c.types()
 	c.rankTypes()
+	c.poolTypes()
+	c.distributionTypes()
 	c.gradeTypes()
 	c.metricBands()
 	c.mapValues()

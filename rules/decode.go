@@ -194,7 +194,7 @@ func (d *decoder) formula(n *yaml.Node, what string) *Formula {
 	return &Formula{Pos: at, Source: strings.TrimSpace(n.Value), Expr: e}
 }
 
-var topFields = []string{"scheme", "title", "period", "period_from", "cycle_start", "history", "sheet", "if_missing", "columns", "params", "sections", "metrics", "total", "grades", "flags", "pay", "ranks", "rollup", "labels", "cases"}
+var topFields = []string{"scheme", "title", "period", "period_from", "cycle_start", "history", "sheet", "if_missing", "columns", "params", "sections", "metrics", "total", "grades", "flags", "pay", "ranks", "pool", "distribution", "rollup", "labels", "cases"}
 
 func (d *decoder) set(root *yaml.Node) *Set {
 	s := &Set{File: d.file, Labels: Labels{Points: "{metric} points", Total: "total", Flags: "flags", Notes: "notes",
@@ -281,6 +281,12 @@ func (d *decoder) set(root *yaml.Node) *Set {
 	}
 	if n := f["ranks"]; n != nil {
 		d.ranks(s, n)
+	}
+	if n := f["pool"]; n != nil {
+		d.pools(s, n)
+	}
+	if n := f["distribution"]; n != nil {
+		d.distribution(s, n)
 	}
 	if n := f["pay"]; n != nil {
 		pairs, _ := d.fields(n, "pay", nil)

@@ -109,6 +109,12 @@ func (s *Set) Formulas() []*Formula {
 	for _, r := range s.Ranks {
 		fs = append(fs, r.Of)
 	}
+	for _, p := range s.Pools {
+		fs = append(fs, p.Weight)
+	}
+	if d := s.Distribution; d != nil {
+		fs = append(fs, d.By)
+	}
 	out := fs[:0]
 	for _, f := range fs {
 		if f != nil {

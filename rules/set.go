@@ -22,6 +22,9 @@ type Set struct {
 	Flags      []*Flag
 	Pay        []*PayLine
 	Ranks      []*Rank // places in the sheet, known once it is all read
+	Pools      []*Pool // sums shared among the sheet, once it is all scored
+	// Distribution is the curve the grades should fit; nil for none.
+	Distribution *Distribution
 	// Rollup says how a quarter or a year is built from its months (or
 	// weeks); nil when the rules score only the periods their workbooks hold.
 	Rollup *Rollup
@@ -218,7 +221,7 @@ type Labels struct {
 
 // NeedsSheet reports whether a row's figures depend on the other rows of
 // the sheet, as ranks do: such rules are scored in two passes.
-func (s *Set) NeedsSheet() bool { return len(s.Ranks) > 0 }
+func (s *Set) NeedsSheet() bool { return len(s.Ranks) > 0 || len(s.Pools) > 0 }
 
 // NodeKind says what a [Node] computes.
 type NodeKind uint8

@@ -49,9 +49,12 @@ func FileSHA256(path string) (string, error) {
 // Audit items that record the inputs of a run besides the rules.
 const (
 	AuditInputSHA = "input sha256"
-	auditHistory  = "history " // + the period: the file's path
-	auditSHA      = " sha256"  // after an item: that file's SHA-256
-	auditFrom     = "from "    // + the period: a month of a quarter built from them
+	// AuditCalibrated is "yes" when the grades were calibrated to the
+	// rules' distribution.
+	AuditCalibrated = "calibrated"
+	auditHistory    = "history " // + the period: the file's path
+	auditSHA        = " sha256"  // after an item: that file's SHA-256
+	auditFrom       = "from "    // + the period: a month of a quarter built from them
 )
 
 // inputSHA is the SHA-256 of the workbook scored, or "" for a folder of

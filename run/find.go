@@ -24,6 +24,8 @@ type Found struct {
 	// For rules with ranks: the sheet's ranking, and the row's place in it.
 	ranking *scoring.Ranking
 	at      int
+	// For rules with pools: the sheet's shares.
+	pooling *scoring.Pooling
 	// For rules that look back: the earlier periods, and the period of
 	// the workbook.
 	past   *scoring.Past
@@ -40,6 +42,9 @@ func (f *Found) Score(sc *scoring.Scorer, r *scoring.Result) {
 	}
 	if f.ranking != nil {
 		f.ranking.Score(f.at, f.Record, r)
+		if f.pooling != nil {
+			f.pooling.Fill(f.at, r)
+		}
 		return
 	}
 	sc.Score(f.Record, r)
@@ -200,18 +205,32 @@ func (found *Found) rank(sc *scoring.Scorer, f *workbook.File, sheet string, col
 	if found.past != nil {
 		res.UsePast(found.past)
 	}
+	var recs [][]scoring.Value
+	pools := len(sc.Rules().Pools) > 0
 	err = eachRecord(Options{Scorer: sc, MaxErrors: 20}, table, func(row workbook.Row, rec []scoring.Value) error {
 		if row.Num == found.Row {
 			found.at = found.ranking.Len()
 		}
 		sc.Score(rec, res)
 		found.ranking.Add(res)
+		if pools {
+			recs = append(recs, slices.Clone(rec))
+		}
 		return nil
 	})
 	if err != nil {
 		return err
 	}
 	found.ranking.Done()
+	if pools {
+		// The shares need everyone's final figures, ranks included.
+		found.pooling = sc.NewPooling()
+		for i, rec := range recs {
+			found.ranking.Score(i, rec, res)
+			found.pooling.Add(res)
+		}
+		found.pooling.Done()
+	}
 	return nil
 }
 

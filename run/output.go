@@ -31,10 +31,12 @@ type layout struct {
 	header []string     // input header + result columns
 	keys   []int        // key columns, as indexes into set.Columns
 	period string       // the period scored, in a column of its own; "" for none
+	// calibrated shows the grade before calibration beside the grade.
+	calibrated bool
 }
 
-func newLayout(set *rules.Set, t *workbook.Table, period scoring.Period) *layout {
-	l := &layout{set: set, input: t.Header, text: map[int]bool{}}
+func newLayout(set *rules.Set, t *workbook.Table, period scoring.Period, calibrated bool) *layout {
+	l := &layout{set: set, input: t.Header, text: map[int]bool{}, calibrated: calibrated && set.Distribution != nil && set.Grades != nil}
 	if !period.IsZero() {
 		l.period = period.String()
 	}
@@ -74,6 +76,9 @@ func (l *layout) results() []string {
 	}
 	if g := l.set.Grades; g != nil {
 		h = append(h, l.set.Labels.Grade)
+		if l.calibrated {
+			h = append(h, l.set.Labels.Grade+BeforeCalibration)
+		}
 		if g.Coefficients() {
 			h = append(h, l.set.Labels.Coefficient)
 		}
@@ -85,8 +90,15 @@ func (l *layout) results() []string {
 	for _, p := range l.set.Pay {
 		h = append(h, p.Name)
 	}
+	for _, p := range l.set.Pools {
+		h = append(h, p.Name)
+	}
 	return append(h, l.set.Labels.Notes)
 }
+
+// BeforeCalibration heads, after the grade's label, the column of the
+// grades a calibration changed from.
+const BeforeCalibration = " before calibration"
 
 // field is one result value, rendered for each output format.
 type field struct {
@@ -117,6 +129,10 @@ func (l *layout) fields(res *scoring.Result, buf []field) []field {
 	}
 	if g := l.set.Grades; g != nil {
 		buf = append(buf, field{v: gradeValue(res)})
+		if l.calibrated {
+			before, _ := res.GradeBefore()
+			buf = append(buf, field{text: before})
+		}
 		if g.Coefficients() {
 			buf = append(buf, field{v: res.Coefficient()})
 		}
@@ -128,6 +144,9 @@ func (l *layout) fields(res *scoring.Result, buf []field) []field {
 	buf = append(buf, field{text: strings.Join(raised(l.set, res), ", ")})
 	for i := range l.set.Pay {
 		buf = append(buf, field{v: res.Pay(i), money: true})
+	}
+	for k := range l.set.Pools {
+		buf = append(buf, field{v: res.Share(k).Share, money: true})
 	}
 	return append(buf, field{text: strings.Join(res.Notes(), "; ")})
 }
@@ -225,7 +244,7 @@ func storedNumber(raw string) bool {
 }
 
 func newSink(opts Options, t *workbook.Table) (sink, error) {
-	l := newLayout(opts.Scorer.Rules(), t, opts.Period)
+	l := newLayout(opts.Scorer.Rules(), t, opts.Period, opts.Calibrate)
 	if opts.each != nil {
 		return eachSink(opts.each), nil
 	}
@@ -303,6 +322,7 @@ func unwrapPath(err error) error {
 // textSink writes JSON or CSV.
 type textSink struct {
 	*textFile
+	opts   Options
 	l      *layout
 	t      *workbook.Table
 	csv    *csv.Writer
@@ -316,7 +336,7 @@ func newText(opts Options, l *layout, t *workbook.Table) (sink, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &textSink{textFile: f, l: l, t: t, first: true}
+	s := &textSink{textFile: f, opts: opts, l: l, t: t, first: true}
 	if opts.Format == "csv" {
 		if opts.BOM {
 			f.w.WriteString(bom)
@@ -425,7 +445,24 @@ func (s *textSink) row(row workbook.Row, res *scoring.Result) error {
 		place, among := res.Rank(k)
 		fmt.Fprintf(w, "{\"name\": %s, \"rank\": %s, \"among\": %s, \"of\": %s}", jstr(r.Name), jvalue(field{v: place}), jvalue(field{v: among}), jvalue(field{v: res.RankOf(k)}))
 	}
-	fmt.Fprintf(w, "],\n     \"notes\": %s}", jlist(res.Notes()))
+	w.WriteString("]")
+	if before, ok := res.GradeBefore(); ok {
+		fmt.Fprintf(w, ",\n     \"grade_before_calibration\": %s", jstr(before))
+	}
+	if len(set.Pools) > 0 {
+		w.WriteString(",\n     \"pools\": [")
+		for k, p := range set.Pools {
+			if k > 0 {
+				w.WriteString(", ")
+			}
+			sh := res.Share(k)
+			fmt.Fprintf(w, "{\"name\": %s, \"share\": %s, \"weight\": %s, \"group\": %s, \"amount\": %s, \"weights\": %s, \"among\": %d}",
+				jstr(p.Name), jvalue(field{v: sh.Share, money: true}), jvalue(field{v: sh.Weight}), jstr(sh.Group),
+				jvalue(field{v: scoring.Num(sh.Amount), money: true}), jvalue(field{v: scoring.Num(sh.Sum)}), sh.Among)
+		}
+		w.WriteString("]")
+	}
+	fmt.Fprintf(w, ",\n     \"notes\": %s}", jlist(res.Notes()))
 	return nil
 }
 
@@ -436,7 +473,7 @@ func (s *textSink) finish(sum Summary) error {
 			return err
 		}
 	} else {
-		fmt.Fprintf(s.w, "\n  ],\n  \"summary\": {\"rows\": %d, \"incomplete\": %d}\n}\n", sum.Rows, sum.Incomplete)
+		fmt.Fprintf(s.w, "\n  ]%s,\n  \"summary\": {\"rows\": %d, \"incomplete\": %d}\n}\n", jsonCurve(s.opts, sum), sum.Rows, sum.Incomplete)
 	}
 	return s.commit()
 }

@@ -40,6 +40,9 @@ type Options struct {
 	// History lists the folders of earlier results that the rules'
 	// history functions read; nil for the rules' own history: entry.
 	History []string
+	// Calibrate gives the grades by place to fit the rules' distribution,
+	// instead of reporting how they fit it.
+	Calibrate bool
 	// Ledger says the sheet may hold many rows a person, so that two rows
 	// with the same key are not refused.
 	Ledger bool
@@ -100,6 +103,15 @@ type Summary struct {
 	Pay        []PayTotal
 	// Used lists the earlier results the history read.
 	Used []HistoryFile
+
+	// Fit is how the grades fit the rules' distribution, group by group;
+	// nil when the rules have none.
+	Fit []scoring.GroupFit
+	// Moves lists the people whose grade a calibration changed.
+	Moves      []scoring.Move
+	Calibrated bool
+	// Unshared lists the pools' sums that no one was there to share.
+	Unshared []scoring.Unshared
 
 	// Past is what a later period's history reads from the output, when
 	// Options.Record asked for it and the output can serve as history
@@ -281,9 +293,16 @@ func score(opts Options, table *workbook.Table, reopen func() (*workbook.Table, 
 		sum.Period = opts.Period.String()
 	}
 	pay := newPayTotals(sc.Rules())
+	var fit *scoring.Curve
+	if sc.Rules().Distribution != nil && sc.Rules().Grades != nil {
+		fit = sc.NewCurve()
+	}
 	done := func(row workbook.Row, res *scoring.Result) error {
 		if o := res.Overflow(); o != nil {
 			return overflowProblem(sc.Rules(), table, row, res, o)
+		}
+		if fit != nil {
+			fit.Add(res)
 		}
 		pay.add(res)
 		if rc != nil {
@@ -291,8 +310,14 @@ func score(opts Options, table *workbook.Table, reopen func() (*workbook.Table, 
 		}
 		return sum.add(out, row, res)
 	}
-	defer func() { sum.Pay = pay.totals() }()
-	if !sc.Rules().NeedsSheet() {
+	defer func() {
+		sum.Pay = pay.totals()
+		if fit != nil && err == nil {
+			sum.Fit = fit.Fit()
+		}
+	}()
+	calibrate := opts.Calibrate && fit != nil
+	if !sc.Rules().NeedsSheet() && !calibrate {
 		err := eachRecord(opts, table, func(row workbook.Row, rec []scoring.Value) error {
 			sc.Score(rec, res)
 			return done(row, res)
@@ -314,6 +339,86 @@ func score(opts Options, table *workbook.Table, reopen func() (*workbook.Table, 
 		return sum, err
 	}
 	ranking.Done()
+	var cal *scoring.Curve
+	if calibrate {
+		// The grades by place need everyone's figures, ranks included:
+		// one more pass gathers them.
+		cal = sc.NewCurve()
+		t, err := reopen()
+		if err != nil {
+			return sum, inputError(err)
+		}
+		i := 0
+		err = eachRecord(opts, t, func(_ workbook.Row, rec []scoring.Value) error {
+			if i >= ranking.Len() {
+				return fmt.Errorf("%s: %s: the sheet changed while it was read", table.File, table.Sheet)
+			}
+			ranking.Score(i, rec, res)
+			cal.Add(res)
+			i++
+			return nil
+		})
+		t.Close()
+		if err != nil {
+			return sum, err
+		}
+		sum.Moves, sum.Calibrated = cal.Calibrate(), true
+		if len(sc.Rules().Ranks) > 0 {
+			// Ranks by figures the grade gives (the coefficient, pay)
+			// are ranked again with the calibrated grades.
+			again := sc.NewRanking()
+			t, err := reopen()
+			if err != nil {
+				return sum, inputError(err)
+			}
+			i := 0
+			err = eachRecord(opts, t, func(_ workbook.Row, rec []scoring.Value) error {
+				if i >= ranking.Len() {
+					return fmt.Errorf("%s: %s: the sheet changed while it was read", table.File, table.Sheet)
+				}
+				cal.Force(i, res)
+				sc.Score(rec, res)
+				again.Add(res)
+				i++
+				return nil
+			})
+			t.Close()
+			if err != nil {
+				return sum, err
+			}
+			again.Done()
+			ranking = again
+		}
+	}
+	var pooling *scoring.Pooling
+	if len(sc.Rules().Pools) > 0 {
+		// A pool shares its sum by everyone's final figures, ranks
+		// included: one more pass gathers the weights.
+		pooling = sc.NewPooling()
+		t, err := reopen()
+		if err != nil {
+			return sum, inputError(err)
+		}
+		i := 0
+		err = eachRecord(opts, t, func(_ workbook.Row, rec []scoring.Value) error {
+			if i >= ranking.Len() {
+				return fmt.Errorf("%s: %s: the sheet changed while it was read", table.File, table.Sheet)
+			}
+			if cal != nil {
+				cal.Force(i, res)
+			}
+			ranking.Score(i, rec, res)
+			pooling.Add(res)
+			i++
+			return nil
+		})
+		t.Close()
+		if err != nil {
+			return sum, err
+		}
+		pooling.Done()
+		sum.Unshared = pooling.Unshared()
+	}
 	again, err := reopen()
 	if err != nil {
 		return sum, inputError(err)
@@ -324,7 +429,13 @@ func score(opts Options, table *workbook.Table, reopen func() (*workbook.Table, 
 		if i >= ranking.Len() {
 			return fmt.Errorf("%s: %s: the sheet changed while it was read", table.File, table.Sheet)
 		}
+		if cal != nil {
+			cal.Force(i, res)
+		}
 		ranking.Score(i, rec, res)
+		if pooling != nil {
+			pooling.Fill(i, res)
+		}
 		i++
 		return done(row, res)
 	})
@@ -488,7 +599,7 @@ func checkWidth(opts Options, t *workbook.Table) error {
 	if opts.Format != "" && opts.Format != "xlsx" {
 		return nil
 	}
-	l := newLayout(opts.Scorer.Rules(), t, opts.Period)
+	l := newLayout(opts.Scorer.Rules(), t, opts.Period, opts.Calibrate)
 	if len(l.header) <= workbook.MaxColumns {
 		return nil
 	}

@@ -228,6 +228,14 @@ func (s *xlsxSink) explain(num workbook.Cell, res *scoring.Result) error {
 		if b := res.GradeBand(); b >= 0 && vetoed {
 			band += " gives " + g.Bands[b].Grade + "; vetoed"
 		}
+		if before, ok := res.GradeBefore(); ok && res.GradeBand() >= 0 {
+			grade, _ := res.Grade()
+			if grade != before {
+				band = fmt.Sprintf("calibrated to the curve from %s: see the %s sheet", before, CalibrationSheet)
+			} else {
+				band = "calibrated to the curve: " + band
+			}
+		}
 		if err := line(set.Labels.Grade, "the grade of "+g.Graded(), field{v: of}.cell(), band, field{v: gradeValue(res)}.cell()); err != nil {
 			return err
 		}
@@ -291,6 +299,24 @@ func (s *xlsxSink) explain(num workbook.Cell, res *scoring.Result) error {
 			note = "missing: " + v.Str
 		}
 		if err := line(p.Name, p.Formula.Source, field{v: v}.cell(), note, field{v: v, money: true}.cell()); err != nil {
+			return err
+		}
+	}
+	for k, p := range set.Pools {
+		sh := res.Share(k)
+		how := fmt.Sprintf("%s x weight / the weights added up", sh.Amount)
+		if p.Group != "" {
+			how += ", within " + p.Group + " " + sh.Group
+		}
+		note := missing(sh.Share)
+		if sh.Share.Kind == scoring.Number {
+			note = fmt.Sprintf("weight %s = %s; %s x %s / %s, rounded down to the cent", p.Weight.Source, sh.Weight, sh.Amount, sh.Weight, sh.Sum)
+			if sh.Cent {
+				note += ", and a cent left over (largest remainder)"
+			}
+			note += fmt.Sprintf("; shared among %d", sh.Among)
+		}
+		if err := line(p.Name, how, field{v: sh.Weight}.cell(), note, field{v: sh.Share, money: true}.cell()); err != nil {
 			return err
 		}
 	}
@@ -362,6 +388,9 @@ func (s *xlsxSink) finish(sum Summary) error {
 	if err := s.wait(); err != nil {
 		return err
 	}
+	if err := writeCurveSheets(s.w, s.opts, sum); err != nil {
+		return err
+	}
 	audit, err := s.w.Sheet(AuditSheet, []string{"item", "value"}, 18, 60)
 	if err != nil {
 		return err
@@ -391,6 +420,10 @@ func (s *xlsxSink) finish(sum Summary) error {
 	}
 	if s.detailCSV != nil {
 		rows = append(rows, [2]string{"detail", abs(s.detailCSV.path)})
+	}
+	if sum.Calibrated {
+		// So that verify scores it again as it was: calibrated.
+		rows = append(rows, [2]string{AuditCalibrated, "yes"})
 	}
 	if b := s.opts.built; b != nil {
 		for i, p := range b.parts {

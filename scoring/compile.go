@@ -29,6 +29,8 @@ type Scorer struct {
 	sections []sectionSlots
 	grade    gradeSlots
 	ranks    []rankSlots
+	pools    []poolSlots
+	curve    curveSlots
 	sites    []historySite
 	siteOf   map[*rules.Call]int
 	params   []int    // per param, its slot
@@ -78,7 +80,7 @@ func Compile(set *rules.Set) (*Scorer, error) {
 	}
 	s.total, s.raw = slot(), slot()
 	if set.Grades != nil {
-		s.grade = gradeSlots{of: slot(), grade: slot(), coefficient: slot()}
+		s.grade = gradeSlots{of: slot(), grade: slot(), coefficient: slot(), forced: slot()}
 		for range set.Grades.Vetoes {
 			s.grade.vetoes = append(s.grade.vetoes, slot())
 		}
@@ -141,6 +143,12 @@ func Compile(set *rules.Set) (*Scorer, error) {
 			return nil, err
 		}
 		s.steps = append(s.steps, step)
+	}
+	if err := c.compilePools(); err != nil {
+		return nil, err
+	}
+	if err := c.compileCurve(); err != nil {
+		return nil, err
 	}
 	return s, nil
 }

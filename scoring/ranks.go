@@ -26,6 +26,7 @@ type Ranking struct {
 	group [][]string // per rank with groups, per row: the group
 	rank  [][]Value  // per rank, per row: the place, once Done
 	among [][]int32  // per rank, per row: how many were ranked in the group
+	n     int        // rows added
 }
 
 // NewRanking returns an empty Ranking for s's rules.
@@ -36,6 +37,7 @@ func (s *Scorer) NewRanking() *Ranking {
 
 // Add keeps the figures of the row r has just scored.
 func (g *Ranking) Add(r *Result) {
+	g.n++
 	for k, rs := range g.s.ranks {
 		g.of[k] = append(g.of[k], r.env[rs.of])
 		if rs.within >= 0 {
@@ -45,12 +47,7 @@ func (g *Ranking) Add(r *Result) {
 }
 
 // Len is the number of rows added.
-func (g *Ranking) Len() int {
-	if len(g.of) == 0 {
-		return 0
-	}
-	return len(g.of[0])
-}
+func (g *Ranking) Len() int { return g.n }
 
 // Done ranks the rows added.
 func (g *Ranking) Done() {
@@ -115,6 +112,7 @@ func (g *Ranking) Score(i int, rec []Value, r *Result) {
 	s := g.s
 	copy(r.env, s.consts)
 	copy(r.env, rec)
+	r.forceGrade()
 	if r.past != nil {
 		r.past.fill(rec, r)
 	}

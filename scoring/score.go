@@ -21,12 +21,18 @@ type Result struct {
 
 	past   *Past // the history, when the rules look back
 	person int   // the record's person in past, or -1
+
+	shares []PoolShare // per pool, once a Pooling fills them
+
+	force      int    // the grade band calibration gives, or -1
+	before     string // the grade before calibration
+	calibrated bool
 }
 
 // NewResult returns an empty Result to pass to [Scorer.Score].
 func (s *Scorer) NewResult() *Result {
 	// One band index per metric, and one for the grade.
-	return &Result{s: s, env: make([]Value, s.nslots), bands: make([]int, len(s.set.Metrics)+1)}
+	return &Result{s: s, env: make([]Value, s.nslots), bands: make([]int, len(s.set.Metrics)+1), force: -1}
 }
 
 // Score scores one record: rec holds a value per column of the rules, in
@@ -34,6 +40,7 @@ func (s *Scorer) NewResult() *Result {
 func (s *Scorer) Score(rec []Value, r *Result) {
 	copy(r.env, s.consts)
 	copy(r.env, rec)
+	r.forceGrade()
 	if r.past != nil {
 		r.past.fill(rec, r)
 	}
@@ -185,6 +192,11 @@ func (r *Result) Notes() []string {
 			notes = append(notes, fmt.Sprintf("%s: %s", p.Name, v.Str))
 		}
 	}
+	for k := range r.shares {
+		if v := r.shares[k].Share; v.Kind == Missing && v.Str != "" {
+			notes = append(notes, v.Str)
+		}
+	}
 	if t.Kind == Missing && !given(t.Str) {
 		notes = append(notes, "total: "+t.Str)
 	}
@@ -333,4 +345,12 @@ func (r *Result) Overflow() *Overflow {
 		}
 	}
 	return nil
+}
+
+// forceGrade puts the grade calibration gives where the grade step finds
+// it.
+func (r *Result) forceGrade() {
+	if r.force >= 0 && r.s.set.Grades != nil {
+		r.env[r.s.grade.forced] = Num(intValue(r.force))
+	}
 }

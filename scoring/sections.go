@@ -13,6 +13,7 @@ type sectionSlots struct {
 
 type gradeSlots struct {
 	of, grade, coefficient int
+	forced                 int   // the band calibration gives, when it does
 	vetoes                 []int // per veto, its condition
 }
 
@@ -93,6 +94,12 @@ func (c *compiler) gradeStep() (func([]Value, []int), error) {
 					break
 				}
 			}
+		}
+		if f := env[gs.forced]; f.Kind == Number && v.Kind == Number {
+			// Calibrated to the curve: the grade of the place, not of
+			// the band; vetoes still apply.
+			n, _, _ := f.Num.Int64(0)
+			grade, bandOf[last] = grades[n], int(n)
 		}
 		// The vetoes: the grade listed last and the least coefficient
 		// that a veto gives win; a veto that cannot be decided leaves the

@@ -2,6 +2,7 @@ package whatif
 
 import (
 	"fmt"
+	"github.com/govalues/decimal"
 
 	"appraise/rules"
 )
@@ -127,6 +128,31 @@ func items(s *rules.Set) []ruleItem {
 	}
 	for _, p := range s.Pay {
 		formula("pay."+p.Name, p.Formula)
+	}
+	for _, p := range s.Pools {
+		pre := "pool." + p.Name
+		num(pre+".amount", p.Amount, p.Pos)
+		for _, a := range p.Amounts {
+			add(pre+".amounts."+a.Group, a.Amount.Trim(0).String(), a.Pos)
+		}
+		formula(pre+".weight", p.Weight)
+		if p.Group != "" {
+			add(pre+".group", p.Group, p.GroupPos)
+		}
+	}
+	if d := s.Distribution; d != nil {
+		for _, c := range d.Curve {
+			pct, _ := c.Share.Mul(decimal.Hundred)
+			add("distribution.curve."+c.Grade, pct.Trim(0).String()+"%", c.Pos)
+		}
+		add("distribution.min_group", fmt.Sprint(d.MinGroup), d.Pos)
+		if d.Group != "" {
+			add("distribution.group", d.Group, d.GroupPos)
+		}
+		formula("distribution.by", d.By)
+		if d.TieBy != "" {
+			add("distribution.ties", d.TieBy+", "+d.TieOrder(), d.TiePos)
+		}
 	}
 	return out
 }

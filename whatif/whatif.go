@@ -76,6 +76,10 @@ func Columns(set *rules.Set) []Column {
 	for _, p := range set.Pay {
 		cols = append(cols, Column{Kind: Pay, Name: p.Name, Header: p.Name})
 	}
+	// A pool's share is paid as a pay line is, and costs as one does.
+	for _, p := range set.Pools {
+		cols = append(cols, Column{Kind: Pay, Name: p.Name, Header: p.Name})
+	}
 	return cols
 }
 
@@ -122,6 +126,9 @@ func Take(set *rules.Set, res *scoring.Result, row, group int) Person {
 			v = scoring.Num(scoring.RoundMoney(v.Num))
 		}
 		p.Values = append(p.Values, v)
+	}
+	for k := range set.Pools {
+		p.Values = append(p.Values, res.Share(k).Share)
 	}
 	return p
 }

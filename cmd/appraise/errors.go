@@ -46,6 +46,7 @@ func report(w io.Writer, root *cobra.Command, err error) int {
 	var (
 		intr   *interrupted
 		failed *batchFailed
+		nv     *notVerified
 		usage  *usageError
 		list   rules.ErrorList
 		input  *run.InputError
@@ -57,6 +58,9 @@ func report(w io.Writer, root *cobra.Command, err error) int {
 	case errors.As(err, &failed):
 		fmt.Fprintf(w, "appraise: %v\n", failed)
 		return failed.code
+	case errors.As(err, &nv):
+		fmt.Fprintf(w, "appraise: %v\n", nv)
+		return exitBadInput
 	case errors.As(err, &usage):
 		fmt.Fprintf(w, "appraise: %v\n", usage.err)
 		name := "appraise"

@@ -166,6 +166,27 @@ func explainRun(opts *explainOptions) error {
 	r := sc.NewResult()
 	found.Score(sc, r)
 	writeTrace(w, set, sc, found, r.Trace(), metric)
+	if len(set.Pools) > 0 && metric < 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "pools")
+		var rows [][]string
+		for k, p := range set.Pools {
+			sh := r.Share(k)
+			if sh.Share.Kind != scoring.Number {
+				rows = append(rows, []string{p.Name, sh.Share.Str})
+				continue
+			}
+			how := fmt.Sprintf("%s = %s; %s x %s / %s, shared among %d", p.Weight.Source, sh.Weight, sh.Amount, sh.Weight, sh.Sum, sh.Among)
+			if p.Group != "" {
+				how += " in " + p.Group + " " + sh.Group
+			}
+			if sh.Cent {
+				how += ", and a cent left over"
+			}
+			rows = append(rows, []string{p.Name, scoring.RoundMoney(sh.Share.Num).String(), how})
+		}
+		writeTable(w, "  ", rows)
+	}
 	if calls := sc.HistoryCalls(); len(calls) > 0 && metric < 0 {
 		// What each figure that looks back used, period by period.
 		fmt.Fprintf(w, "\nhistory (%s, %s)\n", found.Period, plural(found.History, "earlier period"))
@@ -336,6 +357,49 @@ func writeRules(w io.Writer, set *rules.Set) {
 			rows = append(rows, []string{p.Name, p.Formula.Source})
 		}
 		writeTable(w, "  ", rows)
+	}
+	if len(set.Pools) > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "pools (shared to the cent; the cents left over to the largest remainders, ties to the lower key)")
+		rows = nil
+		for _, p := range set.Pools {
+			var amount []string
+			if p.Amount != nil {
+				amount = append(amount, p.Amount.Value.String())
+			}
+			for _, a := range p.Amounts {
+				amount = append(amount, a.Group+" "+a.Amount.String())
+			}
+			how := strings.Join(amount, ", ") + " by " + p.Weight.Source
+			if p.Group != "" {
+				how += ", within each " + p.Group
+			}
+			rows = append(rows, []string{p.Name, how})
+		}
+		writeTable(w, "  ", rows)
+	}
+	if ds := set.Distribution; ds != nil {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "distribution (quotas rounded by "+rules.Rounding+")")
+		rows = nil
+		for _, c := range ds.Curve {
+			pct, _ := c.Share.Mul(decimal.Hundred)
+			rows = append(rows, []string{c.Grade, pct.Trim(0).String() + "%"})
+		}
+		writeTable(w, "  ", rows)
+		how := "placed by " + ds.Placed(set.Grades) + ", highest first"
+		if ds.TieBy != "" {
+			how += "; ties by " + ds.TieBy + ", " + ds.TieOrder()
+			how += ", then the key"
+		} else {
+			how += "; ties by the key"
+		}
+		fmt.Fprintln(w, "  "+how)
+		scope := "  the whole sheet"
+		if ds.Group != "" {
+			scope = "  within each " + ds.Group
+		}
+		fmt.Fprintf(w, "%s, when it has at least %d people\n", scope, ds.MinGroup)
 	}
 	if len(set.Params) > 0 {
 		fmt.Fprintln(w)

@@ -70,5 +70,7 @@ which every figure is explained.`,
 	root.AddCommand(newCmdInit(io, nil))
 	root.AddCommand(newCmdDiff(io, nil))
 	root.AddCommand(newCmdBatch(io, nil))
+	root.AddCommand(newCmdCalibrate(io, nil))
+	root.AddCommand(newCmdVerify(io, nil))
 	return root
 }

@@ -35,6 +35,10 @@ type scoreOptions struct {
 	Period  string // as --period gives it
 	period  scoring.Period
 	History []string // folders of earlier results
+
+	// Calibrate gives the grades by place to fit the rules'
+	// distribution, for appraise calibrate.
+	Calibrate bool
 }
 
 func newCmdScore(io *streams, runF func(*scoreOptions) error) *cobra.Command {
@@ -178,11 +182,15 @@ func scoreRun(opts *scoreOptions) error {
 			fmt.Fprintln(opts.io.Err, w.Error())
 		}
 	}
+	if opts.Calibrate && (set.Distribution == nil || set.Grades == nil) {
+		return &run.InputError{Problems: []string{fmt.Sprintf("%s has no distribution: calibrate gives the grades by place to fit the curve a distribution: block states", rulesPath)}}
+	}
 	sc, err := scoring.Compile(set)
 	if err != nil {
 		return err
 	}
 	sum, err := run.Score(run.Options{
+		Calibrate: opts.Calibrate,
 		Input:     opts.Input,
 		Sheet:     opts.Sheet,
 		Scorer:    sc,
@@ -225,8 +233,22 @@ func scoreRun(opts *scoreOptions) error {
 	case sum.Period != "":
 		of += " (" + sum.Period + ")"
 	}
-	fmt.Fprintf(opts.io.Err, "appraise: scored %s of %s, sheet %s, with %s: wrote %s\n",
-		plural(sum.Rows, "row"), of, sum.Sheet, with, dest)
+	verb := "scored"
+	if opts.Calibrate {
+		verb = "calibrated"
+	}
+	fmt.Fprintf(opts.io.Err, "appraise: %s %s of %s, sheet %s, with %s: wrote %s\n",
+		verb, plural(sum.Rows, "row"), of, sum.Sheet, with, dest)
+	reportFit(opts, set, sum)
+	for _, u := range sum.Unshared {
+		where := "the sheet"
+		for _, p := range set.Pools {
+			if p.Name == u.Pool && p.Group != "" {
+				where = p.Group + " " + u.Group
+			}
+		}
+		fmt.Fprintf(opts.io.Err, "appraise: pool %s: no one with a weight in %s, so its %s is not shared\n", u.Pool, where, u.Amount)
+	}
 	if set.NeedsHistory() {
 		if sum.History == 0 {
 			fmt.Fprintf(opts.io.Err, "appraise: history: no earlier results of %s found: runs start with this period, and figures that need earlier periods have no value\n", set.Scheme)
@@ -297,4 +319,39 @@ func loadRules(path string) (*rules.Set, string, error) {
 		return nil, "", err
 	}
 	return set, hex.EncodeToString(sum[:]), nil
+}
+
+// reportFit says how the grades fit the rules' distribution: for each
+// group that does not, each grade over or under its quota; after a
+// calibration, how many people moved.
+func reportFit(opts *scoreOptions, set *rules.Set, sum run.Summary) {
+	if sum.Fit == nil {
+		return
+	}
+	if sum.Calibrated {
+		who := fmt.Sprintf("%d people", len(sum.Moves))
+		if len(sum.Moves) == 1 {
+			who = "1 person"
+		}
+		fmt.Fprintf(opts.io.Err, "appraise: distribution: %s moved grade to fit the curve: see the %s sheet\n", who, run.CalibrationSheet)
+	}
+	for _, f := range sum.Fit {
+		if !f.Applies || f.Fits() {
+			continue
+		}
+		var parts []string
+		for _, g := range f.Grades {
+			if g.Over() != 0 {
+				parts = append(parts, fmt.Sprintf("%s %d for %d", g.Grade, g.Count, g.Quota))
+			}
+		}
+		if f.Other > 0 {
+			parts = append(parts, fmt.Sprintf("%d with other grades", f.Other))
+		}
+		where := "the sheet"
+		if set.Distribution.Group != "" {
+			where = set.Distribution.Group + " " + f.Group
+		}
+		fmt.Fprintf(opts.io.Err, "appraise: distribution: %s does not fit the curve: %s\n", where, strings.Join(parts, ", "))
+	}
 }
