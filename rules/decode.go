@@ -194,7 +194,7 @@ func (d *decoder) formula(n *yaml.Node, what string) *Formula {
 	return &Formula{Pos: at, Source: strings.TrimSpace(n.Value), Expr: e}
 }
 
-var topFields = []string{"scheme", "title", "period", "period_from", "cycle_start", "history", "sheet", "if_missing", "columns", "params", "sections", "metrics", "total", "grades", "flags", "pay", "ranks", "rollup", "labels", "cases"}
+var topFields = []string{"scheme", "title", "period", "period_from", "cycle_start", "history", "sheet", "if_missing", "columns", "params", "sections", "metrics", "total", "grades", "tiers", "flags", "pay", "ranks", "rollup", "labels", "cases"}
 
 func (d *decoder) set(root *yaml.Node) *Set {
 	s := &Set{File: d.file, Labels: Labels{Points: "{metric} points", Total: "total", Flags: "flags", Notes: "notes",
@@ -258,6 +258,9 @@ func (d *decoder) set(root *yaml.Node) *Set {
 	}
 	if n := f["grades"]; n != nil {
 		d.grades(s, n)
+	}
+	if n := f["tiers"]; n != nil {
+		d.tiers(s, n)
 	}
 	if n := f["flags"]; n != nil {
 		pairs, _ := d.fields(n, "flags", nil)

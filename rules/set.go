@@ -32,6 +32,9 @@ type Set struct {
 	Sections []*Section
 	Grades   *Grades // nil when the rules grade nothing
 
+	// Tiers are the tier tables: rates by ranges of an amount.
+	Tiers []*Tiers
+
 	// The metrics: and total: keys, where warnings about the total go.
 	metricsKey, totalKey Pos
 
@@ -147,6 +150,9 @@ type Band struct {
 	// coefficient instead of points.
 	Grade       string
 	Coefficient *Number
+
+	// A band of a tier table gives a rate instead of points.
+	Rate *Number
 }
 
 // Contains reports whether v falls in the band.
@@ -232,10 +238,12 @@ const (
 	NodeSection
 	NodeGrade
 	NodeRank
+	NodeTier
 )
 
 // Node is one computed item: Set.Metrics[Index], the total,
-// Set.Flags[Index], Set.Pay[Index], Set.Sections[Index], the grade or Set.Ranks[Index].
+// Set.Flags[Index], Set.Pay[Index], Set.Sections[Index], the grade, Set.Ranks[Index] or
+// Set.Tiers[Index].
 type Node struct {
 	Kind  NodeKind
 	Index int

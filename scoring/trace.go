@@ -22,6 +22,7 @@ type Trace struct {
 	Flags    []Step
 	Pay      []Step
 	Ranks    []RankTrace
+	Tiers    []TierTrace
 }
 
 // RankTrace explains one rank: the figure ranked, the place it earned and
@@ -127,6 +128,9 @@ func (r *Result) Trace() Trace {
 	}
 	for i, p := range set.Pay {
 		t.Pay = append(t.Pay, s.step(p.Name, p.Formula, r.env, -1, r.Pay(i)))
+	}
+	for i := range set.Tiers {
+		t.Tiers = append(t.Tiers, s.traceTier(i, r.env, r.bands))
 	}
 	for k, rk := range set.Ranks {
 		place, among := r.Rank(k)
