@@ -109,6 +109,9 @@ func (s *Set) Formulas() []*Formula {
 	for _, r := range s.Ranks {
 		fs = append(fs, r.Of)
 	}
+	for _, t := range s.Tiers {
+		fs = append(fs, t.Of)
+	}
 	out := fs[:0]
 	for _, f := range fs {
 		if f != nil {

@@ -32,5 +32,8 @@ func (c *checker) noTotal() {
 	for _, r := range s.Ranks {
 		read(r.Of)
 	}
+	for _, t := range s.Tiers {
+		read(t.Of)
+	}
 	s.Total.None = !used
 }

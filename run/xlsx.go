@@ -284,6 +284,13 @@ func (s *xlsxSink) explain(num workbook.Cell, res *scoring.Result) error {
 			return err
 		}
 	}
+	for i, t := range set.Tiers {
+		tt := res.TierTrace(i)
+		how := fmt.Sprintf("%s tiers of %s", t.Mode, t.Of.Source)
+		if err := line(t.Name, how, field{v: tt.Of.Value}.cell(), tt.Working(), field{v: tt.Amount}.cell()); err != nil {
+			return err
+		}
+	}
 	for i, p := range set.Pay {
 		v := res.Pay(i)
 		note := ""

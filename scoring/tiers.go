@@ -107,6 +107,28 @@ func (r *Result) Tier(i int) (rate, amount Value) {
 	return r.env[ts.rate], r.env[ts.amount]
 }
 
+// TierTrace explains tier table i of r alone, for the detail sheet.
+func (r *Result) TierTrace(i int) TierTrace { return r.s.traceTier(i, r.env, r.bands) }
+
+// Working writes how the amount was paid, without the lookup that
+// [TierTrace.Lines] puts first: "tier > 1000000, rate 1%: 1500000 x 1% =
+// 15000", or in marginal mode each slice and their sum.
+func (t TierTrace) Working() string {
+	lines := t.Lines()
+	if len(lines) < 2 {
+		if t.Amount.Kind == Missing && t.Amount.Str != "" {
+			return "missing: " + t.Amount.Str
+		}
+		return ""
+	}
+	b := t.Tiers.Bands[t.Tier]
+	parts := []string{fmt.Sprintf("tier %s, rate %s", strings.TrimSpace(b.When), rateText(b.Rate))}
+	for _, l := range lines[1:] {
+		parts = append(parts, strings.TrimSpace(l))
+	}
+	return strings.Join(parts, "; ")
+}
+
 func (s *Scorer) traceTier(i int, env []Value, bands []int) TierTrace {
 	t := s.set.Tiers[i]
 	ts := s.tiers[i]
@@ -172,8 +194,11 @@ func (t TierTrace) Lines() []string {
 		lines = append(lines, fmt.Sprintf("  slice %s: %s x %s = %s", strings.TrimSpace(tb.When), sl.Amount.Trim(0), rateText(tb.Rate), part.Trim(0)))
 		terms = append(terms, part.Trim(0).String())
 	}
-	if len(terms) == 0 {
-		terms = []string{"0"}
+	switch len(terms) {
+	case 0:
+		return append(lines, "  nothing from 0 to 0: 0")
+	case 1:
+		return lines
 	}
 	return append(lines, fmt.Sprintf("  %s = %s", strings.Join(terms, " + "), t.Amount))
 }

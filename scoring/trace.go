@@ -166,6 +166,9 @@ func (s *Scorer) readColumns() []int {
 	for _, p := range set.Pay {
 		mark(p.Formula)
 	}
+	for _, t := range set.Tiers {
+		mark(t.Of)
+	}
 	for _, r := range set.Ranks {
 		mark(r.Of)
 		if r.Within != "" {
