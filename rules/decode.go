@@ -288,7 +288,7 @@ func (d *decoder) set(root *yaml.Node) *Set {
 	if n := f["pay"]; n != nil {
 		pairs, _ := d.fields(n, "pay", nil)
 		for _, p := range pairs {
-			s.Pay = append(s.Pay, &PayLine{Pos: d.pos(p.key), Name: foldWidth(p.key.Value), Formula: d.formula(p.value, "pay line "+p.key.Value)})
+			s.Pay = append(s.Pay, d.pay(p.key, p.value))
 		}
 	}
 	s.Labels.Pos = Pos{File: d.file, Line: 1, Col: 1}

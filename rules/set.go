@@ -206,6 +206,8 @@ type PayLine struct {
 	Pos     Pos
 	Name    string
 	Formula *Formula
+	// Instalments split the line over later periods; nil pays it whole.
+	Instalments []*Instalment
 }
 
 // Labels are the headers of the result columns.
