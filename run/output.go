@@ -14,6 +14,8 @@ import (
 	"appraise/rules"
 	"appraise/scoring"
 	"appraise/workbook"
+
+	"github.com/govalues/decimal"
 )
 
 // sink receives scored rows and publishes them only in finish.
@@ -26,15 +28,19 @@ type sink interface {
 // layout is the shape of a results row, worked out once per run.
 type layout struct {
 	set    *rules.Set
-	input  []string     // the input header as written
-	text   map[int]bool // input cells the rules read as text
-	header []string     // input header + result columns
-	keys   []int        // key columns, as indexes into set.Columns
-	period string       // the period scored, in a column of its own; "" for none
+	input  []string       // the input header as written
+	text   map[int]bool   // input cells the rules read as text
+	header []string       // input header + result columns
+	keys   []int          // key columns, as indexes into set.Columns
+	period string         // the period scored, in a column of its own; "" for none
+	scored scoring.Period // the period scored, to date instalments; zero for none
+
+	parts   []decimal.Decimal // a row's instalments, reused
+	paySums []decimal.Decimal // per pay line, its instalments so far, for JSON
 }
 
 func newLayout(set *rules.Set, t *workbook.Table, period scoring.Period) *layout {
-	l := &layout{set: set, input: t.Header, text: map[int]bool{}}
+	l := &layout{set: set, input: t.Header, text: map[int]bool{}, scored: period, paySums: make([]decimal.Decimal, len(set.Pay))}
 	if !period.IsZero() {
 		l.period = period.String()
 	}
@@ -415,7 +421,13 @@ func (s *textSink) row(row workbook.Row, res *scoring.Result) error {
 		if i > 0 {
 			w.WriteString(", ")
 		}
-		fmt.Fprintf(w, "{\"name\": %s, \"amount\": %s}", jstr(p.Name), jvalue(field{v: res.Pay(i), money: true}))
+		fmt.Fprintf(w, "{\"name\": %s, \"amount\": %s", jstr(p.Name), jvalue(field{v: res.Pay(i), money: true}))
+		if len(p.Instalments) > 0 {
+			if err := s.instalments(i, res); err != nil {
+				return err
+			}
+		}
+		w.WriteString("}")
 	}
 	w.WriteString("],\n     \"ranks\": [")
 	for k, r := range set.Ranks {
@@ -436,7 +448,11 @@ func (s *textSink) finish(sum Summary) error {
 			return err
 		}
 	} else {
-		fmt.Fprintf(s.w, "\n  ],\n  \"summary\": {\"rows\": %d, \"incomplete\": %d}\n}\n", sum.Rows, sum.Incomplete)
+		fmt.Fprintf(s.w, "\n  ],\n  \"summary\": {\"rows\": %d, \"incomplete\": %d", sum.Rows, sum.Incomplete)
+		if pay := s.payoutTotals(); pay != "" {
+			s.w.WriteString(",\n    \"payouts\": [" + pay + "]")
+		}
+		s.w.WriteString("}\n}\n")
 	}
 	return s.commit()
 }
@@ -476,4 +492,48 @@ func total(set *rules.Set, v scoring.Value) scoring.Value {
 		return scoring.Value{}
 	}
 	return v
+}
+
+// instalments writes the instalments of pay line i, in JSON, after its
+// amount: ", "instalments": [{"share": "0.33", "paid": "2026-04", "amount": "330.00"}, ...]".
+func (s *textSink) instalments(i int, res *scoring.Result) error {
+	p := s.l.set.Pay[i]
+	s.w.WriteString(", \"instalments\": [")
+	if v := res.Pay(i); v.Kind == scoring.Number {
+		var err error
+		if s.l.parts, err = scoring.Split(v.Num, p.Instalments, s.l.parts); err != nil {
+			return fmt.Errorf("%s: %w", p.Name, err)
+		}
+		for k, in := range p.Instalments {
+			if k > 0 {
+				s.w.WriteString(", ")
+			}
+			paid := scoring.PaidIn(s.l.scored, in)
+			if paid == "" {
+				paid = in.Paid
+			}
+			sh := "\"rest\""
+			if in.Share != nil {
+				sh = jstr(in.Share.Value.Trim(0).String())
+			}
+			fmt.Fprintf(s.w, "{\"share\": %s, \"paid\": %s, \"amount\": %s}", sh, jstr(paid), jstr(s.l.parts[k].String()))
+			if s.l.paySums[i], err = s.l.paySums[i].Add(s.l.parts[k]); err != nil {
+				return fmt.Errorf("%s: %w", p.Name, err)
+			}
+		}
+	}
+	s.w.WriteString("]")
+	return nil
+}
+
+// payoutTotals writes the sum of the instalments of each pay line paid in
+// instalments, or "" when none is.
+func (s *textSink) payoutTotals() string {
+	var out []string
+	for i, p := range s.l.set.Pay {
+		if len(p.Instalments) > 0 {
+			out = append(out, fmt.Sprintf("{\"name\": %s, \"amount\": %s}", jstr(p.Name), jstr(s.l.paySums[i].Pad(2).String())))
+		}
+	}
+	return strings.Join(out, ", ")
 }

@@ -29,12 +29,17 @@ type xlsxSink struct {
 	cells     []workbook.Cell
 	fields    []field
 	num       int // the number of the row being written
+
+	// payouts lists each instalment of the pay lines paid in
+	// instalments; nil when no line is.
+	payouts *payouts
 }
 
 // Sheet names of the scored workbook besides the results.
 const (
-	DetailSheet = "detail"
-	AuditSheet  = "audit"
+	DetailSheet  = "detail"
+	AuditSheet   = "audit"
+	PayoutsSheet = "payouts"
 )
 
 func newXLSX(opts Options, l *layout, t *workbook.Table) (sink, error) {
@@ -58,6 +63,15 @@ func newXLSX(opts Options, l *layout, t *workbook.Table) (sink, error) {
 		return nil, err
 	}
 	s.results = startWriter(results.Row)
+	if p := newPayouts(l, opts.Period); p != nil {
+		sheet, err := w.Sheet(PayoutsSheet, p.header(), p.widths()...)
+		if err != nil {
+			w.Abort()
+			return nil, err
+		}
+		p.out = startWriter(sheet.Row)
+		s.payouts = p
+	}
 	switch opts.Detail {
 	case DetailInSheet:
 		s.detail = startWriter(s.detailSheets())
@@ -130,6 +144,11 @@ func (s *xlsxSink) row(row workbook.Row, res *scoring.Result) error {
 	}
 	s.cells = cells
 	s.results.row(cells)
+	if s.payouts != nil {
+		if err := s.payouts.row(res); err != nil {
+			return err
+		}
+	}
 	if s.detail == nil {
 		return nil
 	}
@@ -362,10 +381,18 @@ func (s *xlsxSink) wait() error {
 			err = derr
 		}
 	}
+	if s.payouts != nil {
+		if perr := s.payouts.wait(); err == nil {
+			err = perr
+		}
+	}
 	return err
 }
 
 func (s *xlsxSink) finish(sum Summary) error {
+	if s.payouts != nil {
+		s.payouts.totals()
+	}
 	if err := s.wait(); err != nil {
 		return err
 	}
