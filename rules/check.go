@@ -24,6 +24,7 @@ func Parse(file string, src []byte) (*Set, error) {
 	}
 	s := d.set(&root)
 	c := &checker{set: s, errs: &d.errs}
+	c.checkLedger()
 	c.names()
 	c.sections()
 	c.types()

@@ -194,7 +194,7 @@ func (d *decoder) formula(n *yaml.Node, what string) *Formula {
 	return &Formula{Pos: at, Source: strings.TrimSpace(n.Value), Expr: e}
 }
 
-var topFields = []string{"scheme", "title", "period", "period_from", "cycle_start", "history", "sheet", "if_missing", "columns", "params", "sections", "metrics", "total", "grades", "tiers", "flags", "pay", "ranks", "rollup", "labels", "cases"}
+var topFields = []string{"scheme", "title", "period", "period_from", "cycle_start", "history", "sheet", "if_missing", "columns", "ledger", "params", "sections", "metrics", "total", "grades", "tiers", "flags", "pay", "ranks", "rollup", "labels", "cases"}
 
 func (d *decoder) set(root *yaml.Node) *Set {
 	s := &Set{File: d.file, Labels: Labels{Points: "{metric} points", Total: "total", Flags: "flags", Notes: "notes",
@@ -238,6 +238,9 @@ func (d *decoder) set(root *yaml.Node) *Set {
 				s.Params = append(s.Params, &Param{Pos: d.pos(p.key), Name: foldWidth(p.key.Value), Value: v.Value})
 			}
 		}
+	}
+	if n := f["ledger"]; n != nil {
+		d.ledger(s, n)
 	}
 	if n := f["sections"]; n != nil {
 		d.sections(s, n)

@@ -35,6 +35,11 @@ type Set struct {
 	// Tiers are the tier tables: rates by ranges of an amount.
 	Tiers []*Tiers
 
+	// Ledger, when the sheet holds many rows a person, says how they make
+	// the person's figures; Columns are then the person's. nil for a sheet
+	// of one row a person.
+	Ledger *Ledger
+
 	// The metrics: and total: keys, where warnings about the total go.
 	metricsKey, totalKey Pos
 
