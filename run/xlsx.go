@@ -63,6 +63,12 @@ func newXLSX(opts Options, l *layout, t *workbook.Table) (sink, error) {
 		return nil, err
 	}
 	s.results = startWriter(results.Row)
+	if opts.ledger != nil {
+		if err := opts.ledger.writeLedger(w); err != nil {
+			w.Abort()
+			return nil, err
+		}
+	}
 	if p := newPayouts(l, opts.Period); p != nil {
 		sheet, err := w.Sheet(PayoutsSheet, p.header(), p.widths()...)
 		if err != nil {
@@ -154,6 +160,9 @@ func (s *xlsxSink) row(row workbook.Row, res *scoring.Result) error {
 	}
 	set := s.l.set
 	num := workbook.Cell{Kind: workbook.Number, Text: strconv.Itoa(row.Num), Format: workbook.Integer}
+	if lr := s.opts.ledger; lr != nil {
+		cells = s.ledgerDetail(lr, num, res, cells)
+	}
 	for i, m := range set.Metrics {
 		r := res.Metric(i)
 		cells = cells[:0]
@@ -500,4 +509,31 @@ func sumTerm(v scoring.Value) string {
 		return "?"
 	}
 	return v.String()
+}
+
+// ledgerDetail adds the detail rows of a ledger's person: each figure
+// gathered over their rows, with the rows it came from, and each other
+// spelling of their key that was read as theirs.
+func (s *xlsxSink) ledgerDetail(lr *ledgerRun, num workbook.Cell, res *scoring.Result, cells []workbook.Cell) []workbook.Cell {
+	set := s.l.set
+	p := lr.l.Person(res.Input(0).Str)
+	if p == nil {
+		return cells
+	}
+	text := func(t string) workbook.Cell { return workbook.Cell{Kind: workbook.Text, Text: t} }
+	line := func(name, how string, v scoring.Value, note string) {
+		cells = cells[:0]
+		for _, k := range s.l.keys {
+			cells = append(cells, field{v: res.Input(k)}.cell())
+		}
+		cells = append(cells, num, text(name), text(how), field{v: v}.cell(), text(note), workbook.Cell{}, workbook.Cell{}, field{v: v}.cell())
+		s.detail.row(cells)
+	}
+	for j, a := range set.Ledger.Aggs {
+		line(a.Name, p.Explain(a, j), p.Figure(a, j), fmt.Sprintf("over the rows of %s in %s", p.Key, lr.sheet))
+	}
+	for _, n := range p.Notes {
+		line(set.Ledger.By, n, scoring.Str(p.Key), "matched as one person")
+	}
+	return cells
 }

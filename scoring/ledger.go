@@ -230,3 +230,12 @@ func (p *Person) Explain(a *rules.Aggregate, j int) string {
 	}
 	return fmt.Sprintf("%s: rows %s%s: values %s%s -> %s", head, strings.Join(rows, ", "), more, strings.Join(vals, ", "), more, v)
 }
+
+// Person returns the person whose key is key, as [Person.Key] writes it,
+// or nil.
+func (l *Ledger) Person(key string) *Person {
+	if k, ok := l.index[key]; ok {
+		return l.People[k]
+	}
+	return nil
+}
