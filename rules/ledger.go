@@ -159,7 +159,9 @@ func (c *checker) checkLedger() {
 		person = append(person, &p)
 	}
 	for _, a := range lg.Aggs {
-		a.Column = &Column{Pos: a.Pos, Name: a.Name, Header: a.Name, BlankNone: true}
+		// A sum or a count always has a value; the min, max or mean of
+		// no rows has none.
+		a.Column = &Column{Pos: a.Pos, Name: a.Name, Header: a.Name, BlankNone: a.Func != "sum" && a.Func != "count"}
 		person = append(person, a.Column)
 	}
 	c.set.Columns = person
