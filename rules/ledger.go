@@ -58,9 +58,10 @@ func (d *decoder) ledger(s *Set, n *yaml.Node) {
 	if x := f["rows"]; x != nil {
 		pairs, _ := d.fields(x, "ledger rows", nil)
 		for _, p := range pairs {
-			m := &Metric{Pos: d.pos(p.key), Name: foldWidth(p.key.Value)}
-			m.Value = d.formula(p.value, "row formula "+m.Name)
-			rows.Metrics = append(rows.Metrics, m)
+			// A row figure is a metric of the row: a formula, or a value
+			// with a map or bands, whose points others read as
+			// name.points, such as a rate chosen by 类型.
+			rows.Metrics = append(rows.Metrics, d.metric(p.key, p.value))
 		}
 	}
 	lg.Computed = len(rows.Metrics)

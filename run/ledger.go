@@ -119,6 +119,9 @@ func (lr *ledgerRun) writeLedger(w *workbook.Writer) error {
 		}
 		for i := range lr.l.Computed() {
 			v := res.Metric(i).Value
+			if set.Metrics[i].Scored() {
+				v = res.Metric(i).Points
+			}
 			cells = append(cells, field{v: v, text: v.Str}.cell())
 		}
 		return sheet.Row(cells)
