@@ -324,6 +324,8 @@ func (s *xlsxSink) explain(num workbook.Cell, res *scoring.Result) error {
 		note := ""
 		if v.Kind == scoring.Missing {
 			note = "missing: " + v.Str
+		} else if len(p.Instalments) > 0 {
+			note = s.instalmentNote(p, v)
 		}
 		if err := line(p.Name, p.Formula.Source, field{v: v}.cell(), note, field{v: v, money: true}.cell()); err != nil {
 			return err
@@ -536,4 +538,29 @@ func (s *xlsxSink) ledgerDetail(lr *ledgerRun, num workbook.Cell, res *scoring.R
 		line(set.Ledger.By, n, scoring.Str(p.Key), "matched as one person")
 	}
 	return cells
+}
+
+// instalmentNote writes how a pay line is paid: "paid 330.00 in 2027-01,
+// 330.00 in 2027-02 and 340.01 in 2027-03".
+func (s *xlsxSink) instalmentNote(p *rules.PayLine, v scoring.Value) string {
+	parts, err := scoring.Split(v.Num, p.Instalments, nil)
+	if err != nil {
+		return ""
+	}
+	out := make([]string, len(parts))
+	for k, in := range p.Instalments {
+		paid := scoring.PaidIn(s.opts.Period, in)
+		if paid == "" {
+			paid = in.Paid
+		}
+		out[k] = parts[k].String() + " in " + paid
+	}
+	return "paid " + joinAnd(out)
+}
+
+func joinAnd(s []string) string {
+	if len(s) < 2 {
+		return strings.Join(s, "")
+	}
+	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
 }
