@@ -28,24 +28,37 @@ func LedgerSheet(by string) string { return "per " + by }
 // each row's computed columns (read a second time), the detail and the
 // audit.
 func scoreLedger(opts Options, f *workbook.File, sheet string) (Summary, error) {
-	set := opts.Scorer.Rules()
-	l, err := scoring.NewLedger(set)
+	lr, people, err := gatherLedger(&opts, f, sheet)
 	if err != nil {
 		return Summary{}, err
 	}
-	rowOpts := opts
+	opts.ledger = lr
+	return scoreTable(opts, people(), func() (*workbook.Table, error) { return people(), nil })
+}
+
+// gatherLedger reads the ledger's rows once, gathering each person's
+// figures, and returns a maker of the table of the people, one row a
+// person with the person's columns. It sets opts.Period.
+func gatherLedger(opts *Options, f *workbook.File, sheet string) (*ledgerRun, func() *workbook.Table, error) {
+	set := opts.Scorer.Rules()
+	l, err := scoring.NewLedger(set)
+	if err != nil {
+		return nil, nil, err
+	}
+	rowOpts := *opts
 	rowOpts.Scorer = l.Rows()
 	cols := tableColumns(l.Rows().Rules())
 	table, err := f.Table(sheet, cols)
 	if err != nil {
-		return Summary{}, inputError(err)
+		return nil, nil, inputError(err)
 	}
-	period, err := findPeriod(opts, f, table.Sheet)
+	period, err := findPeriod(*opts, f, table.Sheet)
 	if err != nil {
 		table.Close()
-		return Summary{}, err
+		return nil, nil, err
 	}
 	opts.Period = period
+	rowOpts.Period = period
 	by := -1
 	for i, c := range l.Rows().Rules().Columns {
 		if c.Name == set.Ledger.By {
@@ -64,7 +77,7 @@ func scoreLedger(opts Options, f *workbook.File, sheet string) (Summary, error) 
 	})
 	table.Close()
 	if err != nil {
-		return Summary{}, err
+		return nil, nil, err
 	}
 	pcols := tableColumns(set)
 	rows := make([][]string, 0, len(l.People))
@@ -80,8 +93,42 @@ func scoreLedger(opts Options, f *workbook.File, sheet string) (Summary, error) 
 	people := func() *workbook.Table {
 		return workbook.NewTable(table.File, LedgerSheet(set.Ledger.By), pcols, nil, rows)
 	}
-	opts.ledger = &ledgerRun{l: l, f: f, sheet: table.Sheet, cols: cols, rowOpts: rowOpts}
-	return scoreTable(opts, people(), func() (*workbook.Table, error) { return people(), nil })
+	return &ledgerRun{l: l, f: f, sheet: table.Sheet, cols: cols, rowOpts: rowOpts}, people, nil
+}
+
+// findLedger is [Find] for rules whose sheet is a ledger: the person
+// whose by cell is value, their figures gathered over their rows.
+func findLedger(opts Options, f *workbook.File, sheet, column, value string) (*Found, error) {
+	set := opts.Scorer.Rules()
+	by := set.Ledger.By
+	if workbook.Normalize(column) != workbook.Normalize(by) && workbook.Normalize(column) != workbook.Normalize(set.Columns[0].Header) {
+		return nil, &InputError{Problems: []string{fmt.Sprintf("%s: the rules' sheet is a ledger of many rows a person: pick the person with --row %s=<value>", opts.Input, by)}}
+	}
+	lr, people, err := gatherLedger(&opts, f, sheet)
+	if err != nil {
+		return nil, err
+	}
+	key := workbook.Normalize(value)
+	for i, p := range lr.l.People {
+		if workbook.Normalize(p.Key) != key {
+			continue
+		}
+		t := people()
+		found := &Found{File: t.File, Sheet: t.Sheet, Row: i + 2, Index: t.Index, Period: opts.Period}
+		// The figures have no cell of their own: the ledger section says
+		// where they came from.
+		found.cell = func(col, row int) string { return found.File + ": " + found.Sheet + "!" + "gathered" }
+		found.Record = lr.l.Record(p, nil)
+		for _, v := range found.Record {
+			found.Cells = append(found.Cells, v.String())
+		}
+		for j, a := range set.Ledger.Aggs {
+			found.Ledger = append(found.Ledger, fmt.Sprintf("%s = %s", a.Name, p.Explain(a, j)))
+		}
+		found.Ledger = append(found.Ledger, p.Notes...)
+		return found, nil
+	}
+	return nil, &InputError{Problems: []string{fmt.Sprintf("%s: %s: no row has %s %q", opts.Input, lr.sheet, by, value)}}
 }
 
 // writeLedger writes the ledger again, as it was, with each row's

@@ -445,6 +445,13 @@ func writeTrace(w io.Writer, set *rules.Set, sc *scoring.Scorer, found *run.Foun
 	}
 	fmt.Fprintln(w, head)
 
+	if len(found.Ledger) > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "ledger")
+		for _, l := range found.Ledger {
+			fmt.Fprintln(w, "  "+l)
+		}
+	}
 	inputs := t.Inputs
 	if metric >= 0 {
 		inputs = sc.MetricInputs(metric)
