@@ -70,12 +70,12 @@ func newXLSX(opts Options, l *layout, t *workbook.Table) (sink, error) {
 		}
 	}
 	if p := newPayouts(l, opts.Period); p != nil {
-		sheet, err := w.Sheet(PayoutsSheet, p.header(), p.widths()...)
+		rows, err := s.payoutSheets(p)
 		if err != nil {
 			w.Abort()
 			return nil, err
 		}
-		p.out = startWriter(sheet.Row)
+		p.out = startWriter(rows)
 		s.payouts = p
 	}
 	switch opts.Detail {
@@ -123,6 +123,33 @@ func (s *xlsxSink) detailSheets() func([]workbook.Cell) error {
 		rows++
 		return sheet.Row(cells)
 	}
+}
+
+// payoutSheets returns a row writer that fills the payouts sheet and,
+// when it is full, goes on in "payouts 2" and so on, as the detail does.
+// The first sheet is made at once, so that it comes before the detail.
+func (s *xlsxSink) payoutSheets(p *payouts) (func([]workbook.Cell) error, error) {
+	sheet, err := s.w.Sheet(PayoutsSheet, p.header(), p.widths()...)
+	if err != nil {
+		return nil, err
+	}
+	n, rows := 1, 0
+	return func(cells []workbook.Cell) error {
+		if rows == detailRows {
+			n++
+			name := PayoutsSheet
+			if n > 1 {
+				name = fmt.Sprintf("%s %d", PayoutsSheet, n)
+			}
+			var err error
+			if sheet, err = s.w.Sheet(name, p.header(), p.widths()...); err != nil {
+				return err
+			}
+			rows = 0
+		}
+		rows++
+		return sheet.Row(cells)
+	}, nil
 }
 
 // detailHeader is the header of the detail rows and the least widths of
