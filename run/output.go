@@ -35,6 +35,8 @@ type layout struct {
 	period string         // the period scored, in a column of its own; "" for none
 	scored scoring.Period // the period scored, to date instalments; zero for none
 
+	ledger *ledgerRun // the ledger whose people are scored; nil for none
+
 	parts   []decimal.Decimal // a row's instalments, reused
 	paySums []decimal.Decimal // per pay line, its instalments so far, for JSON
 }
@@ -135,7 +137,7 @@ func (l *layout) fields(res *scoring.Result, buf []field) []field {
 	for i := range l.set.Pay {
 		buf = append(buf, field{v: res.Pay(i), money: true})
 	}
-	return append(buf, field{text: strings.Join(res.Notes(), "; ")})
+	return append(buf, field{text: strings.Join(l.notes(res), "; ")})
 }
 
 // within is the column, as an index into the rules' columns, that rank k
@@ -232,6 +234,7 @@ func storedNumber(raw string) bool {
 
 func newSink(opts Options, t *workbook.Table) (sink, error) {
 	l := newLayout(opts.Scorer.Rules(), t, opts.Period)
+	l.ledger = opts.ledger
 	if opts.each != nil {
 		return eachSink(opts.each), nil
 	}
@@ -437,7 +440,7 @@ func (s *textSink) row(row workbook.Row, res *scoring.Result) error {
 		place, among := res.Rank(k)
 		fmt.Fprintf(w, "{\"name\": %s, \"rank\": %s, \"among\": %s, \"of\": %s}", jstr(r.Name), jvalue(field{v: place}), jvalue(field{v: among}), jvalue(field{v: res.RankOf(k)}))
 	}
-	fmt.Fprintf(w, "],\n     \"notes\": %s}", jlist(res.Notes()))
+	fmt.Fprintf(w, "],\n     \"notes\": %s}", jlist(s.l.notes(res)))
 	return nil
 }
 
@@ -536,4 +539,17 @@ func (s *textSink) payoutTotals() string {
 		}
 	}
 	return strings.Join(out, ", ")
+}
+
+// notes are the result's notes, after those of a ledger's person: each
+// other spelling of their key read as theirs.
+func (l *layout) notes(res *scoring.Result) []string {
+	notes := res.Notes()
+	if l.ledger == nil {
+		return notes
+	}
+	if p := l.ledger.l.Person(res.Input(0).Str); p != nil && len(p.Notes) > 0 {
+		return append(append([]string{}, p.Notes...), notes...)
+	}
+	return notes
 }
