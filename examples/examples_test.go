@@ -34,6 +34,9 @@ type expectation struct {
 	Inputs map[string]string `yaml:"inputs"`
 	// Notes are texts the notes cell must hold, each somewhere in it.
 	Notes []string `yaml:"notes"`
+	// Payouts are, per pay line paid in instalments, its rows of the
+	// payouts sheet in order, each "month amount": "2027-01 330.00".
+	Payouts map[string][]string `yaml:"payouts"`
 }
 
 // buildAppraise builds the command once for the tests of this package.
@@ -247,6 +250,57 @@ func checkExpected(t *testing.T, set *rules.Set, scored string, want map[string]
 	}
 	if seen != len(want) {
 		t.Errorf("found %d of the %d people in expected.yaml", seen, len(want))
+	}
+	checkPayouts(t, scored, want)
+}
+
+// checkPayouts compares the payouts sheet with the payouts of
+// expected.yaml, and checks that each line's totals row is the sum of
+// its rows to the cent.
+func checkPayouts(t *testing.T, scored string, want map[string]expectation) {
+	t.Helper()
+	some := false
+	for _, exp := range want {
+		some = some || len(exp.Payouts) > 0
+	}
+	if !some {
+		return
+	}
+	dump, err := workbook.Dump(scored, "payouts")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][]string{} // by person and line
+	sums := map[string]decimal.Decimal{}
+	totals := map[string]string{}
+	lines := strings.Split(strings.TrimSpace(dump), "\n")
+	for _, l := range lines[1:] {
+		c := strings.Split(l, "|")
+		// The key columns, then pay line, instalment, share, paid in, amount.
+		n := len(c)
+		id, line, paid, amount := c[0], c[n-5], c[n-2], c[n-1]
+		a, err := decimal.Parse(amount)
+		if err != nil {
+			t.Fatalf("payouts: %q: %v", l, err)
+		}
+		if id == "total" {
+			totals[line] = a.Pad(2).String()
+			continue
+		}
+		sums[line], _ = sums[line].Add(a)
+		got[id+" "+line] = append(got[id+" "+line], paid+" "+a.Pad(2).String())
+	}
+	for line, sum := range sums {
+		if totals[line] != sum.Pad(2).String() {
+			t.Errorf("payouts %s: totals row %s, the rows add up to %s", line, totals[line], sum.Pad(2))
+		}
+	}
+	for id, exp := range want {
+		for line, w := range exp.Payouts {
+			if g := strings.Join(got[id+" "+line], ", "); g != strings.Join(w, ", ") {
+				t.Errorf("%s payouts %s: got %s, want %s", id, line, g, strings.Join(w, ", "))
+			}
+		}
 	}
 }
 

@@ -17,6 +17,9 @@ func (c *checker) metricBands() {
 	if g := c.set.Grades; g != nil {
 		checkBands(c.errs, "the grades", g.Bands, nil)
 	}
+	for _, t := range c.set.Tiers {
+		checkBandsOf(c.errs, "tier", "the tier table", t.Bands, nil)
+	}
 }
 
 // checkBands checks a list of bands of which the first that holds a value
@@ -27,6 +30,12 @@ func (c *checker) metricBands() {
 // "the metric". Bands whose range did not parse (neither edge is set)
 // were reported when they were decoded and are skipped here.
 func checkBands(errs *ErrorList, what string, bands []*Band, max *Number) {
+	checkBandsOf(errs, "band", what, bands, max)
+}
+
+// checkBandsOf is [checkBands] for lists whose items messages call noun,
+// such as "tier".
+func checkBandsOf(errs *ErrorList, noun, what string, bands []*Band, max *Number) {
 	spans := make([]span, len(bands))
 	valid := make([]bool, len(bands))
 	for i, b := range bands {
@@ -38,7 +47,7 @@ func checkBands(errs *ErrorList, what string, bands []*Band, max *Number) {
 			continue
 		}
 		if s.empty() {
-			e := errs.add(b.WhenPos, "band %s holds no value", bandName(b))
+			e := errs.add(b.WhenPos, "%s %s holds no value", noun, bandName(b))
 			e.Hint = fmt.Sprintf("write \"= %s\" for %s alone", s.lo.text, s.lo.text)
 			continue
 		}
@@ -62,31 +71,31 @@ func checkBands(errs *ErrorList, what string, bands []*Band, max *Number) {
 			var e *Error
 			if len(hits) == 1 {
 				h := bands[hits[0]]
-				e = errs.add(b.WhenPos, "band %s can never match: the band %s (line %d) comes first and holds all its values", bandName(b), bandName(h), h.WhenPos.Line)
+				e = errs.add(b.WhenPos, "%s %s can never match: the %s %s (line %d) comes first and holds all its values", noun, bandName(b), noun, bandName(h), h.WhenPos.Line)
 			} else {
 				lines := make([]string, len(hits))
 				for k, j := range hits {
 					lines[k] = strconv.Itoa(bands[j].WhenPos.Line)
 				}
-				e = errs.add(b.WhenPos, "band %s can never match: the bands on lines %s come first and hold all its values", bandName(b), joinAnd(lines))
+				e = errs.add(b.WhenPos, "%s %s can never match: the %ss on lines %s come first and hold all its values", noun, bandName(b), noun, joinAnd(lines))
 			}
-			e.Hint = "the first band that holds a value wins"
+			e.Hint = "the first " + noun + " that holds a value wins"
 		default:
 			// The nearest band before it is the one a reader compares it with.
 			j := hits[len(hits)-1]
-			e := errs.add(b.WhenPos, "band %s overlaps the band %s (line %d) on %s", bandName(b), bandName(bands[j]), bands[j].WhenPos.Line, s.intersect(spans[j]).on())
-			e.Hint = "the first band that holds a value wins"
+			e := errs.add(b.WhenPos, "%s %s overlaps the %s %s (line %d) on %s", noun, bandName(b), noun, bandName(bands[j]), bands[j].WhenPos.Line, s.intersect(spans[j]).on())
+			e.Hint = "the first " + noun + " that holds a value wins"
 			if len(rest) == 1 {
-				e.Hint += fmt.Sprintf("; to make the bands meet, write when: %q", rest[0].String())
+				e.Hint += fmt.Sprintf("; to make the %ss meet, write when: %q", noun, rest[0].String())
 			}
 		}
 	}
-	gaps(errs, bands, spans, valid)
+	gaps(errs, noun, bands, spans, valid)
 }
 
 // gaps reports the values between the lowest band and the highest that no
 // band holds, each at the later in the file of the two bands around it.
-func gaps(errs *ErrorList, bands []*Band, spans []span, valid []bool) {
+func gaps(errs *ErrorList, noun string, bands []*Band, spans []span, valid []bool) {
 	var order []int
 	for i := range bands {
 		if valid[i] {
@@ -109,8 +118,8 @@ func gaps(errs *ErrorList, bands []*Band, spans []span, valid []bool) {
 			if at == owner {
 				ext = span{lo: spans[owner].lo, hi: gap.hi}
 			}
-			e := errs.add(bands[at].WhenPos, "no band holds %s", gap.values())
-			e.Hint = fmt.Sprintf("make the bands meet, e.g. when: %q", ext.String())
+			e := errs.add(bands[at].WhenPos, "no %s holds %s", noun, gap.values())
+			e.Hint = fmt.Sprintf("make the %ss meet, e.g. when: %q", noun, ext.String())
 		}
 		if hi != nil && (s.hi == nil || s.hi.v.Cmp(hi.v) > 0 || s.hi.v.Cmp(hi.v) == 0 && s.hi.incl) {
 			hi, owner = s.hi, i

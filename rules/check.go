@@ -22,6 +22,7 @@ func Parse(file string, src []byte) (*Set, error) {
 	}
 	s := d.set(root)
 	c := &checker{set: s, errs: &d.errs}
+	c.checkLedger()
 	c.names()
 	c.sections()
 	c.types()
@@ -62,6 +63,7 @@ const (
 	declGrade
 	declCoefficient
 	declRank
+	declTier
 )
 
 type decl struct {
@@ -172,6 +174,9 @@ func (c *checker) names() {
 	for i, r := range s.Ranks {
 		c.declare(r.Name, r.Pos, &decl{kind: declRank, index: i, typ: tyNumber})
 	}
+	for i, t := range s.Tiers {
+		c.declare(t.Name, t.Pos, &decl{kind: declTier, index: i, typ: tyNumber})
+	}
 	c.decls["total"] = &decl{kind: declTotal, typ: tyNumber}
 	c.declareGrades()
 	c.resultHeaders(headers)
@@ -247,6 +252,13 @@ func (c *checker) lookup(r *Ref, self *Metric) (*decl, bool) {
 		c.errs.add(r.Pos, "%s.%s: a section's name is its score: write %s", r.Name, r.Field, r.Name)
 		return nil, false
 	}
+	if r.Field != "" && d.kind == declTier {
+		if r.Field != "rate" {
+			c.errs.add(r.Pos, "%s.%s: a tier table has .rate, not .%s", r.Name, r.Field, r.Field)
+			return nil, false
+		}
+		return d, true
+	}
 	if r.Field != "" {
 		if r.Field != "points" && r.Field != "score" {
 			c.errs.add(r.Pos, "%s.%s: a metric has .points and .score, not .%s", r.Name, r.Field, r.Field)
@@ -291,6 +303,11 @@ func (c *checker) types() {
 	for _, p := range s.Pay {
 		if p.Formula != nil {
 			c.want(p.Formula, nil, tyNumber, "pay line "+p.Name)
+		}
+	}
+	for _, t := range s.Tiers {
+		if t.Of != nil {
+			c.want(t.Of, nil, tyNumber, "the amount of tier table "+t.Name)
 		}
 	}
 }
@@ -475,6 +492,8 @@ func (c *checker) order() {
 			return Node{Kind: NodeGrade}, true
 		case declRank:
 			return Node{NodeRank, d.index}, true
+		case declTier:
+			return Node{NodeTier, d.index}, true
 		}
 		return Node{}, false
 	}
@@ -535,6 +554,9 @@ func (c *checker) order() {
 	}
 	for i, p := range s.Pay {
 		add(Node{NodePay, i}, p.Pos, p.Name, p.Formula)
+	}
+	for i, t := range s.Tiers {
+		add(Node{NodeTier, i}, t.Pos, t.Name, t.Of)
 	}
 	for i, r := range s.Ranks {
 		add(Node{NodeRank, i}, r.Pos, r.Name, r.Of)

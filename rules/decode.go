@@ -194,7 +194,7 @@ func (d *decoder) formula(n *yaml.Node, what string) *Formula {
 	return &Formula{Pos: at, Source: strings.TrimSpace(n.Value), Expr: e}
 }
 
-var topFields = []string{"scheme", "title", "period", "period_from", "cycle_start", "history", "sheet", "if_missing", "columns", "params", "sections", "metrics", "total", "grades", "flags", "pay", "ranks", "pool", "distribution", "rollup", "labels", "cases"}
+var topFields = []string{"scheme", "title", "period", "period_from", "cycle_start", "history", "sheet", "if_missing", "columns", "ledger", "params", "sections", "metrics", "total", "grades", "tiers", "flags", "pay", "ranks", "pool", "distribution", "rollup", "labels", "cases"}
 
 func (d *decoder) set(root *yaml.Node) *Set {
 	s := &Set{File: d.file, Labels: Labels{Points: "{metric} points", Total: "total", Flags: "flags", Notes: "notes",
@@ -239,6 +239,9 @@ func (d *decoder) set(root *yaml.Node) *Set {
 			}
 		}
 	}
+	if n := f["ledger"]; n != nil {
+		d.ledger(s, n)
+	}
 	if n := f["sections"]; n != nil {
 		d.sections(s, n)
 	}
@@ -258,6 +261,9 @@ func (d *decoder) set(root *yaml.Node) *Set {
 	}
 	if n := f["grades"]; n != nil {
 		d.grades(s, n)
+	}
+	if n := f["tiers"]; n != nil {
+		d.tiers(s, n)
 	}
 	if n := f["flags"]; n != nil {
 		pairs, _ := d.fields(n, "flags", nil)
@@ -291,7 +297,7 @@ func (d *decoder) set(root *yaml.Node) *Set {
 	if n := f["pay"]; n != nil {
 		pairs, _ := d.fields(n, "pay", nil)
 		for _, p := range pairs {
-			s.Pay = append(s.Pay, &PayLine{Pos: d.pos(p.key), Name: foldWidth(p.key.Value), Formula: d.formula(p.value, "pay line "+p.key.Value)})
+			s.Pay = append(s.Pay, d.pay(p.key, p.value))
 		}
 	}
 	s.Labels.Pos = Pos{File: d.file, Line: 1, Col: 1}

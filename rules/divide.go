@@ -39,6 +39,9 @@ func (c *checker) divisions() {
 	for _, r := range s.Ranks {
 		others = append(others, r.Of)
 	}
+	for _, t := range s.Tiers {
+		others = append(others, t.Of)
+	}
 	for _, f := range others {
 		if f != nil && dv.known(f, nil) {
 			dv.walk(f.Expr, divContext{})

@@ -279,6 +279,18 @@ func (c *checker) gradeTypes() {
 // unknownHint explains an unknown name that belongs to grades: grade or
 // coefficient in rules without them, or a grade written without quotes.
 func (c *checker) unknownHint(name string) string {
+	if lg := c.set.Ledger; lg != nil && lg.Rows != nil {
+		for _, col := range lg.Rows.Columns {
+			if col.Name == name {
+				return fmt.Sprintf("%s is a column of the ledger's rows: per person, read a per_person figure such as sum(%s)", name, name)
+			}
+		}
+		for _, m := range lg.Rows.Metrics[:lg.Computed] {
+			if m.Name == name {
+				return fmt.Sprintf("%s is worked out on each ledger row: per person, read a per_person figure such as sum(%s)", name, name)
+			}
+		}
+	}
 	switch name {
 	case "grade", "coefficient":
 		if c.set.Grades == nil {

@@ -115,6 +115,9 @@ func (s *Set) Formulas() []*Formula {
 	if d := s.Distribution; d != nil {
 		fs = append(fs, d.By)
 	}
+	for _, t := range s.Tiers {
+		fs = append(fs, t.Of)
+	}
 	out := fs[:0]
 	for _, f := range fs {
 		if f != nil {

@@ -99,6 +99,9 @@ func (c *checker) blankNone() {
 	for _, r := range s.Ranks {
 		check(r.Of, nil)
 	}
+	for _, t := range s.Tiers {
+		check(t.Of, nil)
+	}
 }
 
 // outsideMean calls fn for every name in e that is not in a value averaged

@@ -35,6 +35,14 @@ type Set struct {
 	Sections []*Section
 	Grades   *Grades // nil when the rules grade nothing
 
+	// Tiers are the tier tables: rates by ranges of an amount.
+	Tiers []*Tiers
+
+	// Ledger, when the sheet holds many rows a person, says how they make
+	// the person's figures; Columns are then the person's. nil for a sheet
+	// of one row a person.
+	Ledger *Ledger
+
 	// The metrics: and total: keys, where warnings about the total go.
 	metricsKey, totalKey Pos
 
@@ -150,6 +158,9 @@ type Band struct {
 	// coefficient instead of points.
 	Grade       string
 	Coefficient *Number
+
+	// A band of a tier table gives a rate instead of points.
+	Rate *Number
 }
 
 // Contains reports whether v falls in the band.
@@ -203,6 +214,8 @@ type PayLine struct {
 	Pos     Pos
 	Name    string
 	Formula *Formula
+	// Instalments split the line over later periods; nil pays it whole.
+	Instalments []*Instalment
 }
 
 // Labels are the headers of the result columns.
@@ -235,10 +248,12 @@ const (
 	NodeSection
 	NodeGrade
 	NodeRank
+	NodeTier
 )
 
 // Node is one computed item: Set.Metrics[Index], the total,
-// Set.Flags[Index], Set.Pay[Index], Set.Sections[Index], the grade or Set.Ranks[Index].
+// Set.Flags[Index], Set.Pay[Index], Set.Sections[Index], the grade, Set.Ranks[Index] or
+// Set.Tiers[Index].
 type Node struct {
 	Kind  NodeKind
 	Index int

@@ -6,7 +6,7 @@ package rules
 // only mislead whoever reads the results.
 func (c *checker) noTotal() {
 	s := c.set
-	if s.Total.Formula != nil || s.Total.Floor != nil || s.Total.Cap != nil || len(s.Sections) > 0 || s.Grades != nil {
+	if s.Total.Formula != nil || s.Total.Floor != nil || s.Total.Cap != nil || len(s.Sections) > 0 || s.Grades != nil && s.Grades.Of == nil {
 		return
 	}
 	for _, m := range s.Metrics {
@@ -31,6 +31,9 @@ func (c *checker) noTotal() {
 	}
 	for _, r := range s.Ranks {
 		read(r.Of)
+	}
+	for _, t := range s.Tiers {
+		read(t.Of)
 	}
 	s.Total.None = !used
 }

@@ -32,6 +32,9 @@ type Found struct {
 	Period scoring.Period
 	// History is how many earlier periods the history held.
 	History int
+	// Ledger explains, for rules whose sheet is a ledger, each of the
+	// person's figures from the rows it came from.
+	Ledger []string
 }
 
 // Score scores the row found into r, with its ranks when the rules have
@@ -79,6 +82,9 @@ func Find(opts Options, column, value string) (*Found, error) {
 	defer f.Close()
 	if sheet == "" && set.Sheet != "" && contains(f.SheetNames(), set.Sheet) {
 		sheet = set.Sheet
+	}
+	if set.Ledger != nil {
+		return findLedger(opts, f, sheet, column, value)
 	}
 	cols := make([]workbook.Column, len(set.Columns))
 	for i, c := range set.Columns {

@@ -14,6 +14,8 @@ import (
 	"appraise/rules"
 	"appraise/scoring"
 	"appraise/workbook"
+
+	"github.com/govalues/decimal"
 )
 
 // sink receives scored rows and publishes them only in finish.
@@ -26,17 +28,24 @@ type sink interface {
 // layout is the shape of a results row, worked out once per run.
 type layout struct {
 	set    *rules.Set
-	input  []string     // the input header as written
-	text   map[int]bool // input cells the rules read as text
-	header []string     // input header + result columns
-	keys   []int        // key columns, as indexes into set.Columns
-	period string       // the period scored, in a column of its own; "" for none
+	input  []string       // the input header as written
+	text   map[int]bool   // input cells the rules read as text
+	header []string       // input header + result columns
+	keys   []int          // key columns, as indexes into set.Columns
+	period string         // the period scored, in a column of its own; "" for none
+	scored scoring.Period // the period scored, to date instalments; zero for none
 	// calibrated shows the grade before calibration beside the grade.
 	calibrated bool
+
+	ledger *ledgerRun // the ledger whose people are scored; nil for none
+
+	parts   []decimal.Decimal // a row's instalments, reused
+	paySums []decimal.Decimal // per pay line, its instalments so far, for JSON
 }
 
 func newLayout(set *rules.Set, t *workbook.Table, period scoring.Period, calibrated bool) *layout {
-	l := &layout{set: set, input: t.Header, text: map[int]bool{}, calibrated: calibrated && set.Distribution != nil && set.Grades != nil}
+	l := &layout{set: set, input: t.Header, text: map[int]bool{}, scored: period, paySums: make([]decimal.Decimal, len(set.Pay)),
+		calibrated: calibrated && set.Distribution != nil && set.Grades != nil}
 	if !period.IsZero() {
 		l.period = period.String()
 	}
@@ -148,7 +157,7 @@ func (l *layout) fields(res *scoring.Result, buf []field) []field {
 	for k := range l.set.Pools {
 		buf = append(buf, field{v: res.Share(k).Share, money: true})
 	}
-	return append(buf, field{text: strings.Join(res.Notes(), "; ")})
+	return append(buf, field{text: strings.Join(l.notes(res), "; ")})
 }
 
 // within is the column, as an index into the rules' columns, that rank k
@@ -245,6 +254,7 @@ func storedNumber(raw string) bool {
 
 func newSink(opts Options, t *workbook.Table) (sink, error) {
 	l := newLayout(opts.Scorer.Rules(), t, opts.Period, opts.Calibrate)
+	l.ledger = opts.ledger
 	if opts.each != nil {
 		return eachSink(opts.each), nil
 	}
@@ -435,7 +445,13 @@ func (s *textSink) row(row workbook.Row, res *scoring.Result) error {
 		if i > 0 {
 			w.WriteString(", ")
 		}
-		fmt.Fprintf(w, "{\"name\": %s, \"amount\": %s}", jstr(p.Name), jvalue(field{v: res.Pay(i), money: true}))
+		fmt.Fprintf(w, "{\"name\": %s, \"amount\": %s", jstr(p.Name), jvalue(field{v: res.Pay(i), money: true}))
+		if len(p.Instalments) > 0 {
+			if err := s.instalments(i, res); err != nil {
+				return err
+			}
+		}
+		w.WriteString("}")
 	}
 	w.WriteString("],\n     \"ranks\": [")
 	for k, r := range set.Ranks {
@@ -462,7 +478,7 @@ func (s *textSink) row(row workbook.Row, res *scoring.Result) error {
 		}
 		w.WriteString("]")
 	}
-	fmt.Fprintf(w, ",\n     \"notes\": %s}", jlist(res.Notes()))
+	fmt.Fprintf(w, ",\n     \"notes\": %s}", jlist(s.l.notes(res)))
 	return nil
 }
 
@@ -473,7 +489,11 @@ func (s *textSink) finish(sum Summary) error {
 			return err
 		}
 	} else {
-		fmt.Fprintf(s.w, "\n  ]%s,\n  \"summary\": {\"rows\": %d, \"incomplete\": %d}\n}\n", jsonCurve(s.opts, sum), sum.Rows, sum.Incomplete)
+		fmt.Fprintf(s.w, "\n  ]%s,\n  \"summary\": {\"rows\": %d, \"incomplete\": %d", jsonCurve(s.opts, sum), sum.Rows, sum.Incomplete)
+		if pay := s.payoutTotals(); pay != "" {
+			s.w.WriteString(",\n    \"payouts\": [" + pay + "]")
+		}
+		s.w.WriteString("}\n}\n")
 	}
 	return s.commit()
 }
@@ -513,4 +533,61 @@ func total(set *rules.Set, v scoring.Value) scoring.Value {
 		return scoring.Value{}
 	}
 	return v
+}
+
+// instalments writes the instalments of pay line i, in JSON, after its
+// amount: ", "instalments": [{"share": "0.33", "paid": "2026-04", "amount": "330.00"}, ...]".
+func (s *textSink) instalments(i int, res *scoring.Result) error {
+	p := s.l.set.Pay[i]
+	s.w.WriteString(", \"instalments\": [")
+	if v := res.Pay(i); v.Kind == scoring.Number {
+		var err error
+		if s.l.parts, err = scoring.Split(v.Num, p.Instalments, s.l.parts); err != nil {
+			return fmt.Errorf("%s: %w", p.Name, err)
+		}
+		for k, in := range p.Instalments {
+			if k > 0 {
+				s.w.WriteString(", ")
+			}
+			paid := scoring.PaidIn(s.l.scored, in)
+			if paid == "" {
+				paid = in.Paid
+			}
+			sh := "\"rest\""
+			if in.Share != nil {
+				sh = jstr(in.Share.Value.Trim(0).String())
+			}
+			fmt.Fprintf(s.w, "{\"share\": %s, \"paid\": %s, \"amount\": %s}", sh, jstr(paid), jstr(s.l.parts[k].String()))
+			if s.l.paySums[i], err = s.l.paySums[i].Add(s.l.parts[k]); err != nil {
+				return fmt.Errorf("%s: %w", p.Name, err)
+			}
+		}
+	}
+	s.w.WriteString("]")
+	return nil
+}
+
+// payoutTotals writes the sum of the instalments of each pay line paid in
+// instalments, or "" when none is.
+func (s *textSink) payoutTotals() string {
+	var out []string
+	for i, p := range s.l.set.Pay {
+		if len(p.Instalments) > 0 {
+			out = append(out, fmt.Sprintf("{\"name\": %s, \"amount\": %s}", jstr(p.Name), jstr(s.l.paySums[i].Pad(2).String())))
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
+// notes are the result's notes, after those of a ledger's person: each
+// other spelling of their key read as theirs.
+func (l *layout) notes(res *scoring.Result) []string {
+	notes := res.Notes()
+	if l.ledger == nil {
+		return notes
+	}
+	if p := l.ledger.l.Person(res.Input(0).Str); p != nil && len(p.Notes) > 0 {
+		return append(append([]string{}, p.Notes...), notes...)
+	}
+	return notes
 }

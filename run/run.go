@@ -60,6 +60,10 @@ type Options struct {
 	// error is the context's.
 	Context context.Context
 
+	// ledger is the ledger being scored, when the rules' sheet holds
+	// many rows a person.
+	ledger *ledgerRun
+
 	// built is the table of a period made from its months, when Input
 	// is their folder.
 	built *built
@@ -217,6 +221,9 @@ func Score(opts Options) (Summary, error) {
 	sheet := opts.Sheet
 	if sheet == "" && set.Sheet != "" && contains(f.SheetNames(), set.Sheet) {
 		sheet = set.Sheet
+	}
+	if set.Ledger != nil {
+		return scoreLedger(opts, f, sheet)
 	}
 	cols := tableColumns(set)
 	table, err := f.Table(sheet, cols)

@@ -29,12 +29,17 @@ type xlsxSink struct {
 	cells     []workbook.Cell
 	fields    []field
 	num       int // the number of the row being written
+
+	// payouts lists each instalment of the pay lines paid in
+	// instalments; nil when no line is.
+	payouts *payouts
 }
 
 // Sheet names of the scored workbook besides the results.
 const (
-	DetailSheet = "detail"
-	AuditSheet  = "audit"
+	DetailSheet  = "detail"
+	AuditSheet   = "audit"
+	PayoutsSheet = "payouts"
 )
 
 func newXLSX(opts Options, l *layout, t *workbook.Table) (sink, error) {
@@ -58,6 +63,21 @@ func newXLSX(opts Options, l *layout, t *workbook.Table) (sink, error) {
 		return nil, err
 	}
 	s.results = startWriter(results.Row)
+	if opts.ledger != nil {
+		if err := opts.ledger.writeLedger(w); err != nil {
+			w.Abort()
+			return nil, err
+		}
+	}
+	if p := newPayouts(l, opts.Period); p != nil {
+		rows, err := s.payoutSheets(p)
+		if err != nil {
+			w.Abort()
+			return nil, err
+		}
+		p.out = startWriter(rows)
+		s.payouts = p
+	}
 	switch opts.Detail {
 	case DetailInSheet:
 		s.detail = startWriter(s.detailSheets())
@@ -105,6 +125,33 @@ func (s *xlsxSink) detailSheets() func([]workbook.Cell) error {
 	}
 }
 
+// payoutSheets returns a row writer that fills the payouts sheet and,
+// when it is full, goes on in "payouts 2" and so on, as the detail does.
+// The first sheet is made at once, so that it comes before the detail.
+func (s *xlsxSink) payoutSheets(p *payouts) (func([]workbook.Cell) error, error) {
+	sheet, err := s.w.Sheet(PayoutsSheet, p.header(), p.widths()...)
+	if err != nil {
+		return nil, err
+	}
+	n, rows := 1, 0
+	return func(cells []workbook.Cell) error {
+		if rows == detailRows {
+			n++
+			name := PayoutsSheet
+			if n > 1 {
+				name = fmt.Sprintf("%s %d", PayoutsSheet, n)
+			}
+			var err error
+			if sheet, err = s.w.Sheet(name, p.header(), p.widths()...); err != nil {
+				return err
+			}
+			rows = 0
+		}
+		rows++
+		return sheet.Row(cells)
+	}, nil
+}
+
 // detailHeader is the header of the detail rows and the least widths of
 // their columns.
 func detailHeader(l *layout) ([]string, []int) {
@@ -130,11 +177,19 @@ func (s *xlsxSink) row(row workbook.Row, res *scoring.Result) error {
 	}
 	s.cells = cells
 	s.results.row(cells)
+	if s.payouts != nil {
+		if err := s.payouts.row(res); err != nil {
+			return err
+		}
+	}
 	if s.detail == nil {
 		return nil
 	}
 	set := s.l.set
 	num := workbook.Cell{Kind: workbook.Number, Text: strconv.Itoa(row.Num), Format: workbook.Integer}
+	if lr := s.opts.ledger; lr != nil {
+		cells = s.ledgerDetail(lr, num, res, cells)
+	}
 	for i, m := range set.Metrics {
 		r := res.Metric(i)
 		cells = cells[:0]
@@ -292,11 +347,20 @@ func (s *xlsxSink) explain(num workbook.Cell, res *scoring.Result) error {
 			return err
 		}
 	}
+	for i, t := range set.Tiers {
+		tt := res.TierTrace(i)
+		how := fmt.Sprintf("%s tiers of %s", t.Mode, t.Of.Source)
+		if err := line(t.Name, how, field{v: tt.Of.Value}.cell(), tt.Working(), field{v: tt.Amount}.cell()); err != nil {
+			return err
+		}
+	}
 	for i, p := range set.Pay {
 		v := res.Pay(i)
 		note := ""
 		if v.Kind == scoring.Missing {
 			note = "missing: " + v.Str
+		} else if len(p.Instalments) > 0 {
+			note = s.instalmentNote(p, v)
 		}
 		if err := line(p.Name, p.Formula.Source, field{v: v}.cell(), note, field{v: v, money: true}.cell()); err != nil {
 			return err
@@ -381,10 +445,18 @@ func (s *xlsxSink) wait() error {
 			err = derr
 		}
 	}
+	if s.payouts != nil {
+		if perr := s.payouts.wait(); err == nil {
+			err = perr
+		}
+	}
 	return err
 }
 
 func (s *xlsxSink) finish(sum Summary) error {
+	if s.payouts != nil {
+		s.payouts.totals()
+	}
 	if err := s.wait(); err != nil {
 		return err
 	}
@@ -499,4 +571,56 @@ func sumTerm(v scoring.Value) string {
 		return "?"
 	}
 	return v.String()
+}
+
+// ledgerDetail adds the detail rows of a ledger's person: each figure
+// gathered over their rows, with the rows it came from, and each other
+// spelling of their key that was read as theirs.
+func (s *xlsxSink) ledgerDetail(lr *ledgerRun, num workbook.Cell, res *scoring.Result, cells []workbook.Cell) []workbook.Cell {
+	set := s.l.set
+	p := lr.l.Person(res.Input(0).Str)
+	if p == nil {
+		return cells
+	}
+	text := func(t string) workbook.Cell { return workbook.Cell{Kind: workbook.Text, Text: t} }
+	line := func(name, how string, v scoring.Value, note string) {
+		cells = cells[:0]
+		for _, k := range s.l.keys {
+			cells = append(cells, field{v: res.Input(k)}.cell())
+		}
+		cells = append(cells, num, text(name), text(how), field{v: v}.cell(), text(note), workbook.Cell{}, workbook.Cell{}, field{v: v}.cell())
+		s.detail.row(cells)
+	}
+	for j, a := range set.Ledger.Aggs {
+		line(a.Name, p.Explain(a, j), p.Figure(a, j), fmt.Sprintf("over the rows of %s in %s", p.Key, lr.sheet))
+	}
+	for _, n := range p.Notes {
+		line(set.Ledger.By, n, scoring.Str(p.Key), "matched as one person")
+	}
+	return cells
+}
+
+// instalmentNote writes how a pay line is paid: "paid 330.00 in 2027-01,
+// 330.00 in 2027-02 and 340.01 in 2027-03".
+func (s *xlsxSink) instalmentNote(p *rules.PayLine, v scoring.Value) string {
+	parts, err := scoring.Split(v.Num, p.Instalments, nil)
+	if err != nil {
+		return ""
+	}
+	out := make([]string, len(parts))
+	for k, in := range p.Instalments {
+		paid := scoring.PaidIn(s.opts.Period, in)
+		if paid == "" {
+			paid = in.Paid
+		}
+		out[k] = parts[k].String() + " in " + paid
+	}
+	return "paid " + joinAnd(out)
+}
+
+func joinAnd(s []string) string {
+	if len(s) < 2 {
+		return strings.Join(s, "")
+	}
+	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
 }

@@ -31,6 +31,7 @@ type Scorer struct {
 	ranks    []rankSlots
 	pools    []poolSlots
 	curve    curveSlots
+	tiers    []tierSlots
 	sites    []historySite
 	siteOf   map[*rules.Call]int
 	params   []int    // per param, its slot
@@ -96,6 +97,10 @@ func Compile(set *rules.Set) (*Scorer, error) {
 	s.ranks = make([]rankSlots, len(set.Ranks))
 	for i := range set.Ranks {
 		s.ranks[i] = rankSlots{of: slot(), rank: slot(), among: slot(), within: -1}
+	}
+	s.tiers = make([]tierSlots, len(set.Tiers))
+	for i := range set.Tiers {
+		s.tiers[i] = tierSlots{of: slot(), rate: slot(), amount: slot()}
 	}
 	s.siteOf = map[*rules.Call]int{}
 	for _, call := range set.HistoryCalls() {
@@ -228,6 +233,12 @@ func (c *compiler) slotOf(r *rules.Ref) (int, error) {
 			return c.s.ranks[i].rank, nil
 		}
 	}
+	if i := set.TierIndex(r.Name); i >= 0 {
+		if r.Field == "rate" {
+			return c.s.tiers[i].rate, nil
+		}
+		return c.s.tiers[i].amount, nil
+	}
 	return 0, fmt.Errorf("%s: unknown name %q", r.Pos, r.Name)
 }
 
@@ -247,6 +258,8 @@ func (c *compiler) node(n rules.Node) (func([]Value, []int), error) {
 		f, err := c.formula(set.Flags[n.Index].When)
 		slot := c.s.flags[n.Index]
 		return func(env []Value, _ []int) { env[slot] = f(env) }, err
+	case rules.NodeTier:
+		return c.tierStep(n.Index)
 	case rules.NodeRank:
 		f, err := c.formula(set.Ranks[n.Index].Of)
 		slot := c.s.ranks[n.Index].of

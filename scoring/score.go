@@ -31,8 +31,8 @@ type Result struct {
 
 // NewResult returns an empty Result to pass to [Scorer.Score].
 func (s *Scorer) NewResult() *Result {
-	// One band index per metric, and one for the grade.
-	return &Result{s: s, env: make([]Value, s.nslots), bands: make([]int, len(s.set.Metrics)+1), force: -1}
+	// One band index per metric, one for the grade and one per tier table.
+	return &Result{s: s, env: make([]Value, s.nslots), bands: make([]int, len(s.set.Metrics)+1+len(s.set.Tiers)), force: -1}
 }
 
 // Score scores one record: rec holds a value per column of the rules, in
@@ -177,6 +177,11 @@ func (r *Result) Notes() []string {
 	for i, f := range set.Flags {
 		if v := r.Flag(i); v.Kind == Missing {
 			notes = append(notes, fmt.Sprintf("%s: not decided: %s", f.Name, v.Str))
+		}
+	}
+	for i, tt := range set.Tiers {
+		if _, v := r.Tier(i); v.Kind == Missing && v.Str != "" && !given(v.Str) {
+			notes = append(notes, tt.Name+": "+v.Str)
 		}
 	}
 	notes = append(notes, r.historyNotes()...)

@@ -22,6 +22,7 @@ type Trace struct {
 	Flags    []Step
 	Pay      []Step
 	Ranks    []RankTrace
+	Tiers    []TierTrace
 }
 
 // RankTrace explains one rank: the figure ranked, the place it earned and
@@ -128,6 +129,9 @@ func (r *Result) Trace() Trace {
 	for i, p := range set.Pay {
 		t.Pay = append(t.Pay, s.step(p.Name, p.Formula, r.env, -1, r.Pay(i)))
 	}
+	for i := range set.Tiers {
+		t.Tiers = append(t.Tiers, s.traceTier(i, r.env, r.bands))
+	}
 	for k, rk := range set.Ranks {
 		place, among := r.Rank(k)
 		t.Ranks = append(t.Ranks, RankTrace{Rank: rk, Of: s.step(rk.Name, rk.Of, r.env, -1, r.RankOf(k)), Place: place, Among: among})
@@ -161,6 +165,9 @@ func (s *Scorer) readColumns() []int {
 	}
 	for _, p := range set.Pay {
 		mark(p.Formula)
+	}
+	for _, t := range set.Tiers {
+		mark(t.Of)
 	}
 	for _, r := range set.Ranks {
 		mark(r.Of)

@@ -128,6 +128,34 @@ func items(s *rules.Set) []ruleItem {
 	}
 	for _, p := range s.Pay {
 		formula("pay."+p.Name, p.Formula)
+		for i, in := range p.Instalments {
+			share := "rest"
+			if in.Share != nil {
+				share = in.Share.Value.Trim(0).String()
+			}
+			add(fmt.Sprintf("pay.%s.instalments[%d]", p.Name, i), share+", "+in.Paid, in.Pos)
+		}
+	}
+	for _, t := range s.Tiers {
+		pre := "tiers." + t.Name
+		formula(pre+".of", t.Of)
+		add(pre+".mode", t.Mode, t.Pos)
+		for i, b := range t.Bands {
+			rate := ""
+			if b.Rate != nil {
+				rate = b.Rate.Value.Trim(0).String()
+			}
+			add(fmt.Sprintf("%s.tiers[%d]", pre, i), b.When+": "+rate, b.Pos)
+		}
+	}
+	if lg := s.Ledger; lg != nil && lg.Rows != nil {
+		add("ledger.by", lg.By, lg.ByPos)
+		for _, m := range lg.Rows.Metrics[:lg.Computed] {
+			formula("ledger.rows."+m.Name, m.Value)
+		}
+		for _, a := range lg.Aggs {
+			add("ledger.per_person."+a.Name, a.Source, a.Pos)
+		}
 	}
 	for _, p := range s.Pools {
 		pre := "pool." + p.Name

@@ -112,12 +112,15 @@ func explainRun(opts *explainOptions) error {
 		return err
 	}
 	metric := -1
+	w := opts.io.Out
 	if opts.Metric != "" {
+		if tier := set.TierIndex(strings.TrimSpace(width.Fold.String(opts.Metric))); tier >= 0 && findMetric(set, opts.Metric) < 0 && opts.Workbook == "" {
+			return explainTier(w, set, tier, opts)
+		}
 		if metric = findMetric(set, opts.Metric); metric < 0 {
 			return noMetric(set, opts.Rules, opts.Metric)
 		}
 	}
-	w := opts.io.Out
 	if opts.Workbook == "" && opts.Value == "" {
 		if metric >= 0 {
 			writeMetric(w, set, set.Metrics[metric])
@@ -297,6 +300,10 @@ func writeRules(w io.Writer, set *rules.Set) {
 	}
 	writeTable(w, "  ", rows)
 
+	for _, t := range set.Tiers {
+		fmt.Fprintln(w)
+		writeTier(w, t)
+	}
 	if g := set.Grades; g != nil {
 		fmt.Fprintln(w)
 		of := "the total"
@@ -502,6 +509,13 @@ func writeTrace(w io.Writer, set *rules.Set, sc *scoring.Scorer, found *run.Foun
 	}
 	fmt.Fprintln(w, head)
 
+	if len(found.Ledger) > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "ledger")
+		for _, l := range found.Ledger {
+			fmt.Fprintln(w, "  "+l)
+		}
+	}
 	inputs := t.Inputs
 	if metric >= 0 {
 		inputs = sc.MetricInputs(metric)
@@ -576,6 +590,15 @@ func writeTrace(w io.Writer, set *rules.Set, sc *scoring.Scorer, found *run.Foun
 		}
 		writeTable(w, "  ", rows)
 	}
+	if len(t.Tiers) > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "tiers")
+		for _, tt := range t.Tiers {
+			for _, l := range tt.Lines() {
+				fmt.Fprintln(w, "  "+l)
+			}
+		}
+	}
 	if len(t.Pay) > 0 {
 		fmt.Fprintln(w)
 		fmt.Fprintln(w, "pay")
@@ -638,4 +661,55 @@ func displayWidth(s string) int {
 		}
 	}
 	return n
+}
+
+// explainTier prints tier table i, or with --value what it makes of the
+// amount.
+func explainTier(w io.Writer, set *rules.Set, i int, opts *explainOptions) error {
+	if opts.Value == "" {
+		writeTier(w, set.Tiers[i])
+		return nil
+	}
+	if opts.valueErr != nil {
+		return opts.valueErr
+	}
+	sc, err := scoring.Compile(set)
+	if err != nil {
+		return err
+	}
+	for _, l := range sc.TraceTier(i, opts.value).Lines() {
+		fmt.Fprintln(w, l)
+	}
+	return nil
+}
+
+// writeTier prints a tier table: its amount, its mode and each tier.
+func writeTier(w io.Writer, t *rules.Tiers) {
+	how := "the whole amount at the rate of the tier it reaches"
+	if t.Mode == rules.TierMarginal {
+		how = "each slice of the amount, from 0, at the rate of its tier"
+	}
+	of := ""
+	if t.Of != nil {
+		of = t.Of.Source
+	}
+	fmt.Fprintf(w, "tiers %s of %s (%s): pays %s\n", t.Name, of, t.Mode, how)
+	var rows [][]string
+	for _, b := range t.Bands {
+		rate := ""
+		if b.Rate != nil {
+			rate = "rate " + percent(b.Rate.Value)
+		}
+		rows = append(rows, []string{b.When, rate})
+	}
+	writeTable(w, "  ", rows)
+}
+
+// percent writes d as a percentage: 0.005 is "0.5%".
+func percent(d decimal.Decimal) string {
+	p, err := d.Mul(decimal.Hundred)
+	if err != nil {
+		return show(d)
+	}
+	return show(p) + "%"
 }

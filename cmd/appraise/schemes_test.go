@@ -26,6 +26,8 @@ func TestSchemesRun(t *testing.T) {
 		"presales-cs              month    售前客服绩效考核表\n" +
 		"sales-performance        month    (终极版)销售表现考核表\n" +
 		"sentai-quarterly         quarter  森泰公司外贸业务人员绩效考核方案(季度)\n" +
+		"trade-agent-annual       year     外贸部业务员绩效考核办法\n" +
+		"trade-commission         quarter  外贸业务人员绩效考核方案(提成)\n" +
 		"trade-dept-quarterly     quarter  外贸部绩效考核方案(经理/主管季度综合考核)\n" +
 		"trade-group-2010         month    外贸组绩效考核方案(2010)\n" +
 		"trade-sales-2017         month    销售部绩效考核方案(2017)\n" +

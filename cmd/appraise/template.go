@@ -156,12 +156,20 @@ func templateFor(set *rules.Set) *workbook.Template {
 	if t.Sheet == "" {
 		t.Sheet = "Sheet1"
 	}
-	users := columnUsers(set)
-	for _, c := range set.Columns {
+	// A ledger's sheet holds its rows' columns, not the person's figures.
+	cols, of := set.Columns, set
+	if set.Ledger != nil {
+		cols, of = set.Ledger.Rows.Columns, set.Ledger.Rows
+	}
+	users := columnUsers(of)
+	for _, c := range cols {
 		holds, check := columnCheck(c)
 		lines := []string{holds}
 		if c.Key {
 			lines = append(lines, "identifies the person")
+		}
+		if set.Ledger != nil && c.Name == set.Ledger.By {
+			lines = append(lines, "names the person: each person's rows are added up")
 		}
 		switch {
 		case c.Blank != nil:
@@ -184,7 +192,7 @@ func templateFor(set *rules.Set) *workbook.Template {
 		if len(c.Aliases) > 0 {
 			lines = append(lines, "also accepted as the header: "+strings.Join(c.Aliases, ", "))
 		}
-		if u := users[c.Name]; len(u) > 0 {
+		if u := visible(users[c.Name]); len(u) > 0 {
 			lines = append(lines, "used by "+strings.Join(u, ", "))
 		} else if !c.Key {
 			lines = append(lines, "used by no rule: shown in the results only")
@@ -264,4 +272,16 @@ func columnUsers(set *rules.Set) map[string][]string {
 		add("rank "+r.Name, r.Of)
 	}
 	return users
+}
+
+// visible leaves out the hidden figures a ledger's aggregates are made
+// of, which the rule file does not name.
+func visible(users []string) []string {
+	var out []string
+	for _, u := range users {
+		if !strings.Contains(u, "__of_") && !strings.Contains(u, "__when_") {
+			out = append(out, u)
+		}
+	}
+	return out
 }
