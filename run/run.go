@@ -346,26 +346,33 @@ func score(opts Options, table *workbook.Table, reopen func() (*workbook.Table, 
 		return sum, err
 	}
 	ranking.Done()
+	// pass reads the sheet again from the start, handing fn each row
+	// with its place in the first pass.
+	pass := func(fn func(i int, row workbook.Row, rec []scoring.Value) error) error {
+		t, err := reopen()
+		if err != nil {
+			return inputError(err)
+		}
+		defer t.Close()
+		i := 0
+		return eachRecord(opts, t, func(row workbook.Row, rec []scoring.Value) error {
+			if i >= ranking.Len() {
+				return fmt.Errorf("%s: %s: the sheet changed while it was read", table.File, table.Sheet)
+			}
+			i++
+			return fn(i-1, row, rec)
+		})
+	}
 	var cal *scoring.Curve
 	if calibrate {
 		// The grades by place need everyone's figures, ranks included:
 		// one more pass gathers them.
 		cal = sc.NewCurve()
-		t, err := reopen()
-		if err != nil {
-			return sum, inputError(err)
-		}
-		i := 0
-		err = eachRecord(opts, t, func(_ workbook.Row, rec []scoring.Value) error {
-			if i >= ranking.Len() {
-				return fmt.Errorf("%s: %s: the sheet changed while it was read", table.File, table.Sheet)
-			}
+		err := pass(func(i int, _ workbook.Row, rec []scoring.Value) error {
 			ranking.Score(i, rec, res)
 			cal.Add(res)
-			i++
 			return nil
 		})
-		t.Close()
 		if err != nil {
 			return sum, err
 		}
@@ -374,22 +381,12 @@ func score(opts Options, table *workbook.Table, reopen func() (*workbook.Table, 
 			// Ranks by figures the grade gives (the coefficient, pay)
 			// are ranked again with the calibrated grades.
 			again := sc.NewRanking()
-			t, err := reopen()
-			if err != nil {
-				return sum, inputError(err)
-			}
-			i := 0
-			err = eachRecord(opts, t, func(_ workbook.Row, rec []scoring.Value) error {
-				if i >= ranking.Len() {
-					return fmt.Errorf("%s: %s: the sheet changed while it was read", table.File, table.Sheet)
-				}
+			err := pass(func(i int, _ workbook.Row, rec []scoring.Value) error {
 				cal.Force(i, res)
 				sc.Score(rec, res)
 				again.Add(res)
-				i++
 				return nil
 			})
-			t.Close()
 			if err != nil {
 				return sum, err
 			}
@@ -402,40 +399,21 @@ func score(opts Options, table *workbook.Table, reopen func() (*workbook.Table, 
 		// A pool shares its sum by everyone's final figures, ranks
 		// included: one more pass gathers the weights.
 		pooling = sc.NewPooling()
-		t, err := reopen()
-		if err != nil {
-			return sum, inputError(err)
-		}
-		i := 0
-		err = eachRecord(opts, t, func(_ workbook.Row, rec []scoring.Value) error {
-			if i >= ranking.Len() {
-				return fmt.Errorf("%s: %s: the sheet changed while it was read", table.File, table.Sheet)
-			}
+		err := pass(func(i int, _ workbook.Row, rec []scoring.Value) error {
 			if cal != nil {
 				cal.Force(i, res)
 			}
 			ranking.Score(i, rec, res)
 			pooling.Add(res)
-			i++
 			return nil
 		})
-		t.Close()
 		if err != nil {
 			return sum, err
 		}
 		pooling.Done()
 		sum.Unshared = pooling.Unshared()
 	}
-	again, err := reopen()
-	if err != nil {
-		return sum, inputError(err)
-	}
-	defer again.Close()
-	i := 0
-	err = eachRecord(opts, again, func(row workbook.Row, rec []scoring.Value) error {
-		if i >= ranking.Len() {
-			return fmt.Errorf("%s: %s: the sheet changed while it was read", table.File, table.Sheet)
-		}
+	err = pass(func(i int, row workbook.Row, rec []scoring.Value) error {
 		if cal != nil {
 			cal.Force(i, res)
 		}
@@ -443,7 +421,6 @@ func score(opts Options, table *workbook.Table, reopen func() (*workbook.Table, 
 		if pooling != nil {
 			pooling.Fill(i, res)
 		}
-		i++
 		return done(row, res)
 	})
 	return sum, err
