@@ -169,11 +169,17 @@ func mkrows(args []string) int {
 	for i := 1; i <= n; i++ {
 		rows = append(rows, []string{fmt.Sprintf("E%06d", i), strconv.Itoa(50 + (i-1)%50)})
 	}
-	if err := os.MkdirAll(filepath.Dir(args[0]), 0o755); err != nil {
+	return writeRows(args[0], args[1], rows)
+}
+
+// writeRows writes rows as the sheet of a workbook at path, making its
+// folder, and returns the exit code of a test command.
+func writeRows(path, sheet string, rows [][]string) int {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
-	if err := workbook.WriteTable(args[0], args[1], rows); err != nil {
+	if err := workbook.WriteTable(path, sheet, rows); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
@@ -214,15 +220,7 @@ func mkxlsx(args []string) int {
 		}
 		rows = append(rows, row)
 	}
-	if err := os.MkdirAll(filepath.Dir(args[0]), 0o755); err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		return 1
-	}
-	if err := workbook.WriteTable(args[0], args[1], rows); err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		return 1
-	}
-	return 0
+	return writeRows(args[0], args[1], rows)
 }
 
 // zipedit FILE PART OLD NEW replaces OLD, which must occur exactly once,
