@@ -64,6 +64,7 @@ const (
 	declCoefficient
 	declRank
 	declTier
+	declPeriod // period_start and period_end
 )
 
 type decl struct {
@@ -80,10 +81,11 @@ const (
 	tyNumber
 	tyText
 	tyBool
+	tyDate
 )
 
 func (t typ) String() string {
-	return [...]string{"unknown", "a number", "text", "a condition"}[t]
+	return [...]string{"unknown", "a number", "text", "a condition", "a date"}[t]
 }
 
 type checker struct {
@@ -94,7 +96,7 @@ type checker struct {
 	inferring map[int]bool
 }
 
-var reserved = []string{"total", "value", "and", "or", "not", "grade", "coefficient"}
+var reserved = []string{"total", "value", "and", "or", "not", "grade", "coefficient", "period_start", "period_end"}
 
 func (c *checker) declare(name string, pos Pos, d *decl) {
 	d.pos = pos
@@ -136,6 +138,9 @@ func (c *checker) names() {
 	headers := map[string]*Column{}
 	for i, col := range s.Columns {
 		t := tyNumber
+		if col.Date {
+			t = tyDate
+		}
 		if col.Text {
 			t = tyText
 		}
@@ -178,6 +183,8 @@ func (c *checker) names() {
 		c.declare(t.Name, t.Pos, &decl{kind: declTier, index: i, typ: tyNumber})
 	}
 	c.decls["total"] = &decl{kind: declTotal, typ: tyNumber}
+	c.decls["period_start"] = &decl{kind: declPeriod, typ: tyDate}
+	c.decls["period_end"] = &decl{kind: declPeriod, typ: tyDate}
 	c.declareGrades()
 	c.resultHeaders(headers)
 }
@@ -385,6 +392,12 @@ func (c *checker) typeOf(e Expr, self *Metric) typ {
 			}
 			return tyBool
 		default:
+			if x == tyDate || y == tyDate {
+				// Dates compare with dates: 入职日期 < period_start.
+				c.operand(e.X, x, tyDate, e.Op)
+				c.operand(e.Y, y, tyDate, e.Op)
+				return tyBool
+			}
 			c.operand(e.X, x, tyNumber, e.Op)
 			c.operand(e.Y, y, tyNumber, e.Op)
 			return tyBool
@@ -406,6 +419,7 @@ func (c *checker) operand(e Expr, got, want typ, op string) {
 var Functions = map[string]int{
 	"min": -1, "max": -1, "floor": 1, "ceil": 1, "round": 2, "abs": 1, "if": 3,
 	"mean": -1, "wmean": -1,
+	"months_between": 2, "years_between": 2, "days_between": 2,
 }
 
 func (c *checker) call(e *Call, self *Metric) typ {
@@ -453,8 +467,12 @@ func (c *checker) call(e *Call, self *Metric) typ {
 		}
 		return types[1]
 	}
+	want := tyNumber
+	if strings.HasSuffix(e.Func, "_between") {
+		want = tyDate
+	}
 	for i, a := range e.Args {
-		c.operand(a, types[i], tyNumber, e.Func)
+		c.operand(a, types[i], want, e.Func)
 	}
 	if e.Func == "round" {
 		if num, ok := e.Args[1].(*Num); !ok || !num.Value.IsInt() || num.Value.Sign() < 0 || num.Value.Cmp(decimal.MustNew(18, 0)) > 0 {

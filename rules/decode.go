@@ -340,7 +340,15 @@ func (d *decoder) columns(s *Set, n *yaml.Node) {
 			c.Aliases = d.textList(x, "aliases")
 		}
 		if x := f["type"]; x != nil {
-			c.Text = d.choice(x, "type", "number", "text") == "text"
+			switch t := d.text(x, "type"); t {
+			case "number", "":
+			case "text":
+				c.Text = true
+			case "date":
+				c.Date = true
+			default:
+				d.errorf(x, "type must be number, text or date, not %q", t)
+			}
 		}
 		if x := f["key"]; x != nil {
 			c.Key = d.boolean(x, "key")
@@ -357,6 +365,14 @@ func (d *decoder) columns(s *Set, n *yaml.Node) {
 		if x := f["values"]; x != nil {
 			d.values(c, x, f["type"])
 		}
+		if c.Date {
+			for _, k := range []string{"min", "max", "values"} {
+				if x := f[k]; x != nil {
+					d.errorf(x, "column %s is a date: it cannot have %s", c.Name, k)
+				}
+			}
+			c.Text = false
+		}
 		if x := f["blank"]; x != nil {
 			d.blank(c, x)
 		}
@@ -368,6 +384,15 @@ func (d *decoder) columns(s *Set, n *yaml.Node) {
 // value), or for a text column a text, which must be one of the column's
 // values when it lists them.
 func (d *decoder) blank(c *Column, x *yaml.Node) {
+	if c.Date {
+		if t := strings.TrimSpace(d.text(x, "blank")); t != "none" {
+			e := d.errorf(x, "blank of date column %s is %q: a blank date can only mean none, no date", c.Name, t)
+			e.Hint = "write blank: none, or leave blank out so that a blank date is an error"
+			return
+		}
+		c.BlankNone = true
+		return
+	}
 	if !c.Text {
 		c.Blank, c.BlankNone = d.blankNumber(x)
 		return

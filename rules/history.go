@@ -195,3 +195,17 @@ func (c *Call) Describe() string {
 	what, span := c.Func[:strings.IndexByte(c.Func, '_')], c.Func[strings.IndexByte(c.Func, '_')+1:]
 	return fmt.Sprintf("%s over this %s so far", what, span)
 }
+
+// ReadsPeriod reports whether a formula reads period_start or
+// period_end, so that the period scored must be found even when the
+// rules do not look back.
+func (s *Set) ReadsPeriod() bool {
+	for _, f := range s.Formulas() {
+		reads := false
+		Refs(f.Expr, func(r *Ref) { reads = reads || r.Name == "period_start" || r.Name == "period_end" })
+		if reads {
+			return true
+		}
+	}
+	return false
+}

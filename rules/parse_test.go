@@ -226,9 +226,9 @@ metrics:
 		{
 			name: "column type",
 			src: `columns:
-  a: {type: date}
+  a: {type: datum}
 `,
-			want: []string{`rules.yaml:2:13: type must be number or text, not "date"`},
+			want: []string{`rules.yaml:2:13: type must be number, text or date, not "datum"`},
 		},
 		{
 			name: "column key not a boolean",
@@ -672,7 +672,7 @@ pay:
 `,
 			want: []string{
 				`rules.yaml:4:10: unknown function "sqrt"`,
-				`    hint: the functions are abs, ceil, consecutive, count_last, count_quarter, count_year, floor, if, max, mean, min, round, sum_last, sum_quarter, sum_year, wmean`,
+				`    hint: the functions are abs, ceil, consecutive, count_last, count_quarter, count_year, days_between, floor, if, max, mean, min, months_between, round, sum_last, sum_quarter, sum_year, wmean, years_between`,
 			},
 		},
 		{

@@ -81,6 +81,7 @@ type Column struct {
 	Header   string   // the header text in the workbook; Name when not given
 	Aliases  []string // other header texts that mean the same column
 	Text     bool     // holds text, not numbers
+	Date     bool     // holds dates (type: date), not numbers
 	Key      bool     // identifies a person (工号, 姓名)
 	Optional bool     // the workbook may lack the column; then every cell is blank
 	Blank    *Number  // what a blank cell means; nil makes a blank cell an error

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"appraise/rules"
 	"appraise/scoring"
@@ -30,6 +31,7 @@ type Found struct {
 	// the workbook.
 	past   *scoring.Past
 	Period scoring.Period
+	today  time.Time // the day period_start and period_end are without a period
 	// History is how many earlier periods the history held.
 	History int
 	// Ledger explains, for rules whose sheet is a ledger, each of the
@@ -40,6 +42,7 @@ type Found struct {
 // Score scores the row found into r, with its ranks when the rules have
 // any.
 func (f *Found) Score(sc *scoring.Scorer, r *scoring.Result) {
+	r.UsePeriod(f.Period, f.today)
 	if f.past != nil {
 		r.UsePast(f.past)
 	}
@@ -181,11 +184,14 @@ func Find(opts Options, column, value string) (*Found, error) {
 	if len(problems.Problems) > 0 {
 		return nil, problems
 	}
-	if set.NeedsHistory() {
+	if set.NeedsHistory() || set.ReadsPeriod() {
 		if opts.Period, err = findPeriod(opts, f, table.Sheet); err != nil {
 			return nil, err
 		}
 		found.Period = opts.Period
+	}
+	found.today = opts.today()
+	if set.NeedsHistory() {
 		if found.past, found.History, err = readHistory(opts); err != nil {
 			return nil, err
 		}
@@ -208,6 +214,7 @@ func (found *Found) rank(sc *scoring.Scorer, f *workbook.File, sheet string, col
 	defer table.Close()
 	found.ranking = sc.NewRanking()
 	res := sc.NewResult()
+	res.UsePeriod(found.Period, found.today)
 	if found.past != nil {
 		res.UsePast(found.past)
 	}

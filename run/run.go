@@ -180,6 +180,15 @@ func SameFile(input, output string) bool {
 	return err1 == nil && err2 == nil && os.SameFile(si, so)
 }
 
+// today is the date of the run, which period_start and period_end are
+// when the rules need no period.
+func (opts Options) today() time.Time {
+	if opts.Now == nil {
+		return time.Now()
+	}
+	return opts.Now()
+}
+
 // Score scores opts.Input. A problem with the input is an *InputError;
 // any other error is a fault of the program or the system.
 func Score(opts Options) (Summary, error) {
@@ -293,6 +302,7 @@ func scoreTable(opts Options, table *workbook.Table, reopen func() (*workbook.Ta
 func score(opts Options, table *workbook.Table, reopen func() (*workbook.Table, error), out sink, past *scoring.Past, rc *recorder) (sum Summary, err error) {
 	sc := opts.Scorer
 	res := sc.NewResult()
+	res.UsePeriod(opts.Period, opts.today())
 	if past != nil {
 		res.UsePast(past)
 	}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"appraise/rules"
 
@@ -37,7 +38,7 @@ func (s *Scorer) BindCase(c *rules.Case) ([]Value, rules.ErrorList) {
 		case col.Text || col.Blank != nil || col.BlankNone:
 			rec[i], _ = s.Bind(i, "")
 		default:
-			errs = append(errs, &rules.Error{Pos: c.Pos, Msg: fmt.Sprintf("case %q gives no %s: a number is needed", c.Name, col.Name)})
+			errs = append(errs, &rules.Error{Pos: c.Pos, Msg: fmt.Sprintf("case %q gives no %s: %s is needed", c.Name, col.Name, holds(col))})
 		}
 	}
 	_, e := s.casePast(c, rec)
@@ -54,6 +55,13 @@ func (s *Scorer) BindCase(c *rules.Case) ([]Value, rules.ErrorList) {
 func (s *Scorer) CheckCase(c *rules.Case, rec []Value, r *Result) []string {
 	past, _ := s.casePast(c, rec)
 	r.UsePast(past)
+	// A case is scored in its period; without one, period_start and
+	// period_end have no value, so that a case never depends on the day
+	// it runs.
+	r.periodStart, r.periodEnd = noCasePeriod, noCasePeriod
+	if p, err := ParsePeriod(c.Period); err == nil {
+		r.UsePeriod(p, time.Time{})
+	}
 	s.Score(rec, r)
 	set := s.set
 	t := r.Trace()
@@ -256,6 +264,8 @@ func (r *Result) vetoed() string {
 	}
 	return ", vetoed by " + strings.Join(held, "; ")
 }
+
+var noCasePeriod = Absent("the case gives no period")
 
 // casePast is the history case c states for its person, whose record is
 // rec: the periods before c's period, most recent first, as far as the

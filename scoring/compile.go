@@ -22,9 +22,12 @@ type Scorer struct {
 	metrics []metricSlots
 	total   int // slot of the total
 	raw     int // slot of the total before floor and cap
-	flags   []int
-	pay     []int
-	inputs  [][]int // per metric, the input columns its formulas read
+	// periodStart and periodEnd are the slots of period_start and
+	// period_end.
+	periodStart, periodEnd int
+	flags                  []int
+	pay                    []int
+	inputs                 [][]int // per metric, the input columns its formulas read
 
 	sections []sectionSlots
 	grade    gradeSlots
@@ -80,6 +83,7 @@ func Compile(set *rules.Set) (*Scorer, error) {
 		}
 	}
 	s.total, s.raw = slot(), slot()
+	s.periodStart, s.periodEnd = slot(), slot()
 	if set.Grades != nil {
 		s.grade = gradeSlots{of: slot(), grade: slot(), coefficient: slot(), forced: slot()}
 		for range set.Grades.Vetoes {
@@ -187,6 +191,12 @@ func (c *compiler) slotOf(r *rules.Ref) (int, error) {
 	}
 	if r.Name == "total" {
 		return c.s.total, nil
+	}
+	switch r.Name {
+	case "period_start":
+		return c.s.periodStart, nil
+	case "period_end":
+		return c.s.periodEnd, nil
 	}
 	if set.Grades != nil {
 		switch r.Name {

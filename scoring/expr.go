@@ -109,7 +109,7 @@ func (c *compiler) binary(e *rules.Binary) (evalFn, error) {
 		}
 		var c int
 		switch a.Kind {
-		case Number:
+		case Number, Date:
 			c = a.Num.Cmp(b.Num)
 		case Text:
 			c = compareText(a.Str, b.Str)
@@ -190,6 +190,8 @@ func (c *compiler) call(e *rules.Call) (evalFn, error) {
 	switch e.Func {
 	case "mean", "wmean":
 		return c.mean(e, args), nil
+	case "months_between", "years_between", "days_between":
+		return c.dateFunc(e.Func, args[0], args[1]), nil
 	case "if":
 		cond, yes, no := args[0], args[1], args[2]
 		return func(env []Value) Value {

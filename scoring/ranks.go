@@ -112,6 +112,7 @@ func (g *Ranking) Score(i int, rec []Value, r *Result) {
 	s := g.s
 	copy(r.env, s.consts)
 	copy(r.env, rec)
+	r.env[s.periodStart], r.env[s.periodEnd] = r.periodStart, r.periodEnd
 	r.forceGrade()
 	if r.past != nil {
 		r.past.fill(rec, r)

@@ -24,6 +24,10 @@ type Result struct {
 
 	shares []PoolShare // per pool, once a Pooling fills them
 
+	// periodStart and periodEnd are the dates of the period scored, as
+	// UsePeriod gives them.
+	periodStart, periodEnd Value
+
 	force      int    // the grade band calibration gives, or -1
 	before     string // the grade before calibration
 	calibrated bool
@@ -32,7 +36,8 @@ type Result struct {
 // NewResult returns an empty Result to pass to [Scorer.Score].
 func (s *Scorer) NewResult() *Result {
 	// One band index per metric, one for the grade and one per tier table.
-	return &Result{s: s, env: make([]Value, s.nslots), bands: make([]int, len(s.set.Metrics)+1+len(s.set.Tiers)), force: -1}
+	return &Result{s: s, env: make([]Value, s.nslots), bands: make([]int, len(s.set.Metrics)+1+len(s.set.Tiers)), force: -1,
+		periodStart: noPeriod, periodEnd: noPeriod}
 }
 
 // Score scores one record: rec holds a value per column of the rules, in
@@ -40,6 +45,7 @@ func (s *Scorer) NewResult() *Result {
 func (s *Scorer) Score(rec []Value, r *Result) {
 	copy(r.env, s.consts)
 	copy(r.env, rec)
+	r.env[s.periodStart], r.env[s.periodEnd] = r.periodStart, r.periodEnd
 	r.forceGrade()
 	if r.past != nil {
 		r.past.fill(rec, r)
@@ -88,7 +94,7 @@ func (r *Result) Complete() bool {
 	// slots of a metric that earns no points carry none.
 	cols := len(r.s.set.Columns)
 	for k, v := range r.env[cols:] {
-		if v.Kind == Missing && v.Str != "" && !r.settled(cols+k) {
+		if v.Kind == Missing && v.Str != "" && !r.settled(cols+k) && !r.s.isPeriod(cols+k) {
 			return false
 		}
 	}
@@ -238,20 +244,29 @@ func (s *Scorer) BindCell(i int, raw string, kind CellKind, shown string) (Value
 	col := s.set.Columns[i]
 	switch kind {
 	case ErrorCell:
-		if col.Text {
-			return Value{}, cellError(col, "is an Excel error, %s, not text", strings.TrimSpace(raw))
-		}
-		return Value{}, cellError(col, "is an Excel error, %s, not a number", strings.TrimSpace(raw))
+		return Value{}, cellError(col, "is an Excel error, %s, not %s", strings.TrimSpace(raw), holds(col))
 	case BoolCell:
 		b := "FALSE"
 		if t := strings.TrimSpace(raw); t == "1" || strings.EqualFold(t, "true") {
 			b = "TRUE"
 		}
 		if !col.Text {
-			return Value{}, cellError(col, "is a logical value, %s, not a number", b)
+			return Value{}, cellError(col, "is a logical value, %s, not %s", b, holds(col))
 		}
 		raw = b
 	case DateCell:
+		if col.Date {
+			// A date and time counts as its day.
+			day, _, _ := strings.Cut(shown, " ")
+			if !strings.Contains(day, "-") {
+				return Value{}, cellError(col, "holds a time (%s), not a date", shown)
+			}
+			v, err := ParseDate(day)
+			if err != nil {
+				return Value{}, cellError(col, "is not a date: %q", shown)
+			}
+			return v, nil
+		}
 		if !col.Text {
 			what := "a date"
 			if !strings.Contains(shown, "-") {
@@ -267,6 +282,9 @@ func (s *Scorer) BindCell(i int, raw string, kind CellKind, shown string) (Value
 			t = *col.BlankText
 		}
 		return bindText(col, t)
+	}
+	if col.Date {
+		return bindDate(col, raw, s.blanks[i])
 	}
 	if strings.TrimSpace(raw) == "" {
 		if col.Blank != nil {
@@ -291,6 +309,36 @@ func (s *Scorer) BindCell(i int, raw string, kind CellKind, shown string) (Value
 		return Value{}, cellError(col, "is %s, above the most allowed, %s", show(d), show(col.Max.Value))
 	}
 	return Num(d), nil
+}
+
+// holds says what a column's cells hold: text, a number or a date.
+func holds(col *rules.Column) string {
+	switch {
+	case col.Text:
+		return "text"
+	case col.Date:
+		return "a date"
+	}
+	return "a number"
+}
+
+// bindDate reads a cell of a date column that the workbook does not
+// store as a date: text such as 2025/3/1, or a number written as
+// 20250301. A number of days that the cell does not show as a date is
+// not taken for one: Excel shows it as the number.
+func bindDate(col *rules.Column, raw, blank string) (Value, error) {
+	t := strings.TrimSpace(raw)
+	if t == "" {
+		if col.BlankNone {
+			return Absent(blank), nil
+		}
+		return Value{}, cellError(col, "is blank: a date is needed")
+	}
+	v, err := ParseDate(t)
+	if err != nil {
+		return Value{}, cellError(col, "is not a date: %q", t)
+	}
+	return v, nil
 }
 
 // bindText checks a text cell against the texts its column allows.

@@ -15,6 +15,7 @@ const (
 	Number
 	Text
 	Bool
+	Date // a day, in Num as days from 1970-01-01
 )
 
 // Value is a number, a text, a condition, or a missing value with the
@@ -64,6 +65,8 @@ func (v Value) String() string {
 		return v.Num.Trim(0).String()
 	case Text:
 		return v.Str
+	case Date:
+		return showDate(v)
 	case Bool:
 		if v.Bool {
 			return "yes"
