@@ -27,9 +27,13 @@ type sink interface {
 
 // layout is the shape of a results row, worked out once per run.
 type layout struct {
-	set    *rules.Set
-	input  []string       // the input header as written
-	text   map[int]bool   // input cells the rules read as text
+	set   *rules.Set
+	input []string     // the input header as written
+	text  map[int]bool // input cells the rules read as text
+	// dates maps the input cells the rules read as dates to their
+	// columns, so that the results show each as a date whatever way the
+	// workbook wrote it.
+	dates  map[int]int
 	header []string       // input header + result columns
 	keys   []int          // key columns, as indexes into set.Columns
 	period string         // the period scored, in a column of its own; "" for none
@@ -52,6 +56,12 @@ func newLayout(set *rules.Set, t *workbook.Table, period scoring.Period, calibra
 	for i, c := range set.Columns {
 		if c.Text && t.Index[i] >= 0 {
 			l.text[t.Index[i]] = true
+		}
+		if c.Date && t.Index[i] >= 0 {
+			if l.dates == nil {
+				l.dates = map[int]int{}
+			}
+			l.dates[t.Index[i]] = i
 		}
 		if c.Key {
 			l.keys = append(l.keys, i)
@@ -200,7 +210,7 @@ func (f field) plain() (string, bool) {
 		return f.v.String(), true
 	case scoring.Text:
 		return f.v.Str, true
-	case scoring.Bool:
+	case scoring.Bool, scoring.Date:
 		return f.v.String(), true
 	}
 	if f.text != "" || f.v.Str == "" {
@@ -222,6 +232,8 @@ func (f field) cell() workbook.Cell {
 		return c
 	case scoring.Text, scoring.Bool:
 		return workbook.Cell{Kind: workbook.Text, Text: f.v.String()}
+	case scoring.Date:
+		return workbook.DateCell(f.v.Time())
 	}
 	if f.text != "" {
 		return workbook.Cell{Kind: workbook.Text, Text: f.text}
@@ -231,7 +243,12 @@ func (f field) cell() workbook.Cell {
 
 // inputCell copies an input cell: numbers as numbers, except in columns
 // the rules read as text, so that 工号 "0012" keeps its zeros.
-func (l *layout) inputCell(i int, raw string) workbook.Cell {
+func (l *layout) inputCell(i int, raw string, res *scoring.Result) workbook.Cell {
+	if col, ok := l.dates[i]; ok {
+		if v := res.Input(col); v.Kind == scoring.Date {
+			return workbook.DateCell(v.Time())
+		}
+	}
 	switch {
 	case raw == "":
 		return workbook.Cell{}

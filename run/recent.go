@@ -103,7 +103,7 @@ func (r *recorder) add(row workbook.Row, res *scoring.Result) {
 		for _, idx := range r.keys {
 			cell := ""
 			if idx >= 0 && idx < len(row.Cells) {
-				cell = writtenText(r.l.inputCell(idx, row.Cells[idx]))
+				cell = writtenText(r.l.inputCell(idx, row.Cells[idx], res))
 			}
 			r.parts = append(r.parts, scoring.NormalKey(cell))
 		}
@@ -128,7 +128,7 @@ func (r *recorder) add(row workbook.Row, res *scoring.Result) {
 		var c workbook.Cell
 		if j < len(r.l.input) {
 			if j < len(row.Cells) {
-				c = r.l.inputCell(j, row.Cells[j])
+				c = r.l.inputCell(j, row.Cells[j], res)
 			}
 		} else {
 			c = r.fields[j-len(r.l.input)].cell()

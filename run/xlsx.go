@@ -169,7 +169,7 @@ func (s *xlsxSink) row(row workbook.Row, res *scoring.Result) error {
 	s.num = row.Num
 	cells := s.cells[:0]
 	for i := range s.l.input {
-		cells = append(cells, s.l.inputCell(i, row.Cells[i]))
+		cells = append(cells, s.l.inputCell(i, row.Cells[i], res))
 	}
 	s.fields = s.l.fields(res, s.fields)
 	for _, f := range s.fields {

@@ -287,7 +287,7 @@ func same(a, b scoring.Value) bool {
 		return false
 	}
 	switch a.Kind {
-	case scoring.Number:
+	case scoring.Number, scoring.Date:
 		return a.Num.Cmp(b.Num) == 0
 	case scoring.Text:
 		return a.Str == b.Str

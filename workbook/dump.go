@@ -3,6 +3,7 @@ package workbook
 import (
 	"fmt"
 	"strings"
+	"time"
 )
 
 // WriteTable writes a one-sheet workbook at path from rows of text cells,
@@ -12,6 +13,9 @@ import (
 //   - a plain decimal number ("12", "-0.5") is a numeric cell;
 //   - a number ending in "|pct" ("0.75|pct") is that number formatted as a
 //     percentage;
+//   - a date ending in "|date" ("2025-03-01|date") is that day's serial
+//     number formatted as a date; a number before "|date" ("45717|date")
+//     is the serial as it is, for a workbook of the 1904 date system;
 //   - a cell starting with "'" is text without the quote, so "'0.75" stays
 //     the text "0.75";
 //   - "" is blank;
@@ -61,6 +65,16 @@ func tableCell(s string) (Cell, error) {
 			return Cell{}, fmt.Errorf("%q: a percentage must be a decimal number before |pct", s)
 		}
 		return Cell{Kind: Number, Text: n, Format: Percent}, nil
+	case strings.HasSuffix(s, "|date"):
+		d := strings.TrimSuffix(s, "|date")
+		if isDecimal(d) {
+			return Cell{Kind: Number, Text: d, Format: Date}, nil
+		}
+		t, err := time.Parse("2006-01-02", d)
+		if err != nil {
+			return Cell{}, fmt.Errorf("%q: a date must be written 2006-01-02 or as a serial number before |date", s)
+		}
+		return DateCell(t), nil
 	case isDecimal(s):
 		return Cell{Kind: Number, Text: s}, nil
 	}

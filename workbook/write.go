@@ -11,8 +11,10 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/width"
@@ -37,6 +39,7 @@ const (
 	Percent               // "0.00%"
 	Money                 // "#,##0.00"
 	Integer               // "0"
+	Date                  // a day, as Excel's built-in short date shows it
 )
 
 // builtinNumFmt maps a Format to Excel's built-in number format ID, which
@@ -45,13 +48,22 @@ var builtinNumFmt = [...]int{
 	Percent: 10, // 0.00%
 	Money:   4,  // #,##0.00
 	Integer: 1,  // 0
+	Date:    14, // the short date of the reader's locale, such as 2025/3/1
+}
+
+// DateCell is the cell of day t: its serial number in the 1900 date
+// system that the workbooks written here use, formatted as a date.
+func DateCell(t time.Time) Cell {
+	day := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+	serial := day.Unix()/86400 + 25569 // 1970-01-01 is day 25569
+	return Cell{Kind: Number, Text: strconv.FormatInt(serial, 10), Format: Date}
 }
 
 // Cell is one output cell.
 type Cell struct {
 	Kind   Kind   // Blank, Text or Number
 	Text   string // the text, or the number as an exact decimal string like "0.75", "-12.5", "376.875"
-	Format Format // for numbers: General, Percent, Money or Integer
+	Format Format // for numbers: General, Percent, Money, Integer or Date
 	Mark   bool   // highlighted, as a figure that changed
 }
 

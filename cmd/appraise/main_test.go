@@ -211,9 +211,10 @@ func mkxlsx(args []string) int {
 		var row []string
 		for _, c := range strings.Split(line, "|") {
 
-			// "0.75|pct" is one cell: a number shown as a percentage.
-			if c == "pct" && len(row) > 0 {
-				row[len(row)-1] += "|pct"
+			// "0.75|pct" is one cell: a number shown as a percentage;
+			// "2025-03-01|date" is a date cell.
+			if (c == "pct" || c == "date") && len(row) > 0 {
+				row[len(row)-1] += "|" + c
 				continue
 			}
 			row = append(row, c)
