@@ -28,6 +28,7 @@ type TemplateColumn struct {
 	Header string
 	Note   string // shown as a note on the header cell; "" for none
 	Text   bool   // the cells hold text: formatted as text, so Excel keeps "00123" as typed
+	Date   bool   // the cells hold dates: formatted as dates
 	Check  Check
 }
 
@@ -181,6 +182,10 @@ func fillTemplate(x *excelize.File, t *Template) error {
 	if err != nil {
 		return err
 	}
+	date, err := x.NewStyle(&excelize.Style{NumFmt: 14}) // the locale's short date
+	if err != nil {
+		return err
+	}
 	text, err := x.NewStyle(&excelize.Style{NumFmt: 49}) // "@": text as typed
 	if err != nil {
 		return err
@@ -193,6 +198,11 @@ func fillTemplate(x *excelize.File, t *Template) error {
 		}
 		if c.Text {
 			if err := x.SetColStyle(sheet, col, text); err != nil {
+				return err
+			}
+		}
+		if c.Date {
+			if err := x.SetColStyle(sheet, col, date); err != nil {
 				return err
 			}
 		}

@@ -201,6 +201,7 @@ func templateFor(set *rules.Set) *workbook.Template {
 			Header: c.Header,
 			Note:   strings.Join(lines, "\n"),
 			Text:   c.Text,
+			Date:   c.Date,
 			Check:  check,
 		})
 	}
@@ -218,6 +219,10 @@ func columnCheck(c *rules.Column) (string, workbook.Check) {
 		ch.Values = c.Values
 	case c.Text:
 		return "text", ch
+	case c.Date:
+		// Dates typed as text (2025年3月1日) are read too, so the cells
+		// are not limited to Excel's dates.
+		return "a date, such as 2025-03-01, 2025/3/1, 2025年3月1日 or 20250301", ch
 	default:
 		ch.Number = true
 		holds = "a number"
