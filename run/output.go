@@ -394,7 +394,11 @@ func (s *textSink) row(row workbook.Row, res *scoring.Result) error {
 	if s.csv != nil {
 		s.line = s.line[:0]
 		for i := range s.l.input {
-			s.line = append(s.line, row.Cells[i])
+			cell := row.Cells[i]
+			if col, ok := s.l.dates[i]; ok && res.Input(col).Kind == scoring.Date {
+				cell = res.Input(col).String() // as 2025-03-01, however the cell wrote it
+			}
+			s.line = append(s.line, cell)
 		}
 		for _, f := range s.fields {
 			v, _ := f.plain()

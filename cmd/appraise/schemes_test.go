@@ -14,6 +14,7 @@ func TestSchemesRun(t *testing.T) {
 	want := "call-center              month    400呼叫中心关键绩效考核指标\n" +
 		"credit-rating            year     客户信用评级指标体系及评价打分表\n" +
 		"cs-kpi                   month    客服部关键绩效考核指标表\n" +
+		"cs-levels                month    客服中心客服级别评定\n" +
 		"cs-points                month    客服部考核标准\n" +
 		"cs-staff                 month    客户服务人员绩效考核方案\n" +
 		"cs-staff-categories      month    客服人员工作绩效考核表\n" +
