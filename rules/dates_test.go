@@ -59,6 +59,11 @@ flags:
 			},
 		},
 		{
+			name: "a date added up over the months",
+			src:  "period: month\ncolumns:\n  工号: {type: text, key: true}\n  入职日期: {type: date}\nrollup:\n  from: month\n  sum: [入职日期]\n",
+			want: []string{`rules.yaml:7:9: rollup sum: 入职日期 holds dates, which only last or first can combine`},
+		},
+		{
 			name: "period_end is reserved",
 			src:  "columns:\n  period_end: {type: date}\n",
 			want: []string{`rules.yaml:2:3: "period_end" is a reserved word: choose another name`},

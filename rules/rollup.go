@@ -64,6 +64,9 @@ func (d *decoder) rollup(s *Set, n *yaml.Node) {
 			case s.Columns[i].Text && way != "last" && way != "first":
 				given[name] = item
 				d.errorf(item, "rollup %s: %s holds text, which only last or first can combine", way, name)
+			case s.Columns[i].Date && way != "last" && way != "first":
+				given[name] = item
+				d.errorf(item, "rollup %s: %s holds dates, which only last or first can combine", way, name)
 			default:
 				given[name] = item
 				r.How[i] = way
