@@ -471,6 +471,13 @@ func (c *checker) call(e *Call, self *Metric) typ {
 	if strings.HasSuffix(e.Func, "_between") {
 		want = tyDate
 	}
+	if (e.Func == "min" || e.Func == "max") && types[0] == tyDate {
+		// The earlier or later of dates: max(入职日期, period_start).
+		for i, a := range e.Args {
+			c.operand(a, types[i], tyDate, e.Func)
+		}
+		return tyDate
+	}
 	for i, a := range e.Args {
 		c.operand(a, types[i], want, e.Func)
 	}

@@ -13,6 +13,7 @@ func TestDates(t *testing.T) {
 flags:
   新入职: 入职日期 >= period_start and 入职日期 <= period_end
   同日: 入职日期 = period_start
+  本期在职: days_between(max(入职日期, period_start), min(period_end, 入职日期)) >= 0
 `); msg != "" {
 		t.Fatalf("valid date rules: %s", msg)
 	}
@@ -36,6 +37,11 @@ flags:
 			name: "a date equal to text",
 			src:  cols + "flags:\n  f: 入职日期 = \"2025-03-01\"\n",
 			want: []string{`rules.yaml:5:11: cannot compare 入职日期 with "2025-03-01": 入职日期 is a date, "2025-03-01" is text`},
+		},
+		{
+			name: "max of a date and a number",
+			src:  cols + "metrics:\n  m: days_between(max(入职日期, 天数), period_end)\n",
+			want: []string{`rules.yaml:5:29: max needs a date, but 天数 is a number`},
 		},
 		{
 			name: "one argument",

@@ -85,6 +85,7 @@ metrics:
   本期天数: days_between(period_start, period_end) + 1
   转正月数: months_between(转正日期, period_end)
   起: period_end
+  本期在职天数: days_between(max(入职日期, period_start), period_end) + 1
 flags:
   本期入职: 入职日期 >= period_start
   满一年: years_between(入职日期, period_end) >= 1
@@ -108,12 +109,16 @@ flags:
 		// 2024-02-28 -> 2025-02-28: 12 months, 1 year; 366 days (2024
 		// is a leap year: 29 Feb 2024 lies between). February 2025 has 28
 		// days. 转正 blank: no value.
-		{"2024-02-28", "", map[string]string{"月数": "12", "年数": "1", "天数": "366", "本期天数": "28", "转正月数": "missing: 转正日期 is blank", "起": "2025-02-28"}, [2]string{"no", "yes"}},
+		// Joined before the month: all of its 28 days.
+		{"2024-02-28", "", map[string]string{"月数": "12", "年数": "1", "天数": "366", "本期天数": "28", "转正月数": "missing: 转正日期 is blank", "起": "2025-02-28", "本期在职天数": "28"}, [2]string{"no", "yes"}},
 		// 2024-02-29 -> 2025-02-28: 11 months (the 29th is not reached),
 		// 0 years; 365 days. 转正 2024年12月1日 -> 2 months (Dec 1 -> Feb 1).
 		{"2024/2/29", "2024年12月1日", map[string]string{"月数": "11", "年数": "0", "天数": "365", "转正月数": "2"}, [2]string{"no", "no"}},
 		// 2025-02-01 is the period's first day: joined in it; 27 days to the 28th.
-		{"20250201", "20250201", map[string]string{"月数": "0", "天数": "27", "转正月数": "0"}, [2]string{"yes", "no"}},
+		{"20250201", "20250201", map[string]string{"月数": "0", "天数": "27", "转正月数": "0", "本期在职天数": "28"}, [2]string{"yes", "no"}},
+		// Joined 2025-02-20: max(2025-02-20, 2025-02-01) is the 20th; 8 + 1
+		// = 9 days of the month (20th to 28th).
+		{"2025年2月20日", "", map[string]string{"月数": "0", "天数": "8", "本期在职天数": "9"}, [2]string{"yes", "no"}},
 	}
 	for _, tt := range tests {
 		r := s.NewResult()

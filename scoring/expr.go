@@ -208,12 +208,12 @@ func (c *compiler) call(e *rules.Call) (evalFn, error) {
 		isMin := e.Func == "min"
 		return func(env []Value) Value {
 			best := args[0](env)
-			if best.Kind != Number {
+			if best.Kind != Number && best.Kind != Date {
 				return best
 			}
 			for _, f := range args[1:] {
 				v := f(env)
-				if v.Kind != Number {
+				if v.Kind != best.Kind {
 					return v
 				}
 				if c := v.Num.Cmp(best.Num); isMin && c < 0 || !isMin && c > 0 {
