@@ -70,6 +70,14 @@ flags:
 			want: []string{`rules.yaml:7:9: rollup sum: 入职日期 holds dates, which only last or first can combine`},
 		},
 		{
+			name: "a date looked back on",
+			src:  cols + "flags:\n  f: count_last(入职日期 < period_start, 3) > 0\n",
+			want: []string{
+				`rules.yaml:5:17: count_last cannot look back on 入职日期, a date: look back on a figure worked out from it, such as a metric months_between(...)`,
+				`rules.yaml:5:24: count_last cannot look back on period_start, a date: look back on a figure worked out from it, such as a metric months_between(...)`,
+			},
+		},
+		{
 			name: "period_end is reserved",
 			src:  "columns:\n  period_end: {type: date}\n",
 			want: []string{`rules.yaml:2:3: "period_end" is a reserved word: choose another name`},

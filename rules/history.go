@@ -53,6 +53,11 @@ func (c *checker) historyCall(e *Call, types []typ) {
 	}
 	c.operand(e.Args[0], types[0], want, e.Func)
 	walk(e.Args[0], func(x Expr) {
+		// Earlier results record figures, not the dates they came from;
+		// a figure worked out from dates (司龄月数) can be looked back on.
+		if r, ok := x.(*Ref); ok && r.Field == "" && c.isDate(r.Name) {
+			c.errs.add(r.Pos, "%s cannot look back on %s, a date: look back on a figure worked out from it, such as a metric months_between(...)", e.Func, r.Name)
+		}
 		if inner, ok := x.(*Call); ok && IsHistory(inner.Func) {
 			c.errs.add(inner.Pos, "%s inside %s: a history function looks back over what earlier periods recorded, which holds no history of its own", inner.Func, e.Func)
 		}
@@ -63,6 +68,19 @@ func (c *checker) historyCall(e *Call, types []typ) {
 			c.errs.add(e.Args[1].Position(), "%s's second argument is how many periods, this one included: a whole number from 1 to %s", e.Func, maxPeriods.Value)
 		}
 	}
+}
+
+// isDate reports whether name is declared as a date: a date column, a
+// metric whose value is a date, period_start or period_end.
+func (c *checker) isDate(name string) bool {
+	d := c.decls[name]
+	switch {
+	case d == nil:
+		return false
+	case d.kind == declMetric:
+		return c.metricType(d.index) == tyDate
+	}
+	return d.typ == tyDate
 }
 
 // maxPeriods bounds how far back a history function may look: ten years
