@@ -75,7 +75,7 @@ func (f *Found) Ref(i int) string {
 func Find(opts Options, column, value string) (*Found, error) {
 	path, sheet, sc := opts.Input, opts.Sheet, opts.Scorer
 	set := sc.Rules()
-	f, err := workbook.OpenWith(path, workbook.OpenOptions{Password: opts.Password})
+	f, err := workbook.OpenWith(path, workbook.OpenOptions{Password: opts.Password, Encoding: opts.Encoding})
 	if err != nil {
 		return nil, inputError(err)
 	}
@@ -142,18 +142,18 @@ func Find(opts Options, column, value string) (*Found, error) {
 		// Ten cells are enough to see the column is not unique.
 		var refs []string
 		for _, r := range rows[:min(len(rows), 10)] {
-			refs = append(refs, strings.TrimPrefix(table.Ref(at, r), table.File+": "+table.Sheet+"!"))
+			refs = append(refs, strings.TrimPrefix(strings.TrimPrefix(table.Ref(at, r), table.File+": "), table.Sheet+"!"))
 		}
 		if len(rows) > 10 {
 			refs = append(refs, fmt.Sprintf("and %d more", len(rows)-10))
 		}
-		return nil, &InputError{Problems: []string{fmt.Sprintf("%s: %s: %s is %q in %d rows: %s",
-			table.File, table.Sheet, name, value, len(rows), strings.Join(refs, ", "))}}
+		return nil, &InputError{Problems: []string{fmt.Sprintf("%s: %s is %q in %d rows: %s",
+			table.Where(), name, value, len(rows), strings.Join(refs, ", "))}}
 	case found == nil && first == 0:
-		return nil, &InputError{Problems: []string{fmt.Sprintf("%s: %s: no data rows under the header (row %d)", table.File, table.Sheet, table.HeaderRow)}}
+		return nil, &InputError{Problems: []string{fmt.Sprintf("%s: no data rows under the header (row %d)", table.Where(), table.HeaderRow)}}
 	case found == nil:
-		return nil, &InputError{Problems: []string{fmt.Sprintf("%s: %s: no row has %s %q (rows %d to %d)",
-			table.File, table.Sheet, name, value, first, last)}}
+		return nil, &InputError{Problems: []string{fmt.Sprintf("%s: no row has %s %q (rows %d to %d)",
+			table.Where(), name, value, first, last)}}
 	}
 
 	if len(uncomputedCells) > 0 {

@@ -277,7 +277,7 @@ func PeriodOf(opts Options) (scoring.Period, error) {
 		// Neither the workbook nor its sheet is needed, only its name.
 		return findPeriod(opts, nameOnly(filepath.Base(opts.Input)), "")
 	}
-	f, err := workbook.OpenWith(opts.Input, workbook.OpenOptions{Password: opts.Password})
+	f, err := workbook.OpenWith(opts.Input, workbook.OpenOptions{Password: opts.Password, Encoding: opts.Encoding})
 	if err != nil {
 		return scoring.Period{}, inputError(err)
 	}

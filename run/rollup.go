@@ -230,7 +230,7 @@ func findParts(opts Options, dir string, want map[string]bool) (map[string][]mon
 // rules' period_from says; the command line's --period is the longer
 // period's, not this one's.
 func partPeriod(opts Options, path string) (scoring.Period, error) {
-	f, err := workbook.OpenWith(path, workbook.OpenOptions{Password: opts.Password})
+	f, err := workbook.OpenWith(path, workbook.OpenOptions{Password: opts.Password, Encoding: opts.Encoding})
 	if err != nil {
 		return scoring.Period{}, err
 	}
@@ -251,7 +251,7 @@ func partPeriod(opts Options, path string) (scoring.Period, error) {
 // readPart reads one part's workbook, checking its cells as a run does,
 // and hands fn each person's record.
 func readPart(opts Options, path string, fn func([]scoring.Value)) (sheet string, err error) {
-	f, err := workbook.OpenWith(path, workbook.OpenOptions{Password: opts.Password})
+	f, err := workbook.OpenWith(path, workbook.OpenOptions{Password: opts.Password, Encoding: opts.Encoding})
 	if err != nil {
 		return "", inputError(err)
 	}

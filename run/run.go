@@ -71,6 +71,9 @@ type Options struct {
 	// Password opens an input workbook saved with a password; it is
 	// decrypted in memory and written nowhere, not even in the audit.
 	Password string
+	// Encoding is the encoding of a CSV input (see [workbook.Encodings]);
+	// "" tells it from the file.
+	Encoding string
 
 	// used lists the history files read, for the audit.
 	used []HistoryFile
@@ -212,7 +215,7 @@ func Score(opts Options) (Summary, error) {
 		sum.Parts = len(b.parts)
 		return sum, err
 	}
-	f, err := workbook.OpenWith(opts.Input, workbook.OpenOptions{Password: opts.Password})
+	f, err := workbook.OpenWith(opts.Input, workbook.OpenOptions{Password: opts.Password, Encoding: opts.Encoding})
 	if err != nil {
 		return Summary{}, inputError(err)
 	}
@@ -357,7 +360,7 @@ func score(opts Options, table *workbook.Table, reopen func() (*workbook.Table, 
 		i := 0
 		return eachRecord(opts, t, func(row workbook.Row, rec []scoring.Value) error {
 			if i >= ranking.Len() {
-				return fmt.Errorf("%s: %s: the sheet changed while it was read", table.File, table.Sheet)
+				return fmt.Errorf("%s: the sheet changed while it was read", table.Where())
 			}
 			i++
 			return fn(i-1, row, rec)
@@ -540,7 +543,7 @@ func eachRecord(opts Options, table *workbook.Table, fn func(workbook.Row, []sco
 		return problems
 	}
 	if rows == 0 {
-		return &InputError{Problems: []string{fmt.Sprintf("%s: %s: no data rows under the header (row %d)", table.File, table.Sheet, table.HeaderRow)}}
+		return &InputError{Problems: []string{fmt.Sprintf("%s: no data rows under the header (row %d)", table.Where(), table.HeaderRow)}}
 	}
 	return nil
 }
@@ -554,7 +557,7 @@ func (p rowProblem) Error() string { return string(p) }
 // overflowProblem names the cells a formula that went past the 19 digits
 // of a number read, with their values, and the formula.
 func overflowProblem(set *rules.Set, table *workbook.Table, row workbook.Row, res *scoring.Result, o *scoring.Overflow) error {
-	where := fmt.Sprintf("%s: %s: row %d", table.File, table.Sheet, row.Num)
+	where := table.RowRef(row.Num)
 	var values []string
 	for _, i := range o.Columns {
 		idx := table.Index[i]
@@ -588,9 +591,9 @@ func checkWidth(opts Options, t *workbook.Table) error {
 		return nil
 	}
 	return &InputError{Problems: []string{fmt.Sprintf(
-		"%s: %s: the results would need %d columns, the sheet's %d and %d of results, more than the %d Excel allows in a sheet: "+
+		"%s: the results would need %d columns, the sheet's %d and %d of results, more than the %d Excel allows in a sheet: "+
 			"delete the columns the rules do not read, or write CSV with --format csv",
-		t.File, t.Sheet, len(l.header), len(t.Header), len(l.header)-len(t.Header), workbook.MaxColumns)}}
+		t.Where(), len(l.header), len(t.Header), len(l.header)-len(t.Header), workbook.MaxColumns)}}
 }
 
 // maxCellChars is the most characters Excel holds in a cell; a workbook

@@ -17,6 +17,9 @@ type OpenOptions struct {
 	// Password opens a workbook saved with a password. A workbook without
 	// one ignores it.
 	Password string
+	// Encoding is the encoding of a CSV file (see [Encodings]); "" tells
+	// it from the file.
+	Encoding string
 }
 
 // oleMagic starts an OLE compound file: an old .xls workbook, or an .xlsx

@@ -5,6 +5,7 @@ import (
 	"bufio"
 	"bytes"
 	"compress/flate"
+	"encoding/csv"
 	"errors"
 	"fmt"
 	"hash/crc32"
@@ -24,6 +25,7 @@ import (
 
 	"github.com/rogpeppe/go-internal/testscript"
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 func TestMain(m *testing.M) {
@@ -37,6 +39,7 @@ func TestMain(m *testing.M) {
 		"zipsub":   func() { os.Exit(zipsub(os.Args[1:])) },
 		"mkrows":   func() { os.Exit(mkrows(os.Args[1:])) },
 		"mktext":   func() { os.Exit(mktext(os.Args[1:])) },
+		"mkcsv":    func() { os.Exit(mkcsv(os.Args[1:])) },
 	})
 }
 
@@ -194,10 +197,19 @@ func mkxlsx(args []string) int {
 		fmt.Fprintln(os.Stderr, "usage: mkxlsx out.xlsx sheet table.txt")
 		return 2
 	}
-	f, err := os.Open(args[2])
+	rows, err := readTable(args[2])
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
+	}
+	return writeRows(args[0], args[1], rows)
+}
+
+// readTable reads a text table as mkxlsx takes it.
+func readTable(path string) ([][]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
 	}
 	defer f.Close()
 	var rows [][]string
@@ -210,7 +222,6 @@ func mkxlsx(args []string) int {
 		}
 		var row []string
 		for _, c := range strings.Split(line, "|") {
-
 			// "0.75|pct" is one cell: a number shown as a percentage.
 			if c == "pct" && len(row) > 0 {
 				row[len(row)-1] += "|pct"
@@ -220,7 +231,60 @@ func mkxlsx(args []string) int {
 		}
 		rows = append(rows, row)
 	}
-	return writeRows(args[0], args[1], rows)
+	return rows, sc.Err()
+}
+
+// mkcsv OUT ENCODING TABLE writes the text table mkxlsx takes as a CSV
+// file, as Excel saves one: CRLF line ends, cells quoted where they need
+// it. ENCODING is utf-8, utf-8-bom (with a byte-order mark, as Excel's
+// "CSV UTF-8"), gbk (as Chinese Excel's plain "CSV") or gb18030.
+func mkcsv(args []string) int {
+	if len(args) != 3 {
+		fmt.Fprintln(os.Stderr, "usage: mkcsv out.csv {utf-8 | utf-8-bom | gbk | gb18030} table.txt")
+		return 2
+	}
+	rows, err := readTable(args[2])
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	w.UseCRLF = true
+	for _, r := range rows {
+		for i, c := range r {
+			r[i] = strings.TrimSuffix(c, "|pct")
+		}
+		_ = w.Write(r)
+	}
+	w.Flush()
+	out := b.Bytes()
+	switch args[1] {
+	case "utf-8":
+	case "utf-8-bom":
+		out = append([]byte("\xEF\xBB\xBF"), out...)
+	case "gbk", "gb18030":
+		enc := simplifiedchinese.GBK
+		if args[1] == "gb18030" {
+			enc = simplifiedchinese.GB18030
+		}
+		if out, err = enc.NewEncoder().Bytes(out); err != nil {
+			fmt.Fprintln(os.Stderr, "mkcsv:", err)
+			return 1
+		}
+	default:
+		fmt.Fprintf(os.Stderr, "mkcsv: unknown encoding %q\n", args[1])
+		return 2
+	}
+	if err := os.MkdirAll(filepath.Dir(args[0]), 0o755); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	if err := os.WriteFile(args[0], out, 0o644); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	return 0
 }
 
 // zipedit FILE PART OLD NEW replaces OLD, which must occur exactly once,

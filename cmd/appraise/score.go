@@ -13,6 +13,7 @@ import (
 	"appraise/rules"
 	"appraise/run"
 	"appraise/scoring"
+	"appraise/workbook"
 
 	"github.com/spf13/cobra"
 )
@@ -31,6 +32,7 @@ type scoreOptions struct {
 	Quiet  bool
 
 	Password string // of a workbook saved with one
+	Encoding string // of a CSV input; "" tells it from the file
 
 	Period  string // as --period gives it
 	period  scoring.Period
@@ -100,6 +102,11 @@ the folder as <period>.scored.xlsx.`,
 			default:
 				return usagef(cmd, "--detail must be sheet, csv or none, not %q", opts.Detail)
 			}
+			enc, err := workbook.ParseEncoding(opts.Encoding)
+			if err != nil {
+				return usagef(cmd, "--encoding: %v", err)
+			}
+			opts.Encoding = enc
 			if opts.Period != "" {
 				p, err := scoring.ParsePeriod(opts.Period)
 				if err != nil {
@@ -141,6 +148,7 @@ the folder as <period>.scored.xlsx.`,
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "print nothing on success")
 	f.StringVar(&opts.Period, "period", "", "the `period` scored: 2026-03, 2026-Q1, 2026, 2026-W15 or a cycle's first day 2026-03-26 (default: where the rules' period_from says)")
 	f.StringVar(&opts.Password, "password", "", "the `password` of a workbook saved with one; it is decrypted in memory only")
+	f.StringVar(&opts.Encoding, "encoding", "", "the `encoding` of a CSV input: utf-8, gbk or gb18030 (default: told from the file)")
 	f.StringSliceVar(&opts.History, "history", nil, "a `folder` of earlier periods' scored results, for rules that look back (default: the rules' history:)")
 	_ = cmd.RegisterFlagCompletionFunc("rules", completeRulesFlag)
 	_ = cmd.RegisterFlagCompletionFunc("scheme", completeScheme)
@@ -205,6 +213,7 @@ func scoreRun(opts *scoreOptions) error {
 		Period:    opts.period,
 		History:   opts.History,
 		Password:  opts.Password,
+		Encoding:  opts.Encoding,
 	})
 	if err != nil {
 		return err
@@ -237,8 +246,12 @@ func scoreRun(opts *scoreOptions) error {
 	if opts.Calibrate {
 		verb = "calibrated"
 	}
-	fmt.Fprintf(opts.io.Err, "appraise: %s %s of %s, sheet %s, with %s: wrote %s\n",
-		verb, plural(sum.Rows, "row"), of, sum.Sheet, with, dest)
+	sheet := ", sheet " + sum.Sheet
+	if workbook.IsCSV(opts.Input) {
+		sheet = "" // a CSV file has one
+	}
+	fmt.Fprintf(opts.io.Err, "appraise: %s %s of %s%s, with %s: wrote %s\n",
+		verb, plural(sum.Rows, "row"), of, sheet, with, dest)
 	reportFit(opts, set, sum)
 	for _, u := range sum.Unshared {
 		where := "the sheet"
