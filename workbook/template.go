@@ -1,6 +1,7 @@
 package workbook
 
 import (
+	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -70,7 +71,8 @@ func WriteTemplate(w io.Writer, t *Template) error {
 	return nil
 }
 
-// SaveTemplate writes the workbook t describes at path. An existing file
+// SaveTemplate writes the workbook t describes at path; a path ending in
+// .csv gets the title and header rows as CSV (see [writeTemplateCSV]). An existing file
 // is replaced only when replace is true; otherwise the error wraps
 // [fs.ErrExist] and the file is left as it was. The workbook is built
 // beside path and moved into place whole, so a failure leaves no partial
@@ -85,11 +87,18 @@ func SaveTemplate(path string, t *Template, replace bool) error {
 			return &fileError{name, "already exists", fs.ErrExist}
 		}
 	}
-	x, err := buildTemplate(t)
-	if err != nil {
+	write := func(w io.Writer) error {
+		x, err := buildTemplate(t)
+		if err != nil {
+			return err
+		}
+		defer x.Close()
+		_, err = x.WriteTo(w)
 		return err
 	}
-	defer x.Close()
+	if IsCSV(path) {
+		write = func(w io.Writer) error { return writeTemplateCSV(w, t) }
+	}
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+name+".tmp-*")
 	if err != nil {
@@ -101,7 +110,7 @@ func SaveTemplate(path string, t *Template, replace bool) error {
 	}
 	tmpName := tmp.Name()
 	defer os.Remove(tmpName)
-	_, err = x.WriteTo(tmp)
+	err = write(tmp)
 	if err == nil {
 		// CreateTemp makes files only the owner can read.
 		err = tmp.Chmod(0o644)
@@ -311,4 +320,26 @@ func listFits(texts []string) bool {
 		n += len([]rune(t))
 	}
 	return n <= maxListLength
+}
+
+// writeTemplateCSV writes the title and header rows of t as a CSV file
+// in UTF-8 with a byte-order mark, which Excel and WPS open with the
+// Chinese right and appraise reads back. A CSV file holds no notes nor
+// checks: those are the .xlsx template's.
+func writeTemplateCSV(w io.Writer, t *Template) error {
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	if _, err := w.Write(utf8BOM); err != nil {
+		return err
+	}
+	if t.Title != "" {
+		_ = cw.Write([]string{t.Title})
+	}
+	header := make([]string, len(t.Columns))
+	for i, c := range t.Columns {
+		header[i] = c.Header
+	}
+	_ = cw.Write(header)
+	cw.Flush()
+	return cw.Error()
 }

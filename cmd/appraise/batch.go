@@ -38,6 +38,7 @@ type batchOptions struct {
 	SkipExisting bool
 	Quiet        bool
 	Password     string
+	Encoding     string
 	History      []string
 }
 
@@ -83,6 +84,9 @@ system, and 130 (Ctrl-C) or 143 (SIGTERM) when interrupted.`,
 		},
 		ValidArgsFunction: completeWorkbook,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkEncoding(cmd, &opts.Encoding); err != nil {
+				return err
+			}
 			opts.Paths = args
 			if opts.Scheme != "" && opts.Rules != "" {
 				return usagef(cmd, "give --rules or --scheme, not both")
@@ -117,6 +121,7 @@ system, and 130 (Ctrl-C) or 143 (SIGTERM) when interrupted.`,
 	f.BoolVar(&opts.SkipExisting, "skip-existing", false, "leave a workbook whose results exist as they are")
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress on standard error; the summary is still printed")
 	f.StringVar(&opts.Password, "password", "", "the `password` of workbooks saved with one")
+	encodingFlag(f, &opts.Encoding)
 	f.StringSliceVar(&opts.History, "history", nil, "a `folder` of earlier periods' results, for rules that look back (default: the rules' history:, and --out)")
 	_ = cmd.RegisterFlagCompletionFunc("rules", completeRulesFlag)
 	_ = cmd.RegisterFlagCompletionFunc("scheme", completeScheme)
@@ -156,6 +161,7 @@ func batchRun(opts *batchOptions) error {
 			Detail:   opts.Detail,
 			Version:  appVersion(),
 			Password: opts.Password,
+			Encoding: opts.Encoding,
 			Stdout:   opts.io.Out,
 		},
 		Jobs:         opts.Jobs,
@@ -257,13 +263,16 @@ func batchInputs(paths []string) ([]string, error) {
 }
 
 // isWorkbook reports whether a file in a folder is an input to score:
-// an .xlsx that is not appraise's own output nor Excel's lock file.
+// an .xlsx or .csv that is not appraise's own output nor Excel's lock
+// file.
 func isWorkbook(name string) bool {
 	lower := strings.ToLower(name)
-	if !strings.HasSuffix(lower, ".xlsx") || strings.HasPrefix(name, "~$") || strings.HasPrefix(name, ".") {
+	if !strings.HasSuffix(lower, ".xlsx") && !strings.HasSuffix(lower, ".csv") || strings.HasPrefix(name, "~$") || strings.HasPrefix(name, ".") {
 		return false
 	}
-	for _, own := range []string{".scored.xlsx", ".diff.xlsx", ".template.xlsx"} {
+	// A CSV in a folder of results is appraise's own output (--format
+	// csv, --detail csv), not an input.
+	for _, own := range []string{".scored.xlsx", ".diff.xlsx", ".template.xlsx", ".scored.csv", ".detail.csv", ".diff.csv"} {
 		if strings.HasSuffix(lower, own) {
 			return false
 		}

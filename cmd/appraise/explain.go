@@ -26,6 +26,7 @@ type explainOptions struct {
 	Period   string   // as --period gives it
 	History  []string // folders of earlier results
 	Password string   // of a workbook saved with one
+	Encoding string   // of a CSV workbook
 
 	value           decimal.Decimal // Value, parsed
 	valueErr        error           // why Value is not a number, for a metric that needs one
@@ -56,6 +57,9 @@ its sum written out, the flags and the pay.`,
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkEncoding(cmd, &opts.Encoding); err != nil {
+				return err
+			}
 			opts.Rules = args[0]
 			if len(args) == 2 {
 				opts.Metric = args[1]
@@ -103,6 +107,7 @@ its sum written out, the flags and the pay.`,
 	f.StringVar(&opts.Period, "period", "", "the `period` of the workbook, for rules that look back (default: where the rules' period_from says)")
 	f.StringSliceVar(&opts.History, "history", nil, "a `folder` of earlier periods' scored results, for rules that look back (default: as score reads them)")
 	f.StringVar(&opts.Password, "password", "", "the `password` of a workbook saved with one; it is decrypted in memory only")
+	encodingFlag(f, &opts.Encoding)
 	return cmd
 }
 
@@ -162,7 +167,7 @@ func explainRun(opts *explainOptions) error {
 		}
 	}
 	found, err := run.Find(run.Options{Input: opts.Workbook, Sheet: opts.Sheet, Scorer: sc, RulesFile: opts.Rules,
-		Period: period, History: opts.History, Password: opts.Password}, opts.rowKey, opts.rowWant)
+		Period: period, History: opts.History, Password: opts.Password, Encoding: opts.Encoding}, opts.rowKey, opts.rowWant)
 	if err != nil {
 		return err
 	}

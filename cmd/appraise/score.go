@@ -16,6 +16,7 @@ import (
 	"appraise/workbook"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 // scoreOptions is everything `appraise score` needs.
@@ -102,11 +103,9 @@ the folder as <period>.scored.xlsx.`,
 			default:
 				return usagef(cmd, "--detail must be sheet, csv or none, not %q", opts.Detail)
 			}
-			enc, err := workbook.ParseEncoding(opts.Encoding)
-			if err != nil {
-				return usagef(cmd, "--encoding: %v", err)
+			if err := checkEncoding(cmd, &opts.Encoding); err != nil {
+				return err
 			}
-			opts.Encoding = enc
 			if opts.Period != "" {
 				p, err := scoring.ParsePeriod(opts.Period)
 				if err != nil {
@@ -148,13 +147,30 @@ the folder as <period>.scored.xlsx.`,
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "print nothing on success")
 	f.StringVar(&opts.Period, "period", "", "the `period` scored: 2026-03, 2026-Q1, 2026, 2026-W15 or a cycle's first day 2026-03-26 (default: where the rules' period_from says)")
 	f.StringVar(&opts.Password, "password", "", "the `password` of a workbook saved with one; it is decrypted in memory only")
-	f.StringVar(&opts.Encoding, "encoding", "", "the `encoding` of a CSV input: utf-8, gbk or gb18030 (default: told from the file)")
+	encodingFlag(f, &opts.Encoding)
 	f.StringSliceVar(&opts.History, "history", nil, "a `folder` of earlier periods' scored results, for rules that look back (default: the rules' history:)")
 	_ = cmd.RegisterFlagCompletionFunc("rules", completeRulesFlag)
 	_ = cmd.RegisterFlagCompletionFunc("scheme", completeScheme)
 	_ = cmd.RegisterFlagCompletionFunc("sheet", completeSheet)
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"xlsx", "json", "csv"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
+}
+
+// encodingFlag adds --encoding, the encoding of CSV inputs, to a command
+// that reads workbooks; [checkEncoding] checks it.
+func encodingFlag(f *pflag.FlagSet, p *string) {
+	f.StringVar(p, "encoding", "", "the `encoding` of a CSV input: utf-8, gbk or gb18030 (default: told from the file)")
+}
+
+// checkEncoding reads --encoding as [workbook.ParseEncoding] does, a
+// usage error when it names no encoding known.
+func checkEncoding(cmd *cobra.Command, p *string) error {
+	enc, err := workbook.ParseEncoding(*p)
+	if err != nil {
+		return usagef(cmd, "--encoding: %v", err)
+	}
+	*p = enc
+	return nil
 }
 
 // formatOf guesses the output format from a file name.

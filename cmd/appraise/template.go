@@ -111,8 +111,12 @@ func templateRun(opts *templateOptions) error {
 		return err
 	}
 	if !opts.Quiet {
-		fmt.Fprintf(opts.io.Err, "appraise: wrote %s: sheet %s, %s, headers in row %d\n",
-			opts.Output, tpl.Sheet, plural(len(tpl.Columns), "column"), tpl.HeaderRow())
+		sheet := "sheet " + tpl.Sheet + ", "
+		if workbook.IsCSV(opts.Output) {
+			sheet = "" // a CSV file has one, named after the file
+		}
+		fmt.Fprintf(opts.io.Err, "appraise: wrote %s: %s%s, headers in row %d\n",
+			opts.Output, sheet, plural(len(tpl.Columns), "column"), tpl.HeaderRow())
 	}
 	return nil
 }
