@@ -170,9 +170,19 @@ func readPastXLSX(path string, sc *scoring.Scorer) (*pastFile, error) {
 	for i, h := range heads {
 		cols = append(cols, workbook.Column{Name: set.HistoryNames()[i], Headers: h.headers})
 	}
-	t, err := f.Table(audit["sheet"], cols)
+	for _, sheet := range auditSheets(audit) {
+		if err := readPastSheet(f, sheet, cols, keys, first, heads, p); err != nil {
+			return nil, err
+		}
+	}
+	return p, nil
+}
+
+// readPastSheet adds the people of one results sheet to p.
+func readPastSheet(f *workbook.File, sheet string, cols []workbook.Column, keys []int, first int, heads []pastHeader, p *pastFile) error {
+	t, err := f.Table(sheet, cols)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer t.Close()
 	for t.Next() {
@@ -186,17 +196,14 @@ func readPastXLSX(path string, sc *scoring.Scorer) (*pastFile, error) {
 			cell := row.Cells[t.Index[first+i]]
 			v, err := pastValue(h, cell)
 			if err != nil {
-				return nil, fmt.Errorf("%s: %s", t.Ref(t.Index[first+i], row.Num), err)
+				return fmt.Errorf("%s: %s", t.Ref(t.Index[first+i], row.Num), err)
 			}
 			vals[i] = v
 		}
 		p.keys = append(p.keys, strings.Join(key, "|"))
 		p.values = append(p.values, vals)
 	}
-	if err := t.Err(); err != nil {
-		return nil, err
-	}
-	return p, nil
+	return t.Err()
 }
 
 // pastValue reads one cell of a results sheet.

@@ -75,6 +75,12 @@ type Options struct {
 	// "" tells it from the file.
 	Encoding string
 
+	// keys, when several sheets are scored, keeps the people of the
+	// sheets before, so that no one is scored on two.
+	keys *crossKeys
+	// others are the sheets scored after the first, when several are.
+	others []*workbook.Table
+
 	// used lists the history files read, for the audit.
 	used []HistoryFile
 	// each, when set, receives every scored row instead of a sink.
@@ -119,6 +125,13 @@ type Summary struct {
 	Calibrated bool
 	// Unshared lists the pools' sums that no one was there to share.
 	Unshared []scoring.Unshared
+
+	// Sheets lists each sheet scored, when --sheet '*' scored several;
+	// Sheet is then "*".
+	Sheets []SheetCount
+	// Skipped lists the sheets --sheet '*' left out, as they lack the
+	// rules' columns.
+	Skipped []Skipped
 
 	// Past is what a later period's history reads from the output, when
 	// Options.Record asked for it and the output can serve as history
@@ -221,6 +234,9 @@ func Score(opts Options) (Summary, error) {
 	}
 	defer f.Close()
 
+	if opts.Sheet == AllSheets {
+		return scoreSheets(opts, f)
+	}
 	sheet := opts.Sheet
 	if sheet == "" && set.Sheet != "" && contains(f.SheetNames(), set.Sheet) {
 		sheet = set.Sheet
@@ -659,11 +675,12 @@ type keyCheck struct {
 	names  []string
 	unique bool
 	seen   map[string]int // the key, folded, -> the row that has it
+	cross  *crossKeys     // the people of other sheets, or nil
 	parts  []string
 }
 
 func newKeyCheck(opts Options, t *workbook.Table) *keyCheck {
-	k := &keyCheck{t: t, unique: !opts.Ledger, seen: map[string]int{}}
+	k := &keyCheck{t: t, unique: !opts.Ledger, seen: map[string]int{}, cross: opts.keys}
 	for i, c := range opts.Scorer.Rules().Columns {
 		if c.Key && t.Index[i] >= 0 {
 			k.cols = append(k.cols, t.Index[i])
@@ -699,8 +716,21 @@ func (k *keyCheck) check(row workbook.Row) string {
 	prev, ok := k.seen[key]
 	if !ok {
 		k.seen[key] = row.Num
+		if k.cross != nil {
+			ref := k.t.Ref(k.cols[0], row.Num)
+			cell := strings.TrimPrefix(ref, k.t.File+": "+k.t.Sheet+"!")
+			if msg := k.cross.check(key, cell, k.describe(row)+" "+k.verb()); msg != "" {
+				return ref + ": " + msg
+			}
+		}
 		return ""
 	}
+	return fmt.Sprintf("%s: %s %s already on row %d", k.t.Ref(k.cols[0], row.Num), k.describe(row), k.verb(), prev)
+}
+
+// describe names the key of row, as `工号 "E01"` or `工号 "E01" and 姓名
+// "张三"`.
+func (k *keyCheck) describe(row workbook.Row) string {
 	var b strings.Builder
 	for n, idx := range k.cols {
 		switch {
@@ -712,11 +742,15 @@ func (k *keyCheck) check(row workbook.Row) string {
 		}
 		fmt.Fprintf(&b, "%s %q", k.names[n], workbook.OneLine(row.Cells[idx]))
 	}
-	verb := "is"
+	return b.String()
+}
+
+// verb agrees with the key's columns: "is" for one, "are" for several.
+func (k *keyCheck) verb() string {
 	if len(k.cols) > 1 {
-		verb = "are"
+		return "are"
 	}
-	return fmt.Sprintf("%s: %s %s already on row %d", k.t.Ref(k.cols[0], row.Num), b.String(), verb, prev)
+	return "is"
 }
 
 func contains(list []string, s string) bool {

@@ -149,16 +149,21 @@ func Verify(opts VerifyOptions) (*Verdict, error) {
 		return nil, err
 	}
 	defer g.Close()
-	was, err := readResults(f, audit["sheet"], sc.Rules())
-	if err != nil {
-		return nil, inputError(err)
+	for _, sheet := range auditSheets(audit) {
+		was, err := readResults(f, sheet, sc.Rules())
+		if err != nil {
+			return nil, inputError(err)
+		}
+		if len(sum.Sheets) == 0 {
+			sheet = sum.Sheet
+		}
+		now, err := readResults(g, sheet, sc.Rules())
+		if err != nil {
+			return nil, err
+		}
+		v.Rows += len(was.rows)
+		v.Differences = append(v.Differences, compareResults(was, now)...)
 	}
-	now, err := readResults(g, sum.Sheet, sc.Rules())
-	if err != nil {
-		return nil, err
-	}
-	v.Rows = len(was.rows)
-	v.Differences = compareResults(was, now)
 	return v, nil
 }
 

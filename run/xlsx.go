@@ -33,6 +33,37 @@ type xlsxSink struct {
 	// payouts lists each instalment of the pay lines paid in
 	// instalments; nil when no line is.
 	payouts *payouts
+
+	// sheets holds each sheet's table, layout and results, when several
+	// sheets are scored into the workbook; the detail then says which
+	// sheet each row is of.
+	sheets []sheetOut
+}
+
+// sheetOut is the results of one of several sheets scored.
+type sheetOut struct {
+	t       *workbook.Table
+	l       *layout
+	results *writer
+}
+
+// useSheet sends the rows that follow to the results of sheet i.
+func (s *xlsxSink) useSheet(i int) {
+	if len(s.sheets) == 0 {
+		return
+	}
+	o := s.sheets[i]
+	s.t, s.l, s.results = o.t, o.l, o.results
+}
+
+// detailRow writes one row of the detail, naming the sheet when there
+// are several.
+func (s *xlsxSink) detailRow(cells []workbook.Cell) {
+	if len(s.sheets) > 0 {
+		k := len(s.l.keys)
+		cells = append(cells[:k], append([]workbook.Cell{{Kind: workbook.Text, Text: s.t.Sheet}}, cells[k:]...)...)
+	}
+	s.detail.row(cells)
 }
 
 // Sheet names of the scored workbook besides the results.
@@ -63,6 +94,20 @@ func newXLSX(opts Options, l *layout, t *workbook.Table) (sink, error) {
 		return nil, err
 	}
 	s.results = startWriter(results.Row)
+	if len(opts.others) > 0 {
+		s.sheets = append(s.sheets, sheetOut{t, l, s.results})
+		for _, o := range opts.others {
+			ol := newLayout(opts.Scorer.Rules(), o, opts.Period, opts.Calibrate)
+			widths := make([]int, len(ol.header))
+			widths[len(widths)-1] = 50
+			sh, err := w.Sheet(o.Sheet, ol.header, widths...)
+			if err != nil {
+				s.abort()
+				return nil, err
+			}
+			s.sheets = append(s.sheets, sheetOut{o, ol, startWriter(sh.Row)})
+		}
+	}
 	if opts.ledger != nil {
 		if err := opts.ledger.writeLedger(w); err != nil {
 			w.Abort()
@@ -80,7 +125,7 @@ func newXLSX(opts Options, l *layout, t *workbook.Table) (sink, error) {
 	}
 	switch opts.Detail {
 	case DetailInSheet:
-		s.detail = startWriter(s.detailSheets())
+		s.detail = startWriter(s.detailSheets(len(s.sheets) > 0))
 	case DetailInCSV:
 		f, err := createText(DetailFile(opts.Output), nil)
 		if err != nil {
@@ -91,7 +136,7 @@ func newXLSX(opts Options, l *layout, t *workbook.Table) (sink, error) {
 		if opts.BOM {
 			f.w.WriteString(bom)
 		}
-		h, _ := detailHeader(l)
+		h, _ := detailHeader(l, len(s.sheets) > 0)
 		s.detail = startWriter(csvRows(f.w, h))
 	}
 	return s, nil
@@ -103,8 +148,8 @@ var detailRows = workbook.MaxRows - 1
 
 // detailSheets returns a row writer that fills the detail sheet and, when
 // it is full, goes on in "detail 2", "detail 3" and so on.
-func (s *xlsxSink) detailSheets() func([]workbook.Cell) error {
-	h, widths := detailHeader(s.l)
+func (s *xlsxSink) detailSheets(sheets bool) func([]workbook.Cell) error {
+	h, widths := detailHeader(s.l, sheets)
 	var sheet *workbook.SheetWriter
 	n, rows := 0, 0
 	return func(cells []workbook.Cell) error {
@@ -153,15 +198,24 @@ func (s *xlsxSink) payoutSheets(p *payouts) (func([]workbook.Cell) error, error)
 }
 
 // detailHeader is the header of the detail rows and the least widths of
-// their columns.
-func detailHeader(l *layout) ([]string, []int) {
+// their columns; sheets puts a sheet column before the row's, for a
+// workbook of several sheets' results.
+func detailHeader(l *layout, sheets bool) ([]string, []int) {
 	var h []string
 	for _, k := range l.keys {
 		h = append(h, l.set.Columns[k].Name)
 	}
+	if sheets {
+		h = append(h, "sheet")
+	}
 	h = append(h, "row", "metric", "inputs", "value", "band", "points", "weight", "score")
 	widths := make([]int, len(h))
-	copy(widths[len(l.keys):], []int{0, 16, 48, 12, 16})
+	at := len(l.keys)
+	if sheets {
+		widths[at] = 12
+		at++
+	}
+	copy(widths[at:], []int{0, 16, 48, 12, 16})
 	return h, widths
 }
 
@@ -212,7 +266,7 @@ func (s *xlsxSink) row(row workbook.Row, res *scoring.Result) error {
 			workbook.Cell{Kind: workbook.Text, Text: m.Name},
 			workbook.Cell{Kind: workbook.Text, Text: s.inputs(i, res)},
 			value, band, field{v: r.Points}.cell(), weight, field{v: r.Score}.cell())
-		s.detail.row(cells)
+		s.detailRow(cells)
 	}
 	s.cells = cells
 	return s.explain(num, res)
@@ -231,7 +285,7 @@ func (s *xlsxSink) explain(num workbook.Cell, res *scoring.Result) error {
 		}
 		cells = append(cells, num, text(name), text(how), value, text(note), workbook.Cell{}, workbook.Cell{}, result)
 		s.cells = cells
-		s.detail.row(cells)
+		s.detailRow(cells)
 		return nil
 	}
 	missing := func(v scoring.Value) string {
@@ -259,7 +313,7 @@ func (s *xlsxSink) explain(num workbook.Cell, res *scoring.Result) error {
 		cells = append(cells, num, text(sec.Name), text("the sum of the scores: "+strings.Join(terms, " + ")),
 			field{v: r.Score}.cell(), text(missing(r.Score)), workbook.Cell{}, weight, field{v: r.Counts}.cell())
 		s.cells = cells
-		s.detail.row(cells)
+		s.detailRow(cells)
 	}
 	if !set.Total.None {
 		if err := s.explainTotal(line, res); err != nil {
@@ -440,6 +494,11 @@ func (s *xlsxSink) inputs(i int, res *scoring.Result) string {
 // wait waits for the sheets' goroutines to write every row queued.
 func (s *xlsxSink) wait() error {
 	err := s.results.wait()
+	for _, o := range s.sheets {
+		if oerr := o.results.wait(); err == nil {
+			err = oerr
+		}
+	}
 	if s.detail != nil {
 		if derr := s.detail.wait(); err == nil {
 			err = derr
@@ -489,6 +548,20 @@ func (s *xlsxSink) finish(sum Summary) error {
 		{"rows incomplete", fmt.Sprint(sum.Incomplete)},
 		{"scored at", s.opts.Now().UTC().Format("2006-01-02T15:04:05Z")},
 		{"appraise version", s.opts.Version},
+	}
+	if len(sum.Sheets) > 0 {
+		// Several sheets: "sheet" is "*", as --sheet gave it, so that
+		// the file is scored again the same way, and each sheet has an
+		// item of its own.
+		each := [][2]string{{"sheet", AllSheets}}
+		for _, c := range sum.Sheets {
+			each = append(each, [2]string{AuditSheetPrefix + c.Sheet,
+				fmt.Sprintf("header row %d, rows scored %d, rows incomplete %d", c.HeaderRow, c.Rows, c.Incomplete)})
+		}
+		for _, k := range sum.Skipped {
+			each = append(each, [2]string{"not scored " + k.Sheet, k.Why})
+		}
+		rows = append(rows[:4], append(each, rows[6:]...)...)
 	}
 	if s.detailCSV != nil {
 		rows = append(rows, [2]string{"detail", abs(s.detailCSV.path)})
@@ -589,7 +662,7 @@ func (s *xlsxSink) ledgerDetail(lr *ledgerRun, num workbook.Cell, res *scoring.R
 			cells = append(cells, field{v: res.Input(k)}.cell())
 		}
 		cells = append(cells, num, text(name), text(how), field{v: v}.cell(), text(note), workbook.Cell{}, workbook.Cell{}, field{v: v}.cell())
-		s.detail.row(cells)
+		s.detailRow(cells)
 	}
 	for j, a := range set.Ledger.Aggs {
 		line(a.Name, p.Explain(a, j), p.Figure(a, j), fmt.Sprintf("over the rows of %s in %s", p.Key, lr.sheet))

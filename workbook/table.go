@@ -11,6 +11,11 @@ import (
 // no header at all fails fast.
 const headerScan = 30
 
+// ErrNoHeader is why [File.Table] fails on a sheet none of whose first
+// rows names any column asked for: a sheet of notes, say, beside the
+// sheets of data.
+var ErrNoHeader = errors.New("no header row")
+
 // Column is an input column the rules ask for.
 type Column struct {
 	Name     string   // the rule's name for it
@@ -166,7 +171,7 @@ func (t *Table) findHeader(cols []Column) error {
 		return t.readErr(err, 0)
 	}
 	if best.count == 0 {
-		return fmt.Errorf("%s: no header row: none of the first %d rows names a column the rules need", t.Where(), headerScan)
+		return fmt.Errorf("%s: %w: none of the first %d rows names a column the rules need", t.Where(), ErrNoHeader, headerScan)
 	}
 	var errs []error
 	for i, c := range cols {

@@ -191,18 +191,30 @@ func writeRows(path, sheet string, rows [][]string) int {
 
 // mkxlsx OUT SHEET TABLE writes a workbook from a text table: one row per
 // line, cells separated by "|" (see workbook.WriteTable for how cells are
-// typed). A line "-" is an empty row.
+// typed). A line "-" is an empty row. More SHEET TABLE pairs write more
+// sheets, in order.
 func mkxlsx(args []string) int {
-	if len(args) != 3 {
-		fmt.Fprintln(os.Stderr, "usage: mkxlsx out.xlsx sheet table.txt")
+	if len(args) < 3 || len(args)%2 != 1 {
+		fmt.Fprintln(os.Stderr, "usage: mkxlsx out.xlsx sheet table.txt [sheet table.txt ...]")
 		return 2
 	}
-	rows, err := readTable(args[2])
-	if err != nil {
+	var sheets []workbook.SheetRows
+	for i := 1; i < len(args); i += 2 {
+		rows, err := readTable(args[i+1])
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 1
+		}
+		sheets = append(sheets, workbook.SheetRows{Sheet: args[i], Rows: rows})
+	}
+	if len(sheets) == 1 {
+		return writeRows(args[0], sheets[0].Sheet, sheets[0].Rows)
+	}
+	if err := workbook.WriteTables(args[0], sheets); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
-	return writeRows(args[0], args[1], rows)
+	return 0
 }
 
 // readTable reads a text table as mkxlsx takes it.

@@ -106,6 +106,9 @@ the folder as <period>.scored.xlsx.`,
 			if err := checkEncoding(cmd, &opts.Encoding); err != nil {
 				return err
 			}
+			if opts.Sheet == run.AllSheets && opts.Format != "xlsx" {
+				return usagef(cmd, "--sheet '*' writes a workbook with a results sheet a sheet scored; %s output holds one table: give --sheet NAME", opts.Format)
+			}
 			if opts.Period != "" {
 				p, err := scoring.ParsePeriod(opts.Period)
 				if err != nil {
@@ -139,7 +142,7 @@ the folder as <period>.scored.xlsx.`,
 	f := cmd.Flags()
 	f.StringVar(&opts.Rules, "rules", "", "the rule `file` (default: rules.yaml beside the workbook)")
 	f.StringVar(&opts.Scheme, "scheme", "", "use the rules of a built-in `scheme` (see appraise schemes)")
-	f.StringVar(&opts.Sheet, "sheet", "", "the `sheet` to score (default: the rules' sheet, else the first)")
+	f.StringVar(&opts.Sheet, "sheet", "", "the `sheet` to score, '*' for every sheet with the rules' columns (default: the rules' sheet, else the first)")
 	f.StringVarP(&opts.Output, "output", "o", "", "the `path` to write the results, - for standard output (default: <name>.scored.<format> beside the input)")
 	f.StringVar(&opts.Format, "format", "", "the output `format`: xlsx, json or csv (default: from the output's extension, else xlsx)")
 	f.StringVar(&opts.Detail, "detail", "", "`where` the detail of an xlsx output goes: sheet, csv (<name>.detail.csv beside it) or none (default: sheet)")
@@ -263,11 +266,21 @@ func scoreRun(opts *scoreOptions) error {
 		verb = "calibrated"
 	}
 	sheet := ", sheet " + sum.Sheet
-	if workbook.IsCSV(opts.Input) {
+	switch {
+	case len(sum.Sheets) > 0:
+		var each []string
+		for _, c := range sum.Sheets {
+			each = append(each, fmt.Sprintf("%s (%d)", c.Sheet, c.Rows))
+		}
+		sheet = ", sheets " + strings.Join(each, ", ")
+	case workbook.IsCSV(opts.Input):
 		sheet = "" // a CSV file has one
 	}
 	fmt.Fprintf(opts.io.Err, "appraise: %s %s of %s%s, with %s: wrote %s\n",
 		verb, plural(sum.Rows, "row"), of, sheet, with, dest)
+	for _, k := range sum.Skipped {
+		fmt.Fprintf(opts.io.Err, "appraise: sheet %s not scored: %s\n", k.Sheet, k.Why)
+	}
 	reportFit(opts, set, sum)
 	for _, u := range sum.Unshared {
 		where := "the sheet"
