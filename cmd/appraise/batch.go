@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"appraise/batch"
+	"appraise/msg"
 	"appraise/rules"
 	"appraise/run"
 	"appraise/scoring"
@@ -402,7 +403,12 @@ func newProgress(opts *batchOptions, n int) *progress {
 	if p.off {
 		return p
 	}
-	if f, ok := opts.io.Err.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+	errw := opts.io.Err
+	if t, ok := errw.(*msg.Writer); ok {
+		// The bar draws itself on the terminal, in place.
+		errw = t.Underlying()
+	}
+	if f, ok := errw.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
 		p.bar = progressbar.NewOptions(n,
 			progressbar.OptionSetWriter(f),
 			progressbar.OptionSetDescription("scoring"),

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"appraise/msg"
 	"appraise/rules"
 	"appraise/run"
 
@@ -124,7 +125,7 @@ func validateRun(opts *validateOptions) error {
 		}
 	} else {
 		for _, e := range all {
-			fmt.Fprintln(opts.io.Out, e.Error())
+			fmt.Fprintln(opts.io.Out, msg.SayAll(opts.io.Lang, e.Error()))
 		}
 	}
 
