@@ -116,6 +116,8 @@ func TestREADMEMessages(t *testing.T) {
 // command's report on standard output, not a message.
 var notMessages = map[string]bool{
 	"march.xlsx: 客服KPI row 5: 工号 E003, 姓名 张雨桐": true, // explain --row's heading
+	"march.xlsx: 客服KPI!D17":                    true, // positions alone
+	"march.csv: D17":                           true,
 }
 
 // aMessage is how a message starts: a file and a position, appraise's
@@ -123,8 +125,17 @@ var notMessages = map[string]bool{
 var aMessage = regexp.MustCompile(`^(\S+\.(xlsx|yaml|csv)(:\d+(:\d+)?)?: |appraise: |    hint: )`)
 
 func readmeMessages(s string) []string {
+	// The section on Chinese messages shows them in Chinese.
+	if i := strings.Index(s, "### Messages in Chinese\n"); i >= 0 {
+		if j := strings.Index(s[i:], "\n## "); j >= 0 {
+			s = s[:i] + s[i+j:]
+		}
+	}
 	var out []string
 	add := func(l string) {
+		if strings.Contains(l, "：") {
+			return // an example of the Chinese itself
+		}
 		if !notMessages[l] && !slices.Contains(out, l) {
 			out = append(out, l)
 		}
@@ -182,5 +193,18 @@ func TestWriter(t *testing.T) {
 	want := "march.xlsx: 客服KPI!B3: 询单人数 不是数字：\"abc\"\n（另有 2 个）"
 	if b.String() != want {
 		t.Errorf("got %q, want %q", b.String(), want)
+	}
+}
+
+// TestSayBatch checks the batch summary's first line in its forms.
+func TestSayBatch(t *testing.T) {
+	for en, zh := range map[string]string{
+		"scored 3 of 3 workbooks, 14 people":                     "已评分 3 个工作簿中的 3 个，共 14 人",
+		"scored 1 of 1 workbook, 1 person":                       "已评分 1 个工作簿中的 1 个，共 1 人",
+		"scored 1 of 3 workbooks, 5 people; 1 failed; 1 not run": "已评分 3 个工作簿中的 1 个，共 5 人；1 个失败；1 个未运行",
+	} {
+		if got := Say(Chinese, en); got != zh {
+			t.Errorf("Say(%q) = %q, want %q", en, got, zh)
+		}
 	}
 }

@@ -561,7 +561,7 @@ func printSummary(io *streams, s batchSummary) {
 			line += fmt.Sprintf("; %d %s", part.n, part.word)
 		}
 	}
-	fmt.Fprintln(w, line)
+	fmt.Fprintln(w, msg.Say(io.Lang, line))
 	rows := [][]string{{"workbook", "period", "people", "result"}}
 	for _, r := range s.Results {
 		period, people, result := "-", "-", r.Status
@@ -603,9 +603,9 @@ func printSummary(io *streams, s batchSummary) {
 		}
 	}
 	for _, r := range failed {
-		fmt.Fprintf(w, "%s failed:\n", r.Input)
+		fmt.Fprintln(w, msg.Say(io.Lang, r.Input+" failed:"))
 		for _, l := range r.Problems {
-			fmt.Fprintln(w, "  "+l)
+			fmt.Fprintln(w, msg.Say(io.Lang, "  "+l))
 		}
 	}
 }
