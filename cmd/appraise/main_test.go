@@ -210,6 +210,10 @@ func mkxlsx(args []string) int {
 	if len(sheets) == 1 {
 		return writeRows(args[0], sheets[0].Sheet, sheets[0].Rows)
 	}
+	if err := os.MkdirAll(filepath.Dir(args[0]), 0o755); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
 	if err := workbook.WriteTables(args[0], sheets); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
