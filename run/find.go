@@ -1,6 +1,7 @@
 package run
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -83,6 +84,9 @@ func Find(opts Options, column, value string) (*Found, error) {
 	if sheet == "" && set.Sheet != "" && contains(f.SheetNames(), set.Sheet) {
 		sheet = set.Sheet
 	}
+	if sheet == AllSheets && set.Ledger == nil {
+		return findInSheets(opts, f.SheetNames(), column, value)
+	}
 	if set.Ledger != nil {
 		return findLedger(opts, f, sheet, column, value)
 	}
@@ -92,7 +96,9 @@ func Find(opts Options, column, value string) (*Found, error) {
 	}
 	table, err := f.Table(sheet, cols)
 	if err != nil {
-		return nil, inputError(err)
+		ie := inputError(err)
+		ie.noHeader = errors.Is(err, workbook.ErrNoHeader)
+		return nil, ie
 	}
 	defer table.Close()
 
@@ -153,7 +159,7 @@ func Find(opts Options, column, value string) (*Found, error) {
 		return nil, &InputError{Problems: []string{fmt.Sprintf("%s: no data rows under the header (row %d)", table.Where(), table.HeaderRow)}}
 	case found == nil:
 		return nil, &InputError{Problems: []string{fmt.Sprintf("%s: no row has %s %q (rows %d to %d)",
-			table.Where(), name, value, first, last)}}
+			table.Where(), name, value, first, last)}, noRow: true}
 	}
 
 	if len(uncomputedCells) > 0 {

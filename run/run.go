@@ -154,6 +154,9 @@ type PayTotal struct {
 type InputError struct {
 	Problems []string
 	More     int // problems found beyond those listed
+
+	noRow    bool // Find found no row with the value asked for
+	noHeader bool // the sheet names none of the rules' columns
 }
 
 func (e *InputError) Error() string {

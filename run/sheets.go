@@ -160,6 +160,42 @@ func scoreSheets(opts Options, f *workbook.File) (Summary, error) {
 	return all, nil
 }
 
+// findInSheets finds the one row of the sheets, of those that hold the
+// rules' columns, whose cell in column is value, as [Find] finds it in
+// one sheet.
+func findInSheets(opts Options, sheets []string, column, value string) (*Found, error) {
+	var found *Found
+	var where []string
+	var none []string
+	for _, name := range sheets {
+		o := opts
+		o.Sheet = name
+		fd, err := Find(o, column, value)
+		var ie *InputError
+		switch {
+		case errors.As(err, &ie) && ie.noHeader:
+			continue
+		case errors.As(err, &ie) && ie.noRow:
+			none = append(none, ie.Problems...)
+			continue
+		case err != nil:
+			return nil, err
+		}
+		found = fd
+		where = append(where, name)
+	}
+	switch {
+	case len(where) > 1:
+		return nil, &InputError{Problems: []string{fmt.Sprintf("%s: %s is %q on %d sheets, %s: give the sheet with --sheet",
+			filepath.Base(opts.Input), column, value, len(where), strings.Join(where, ", "))}}
+	case found == nil && len(none) > 0:
+		return nil, &InputError{Problems: none}
+	case found == nil:
+		return nil, &InputError{Problems: []string{fmt.Sprintf("%s: no sheet has a header row naming the columns the rules need", filepath.Base(opts.Input))}}
+	}
+	return found, nil
+}
+
 // auditSheets lists the results sheets of a scored workbook by its
 // audit: the one sheet, or for --sheet '*' each sheet scored.
 func auditSheets(audit map[string]string) []string {
