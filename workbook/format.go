@@ -54,7 +54,7 @@ func notXLSX(path string) error {
 		// Web systems often export an HTML table named .xls or .xlsx.
 		return errors.New(`is a web page (HTML), not an .xlsx workbook: open it in Excel and save it as "Excel Workbook (.xlsx)"`)
 	case isText(text, n == len(head)):
-		return errors.New(`is a text file (CSV or the like), not an .xlsx workbook: open it in Excel and save it as "Excel Workbook (.xlsx)"`)
+		return errors.New(`is a text file (CSV or the like), not an .xlsx workbook: if it is CSV, name it .csv and score that; else open it in Excel and save it as "Excel Workbook (.xlsx)"`)
 	}
 	return nil
 }
