@@ -29,6 +29,7 @@ type expectation struct {
 	Ranks       map[string]*string `yaml:"ranks"`
 	Flags       []string           `yaml:"flags"`
 	Pay         map[string]*string `yaml:"pay"`
+	Pools       map[string]*string `yaml:"pools"` // each pool's share
 	// Inputs are cells of the input columns, by header, as the results
 	// sheet holds them: for a quarter built from months, its sums.
 	Inputs map[string]string `yaml:"inputs"`
@@ -83,6 +84,39 @@ func TestExamplesScore(t *testing.T) {
 			set := parseRules(t, filepath.Join(dir, "rules.yaml"))
 			checkExpected(t, set, scored, readExpected(t, filepath.Join(dir, "expected.yaml")))
 		})
+	}
+}
+
+// TestExamplesCalibrate calibrates the workbook of each example that has
+// an expected.calibrated.yaml, as a user would with appraise calibrate,
+// and checks the calibrated grades, coefficients and pay against it.
+func TestExamplesCalibrate(t *testing.T) {
+	bin := buildAppraise(t)
+	some := false
+	for _, dir := range examples(t) {
+		want := filepath.Join(dir, "expected.calibrated.yaml")
+		if _, err := os.Stat(want); err != nil {
+			continue
+		}
+		some = true
+		t.Run(dir, func(t *testing.T) {
+			work := t.TempDir()
+			input := filepath.Base(sample(t, dir))
+			for _, name := range []string{"rules.yaml", input} {
+				copyFile(t, filepath.Join(dir, name), filepath.Join(work, name))
+			}
+			cmd := exec.Command(bin, "calibrate", input)
+			cmd.Dir = work
+			if out, err := cmd.CombinedOutput(); err != nil {
+				t.Fatalf("appraise calibrate %s: %v\n%s", input, err, out)
+			}
+			out := filepath.Join(work, strings.TrimSuffix(input, ".xlsx")+".calibrated.xlsx")
+			set := parseRules(t, filepath.Join(dir, "rules.yaml"))
+			checkExpected(t, set, out, readExpected(t, want))
+		})
+	}
+	if !some {
+		t.Fatal("no example has an expected.calibrated.yaml")
 	}
 }
 
@@ -168,6 +202,9 @@ func checkExpected(t *testing.T, set *rules.Set, scored string, want map[string]
 	for _, p := range set.Pay {
 		add(p.Name)
 	}
+	for _, p := range set.Pools {
+		add(p.Name)
+	}
 	inputs := map[string]bool{}
 	for _, exp := range want {
 		for h := range exp.Inputs {
@@ -231,6 +268,9 @@ func checkExpected(t *testing.T, set *rules.Set, scored string, want map[string]
 		}
 		for line, w := range exp.Pay {
 			sameNumber(t, id+" "+line, cell(line), w)
+		}
+		for pool, w := range exp.Pools {
+			sameNumber(t, id+" "+pool, cell(pool), w)
 		}
 		for h, w := range exp.Inputs {
 			if _, err := decimal.Parse(w); err == nil {
