@@ -69,22 +69,29 @@ func TestExamplesScore(t *testing.T) {
 	bin := buildAppraise(t)
 	for _, dir := range examples(t) {
 		t.Run(dir, func(t *testing.T) {
-			work := t.TempDir()
-			input := filepath.Base(sample(t, dir))
-			for _, name := range []string{"rules.yaml", input} {
-				copyFile(t, filepath.Join(dir, name), filepath.Join(work, name))
-			}
-			cmd := exec.Command(bin, "score", input)
-			cmd.Dir = work
-			out, err := cmd.CombinedOutput()
-			if err != nil {
-				t.Fatalf("appraise score %s: %v\n%s", input, err, out)
-			}
-			scored := filepath.Join(work, strings.TrimSuffix(input, ".xlsx")+".scored.xlsx")
+			scored := runOnSample(t, bin, dir, "score", ".scored.xlsx")
 			set := parseRules(t, filepath.Join(dir, "rules.yaml"))
 			checkExpected(t, set, scored, readExpected(t, filepath.Join(dir, "expected.yaml")))
 		})
 	}
+}
+
+// runOnSample runs appraise verb on a copy of the example's rules and
+// sample workbook, as a user would in the example's folder, and returns
+// the path of the output: the sample's name with suffix for its ".xlsx".
+func runOnSample(t *testing.T, bin, dir, verb, suffix string) string {
+	t.Helper()
+	work := t.TempDir()
+	input := filepath.Base(sample(t, dir))
+	for _, name := range []string{"rules.yaml", input} {
+		copyFile(t, filepath.Join(dir, name), filepath.Join(work, name))
+	}
+	cmd := exec.Command(bin, verb, input)
+	cmd.Dir = work
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("appraise %s %s: %v\n%s", verb, input, err, out)
+	}
+	return filepath.Join(work, strings.TrimSuffix(input, ".xlsx")+suffix)
 }
 
 // TestExamplesCalibrate calibrates the workbook of each example that has
@@ -100,17 +107,7 @@ func TestExamplesCalibrate(t *testing.T) {
 		}
 		some = true
 		t.Run(dir, func(t *testing.T) {
-			work := t.TempDir()
-			input := filepath.Base(sample(t, dir))
-			for _, name := range []string{"rules.yaml", input} {
-				copyFile(t, filepath.Join(dir, name), filepath.Join(work, name))
-			}
-			cmd := exec.Command(bin, "calibrate", input)
-			cmd.Dir = work
-			if out, err := cmd.CombinedOutput(); err != nil {
-				t.Fatalf("appraise calibrate %s: %v\n%s", input, err, out)
-			}
-			out := filepath.Join(work, strings.TrimSuffix(input, ".xlsx")+".calibrated.xlsx")
+			out := runOnSample(t, bin, dir, "calibrate", ".calibrated.xlsx")
 			set := parseRules(t, filepath.Join(dir, "rules.yaml"))
 			checkExpected(t, set, out, readExpected(t, want))
 		})
