@@ -122,6 +122,10 @@ func scoreSheets(opts Options, f *workbook.File) (Summary, error) {
 		var rec *recorder
 		if opts.Record {
 			rec = newRecorder(opts, t)
+			if len(recs) > 0 {
+				// One period's figures, gathered sheet after sheet.
+				rec.figs = recs[0].figs
+			}
 			recs = append(recs, rec)
 		}
 		name := t.Sheet
@@ -234,25 +238,19 @@ func addPay(into, more []PayTotal) []PayTotal {
 	return into
 }
 
-// mergePast joins what each sheet's recorder kept, in the order of the
-// sheets, as the history reads the sheets back; nil when one sheet's
-// output cannot serve as history.
+// mergePast gives the figures the sheets' recorders gathered together,
+// in the order of the sheets, as the history reads the sheets back; nil
+// when one sheet's output cannot serve as history.
 func mergePast(recs []*recorder) *scoring.PastPeriod {
-	var all *scoring.PastPeriod
+	if len(recs) == 0 {
+		return nil
+	}
 	for _, r := range recs {
-		p := r.past()
-		if p == nil {
+		if r.failed {
 			return nil
 		}
-		if all == nil {
-			c := *p
-			all = &c
-			continue
-		}
-		all.Keys = append(all.Keys, p.Keys...)
-		all.Values = append(all.Values, p.Values...)
 	}
-	return all
+	return recs[len(recs)-1].past()
 }
 
 // crossKeys keeps the people of the sheets scored so far, so that a
