@@ -19,6 +19,10 @@ func writeFile(t *testing.T, name string, b []byte) string {
 	return p
 }
 
+func gbkBytes(s string) ([]byte, error) {
+	return simplifiedchinese.GBK.NewEncoder().Bytes([]byte(s))
+}
+
 func gbk(t *testing.T, s string, enc string) []byte {
 	t.Helper()
 	e := simplifiedchinese.GBK.NewEncoder()
