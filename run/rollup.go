@@ -92,7 +92,7 @@ func buildRollup(opts Options) (*built, error) {
 	var people []*person
 	index := map[string]*person{}
 	b := &built{how: map[int][]string{}}
-	sheet := "" // the months' sheet, as the last of them names it
+	sheet := "" // the months' sheet, as the last workbook of them names it
 	for pi, p := range parts {
 		mf := files[p.String()][0]
 		b.from = append(b.from, mf.path)
@@ -117,7 +117,17 @@ func buildRollup(opts Options) (*built, error) {
 		if err != nil {
 			return nil, err
 		}
-		sheet = read
+		if !workbook.IsCSV(mf.path) {
+			// A CSV file's sheet is named after the file, the month.
+			sheet = read
+		}
+	}
+	if sheet == "" {
+		// Every month is a CSV file: the rules' sheet, else the period.
+		sheet = set.Sheet
+		if sheet == "" {
+			sheet = opts.Period.String()
+		}
 	}
 
 	cols := tableColumns(set)
@@ -188,7 +198,7 @@ func findParts(opts Options, dir string, want map[string]bool) (map[string][]mon
 	var problems []string
 	for _, e := range entries {
 		name := e.Name()
-		if e.IsDir() || strings.HasPrefix(name, "~$") || strings.HasPrefix(name, ".") || !strings.EqualFold(filepath.Ext(name), ".xlsx") {
+		if e.IsDir() || strings.HasPrefix(name, "~$") || strings.HasPrefix(name, ".") || !isMonthFile(name) {
 			continue
 		}
 		path := filepath.Join(dir, name)
@@ -269,4 +279,18 @@ func readPart(opts Options, path string, fn func([]scoring.Value)) (sheet string
 		fn(rec)
 		return nil
 	})
+}
+
+// isMonthFile reports whether a file in a folder of months may be a
+// month's workbook: an .xlsx, or a CSV file that is not appraise's own
+// (--format csv results, --detail csv).
+func isMonthFile(name string) bool {
+	lower := strings.ToLower(name)
+	switch {
+	case strings.HasSuffix(lower, ".xlsx"):
+		return true
+	case strings.HasSuffix(lower, ".csv"):
+		return !strings.HasSuffix(lower, ".scored.csv") && !strings.HasSuffix(lower, ".detail.csv")
+	}
+	return false
 }
