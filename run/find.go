@@ -15,6 +15,7 @@ import (
 type Found struct {
 	File   string              // base name of the workbook
 	Sheet  string              // the sheet read
+	Where  string              // the sheet as messages name it: "march.xlsx: 客服KPI", or "march.csv"
 	Row    int                 // 1-based row number
 	Cells  []string            // the row's raw cells, padded to the header's length
 	Types  []workbook.CellType // the type of each of Cells
@@ -131,7 +132,7 @@ func Find(opts Options, column, value string) (*Found, error) {
 		}
 		rows = append(rows, row.Num)
 		if found == nil {
-			found = &Found{File: table.File, Sheet: table.Sheet, Row: row.Num, Cells: slices.Clone(row.Cells), Types: slices.Clone(row.Types), Index: table.Index, cell: table.Ref}
+			found = &Found{File: table.File, Sheet: table.Sheet, Where: table.Where(), Row: row.Num, Cells: slices.Clone(row.Cells), Types: slices.Clone(row.Types), Index: table.Index, cell: table.Ref}
 			for i, c := range set.Columns {
 				if msg := uncomputed(table, row, table.Index[i], c.Header); msg != "" {
 					uncomputedCells = append(uncomputedCells, msg)

@@ -502,7 +502,10 @@ func writeMetric(w io.Writer, set *rules.Set, m *rules.Metric) {
 // writeTrace prints one person's scored row figure by figure; metric >= 0
 // limits it to that metric and the inputs it reads.
 func writeTrace(w io.Writer, set *rules.Set, sc *scoring.Scorer, found *run.Found, t scoring.Trace, metric int) {
-	head := fmt.Sprintf("%s: %s row %d", found.File, found.Sheet, found.Row)
+	head := fmt.Sprintf("%s row %d", found.Where, found.Row)
+	if found.Where == found.File {
+		head = fmt.Sprintf("%s: row %d", found.File, found.Row) // a CSV file
+	}
 	var keys []string
 	for i, c := range set.Columns {
 		if c.Key {
@@ -530,7 +533,7 @@ func writeTrace(w io.Writer, set *rules.Set, sc *scoring.Scorer, found *run.Foun
 		fmt.Fprintln(w, "inputs")
 		var rows [][]string
 		for _, i := range inputs {
-			ref := strings.TrimPrefix(found.Ref(i), found.File+": "+found.Sheet+"!")
+			ref := strings.TrimPrefix(strings.TrimPrefix(found.Ref(i), found.File+": "), found.Sheet+"!")
 			if ref == "" {
 				ref = "(no column)"
 			}
