@@ -198,6 +198,7 @@ var Catalogue = []Entry{
 	{`(and {n} more)`, `（另有 {n} 个）`},
 	{`no such file or folder`, `文件或文件夹不存在`},
 	{`distribution: the sheet does not fit the curve: {fit}`, `强制分布：本表不符合分布曲线：{fit}`},
+	{`distribution: sheet {sheet} does not fit the curve: {fit}`, `强制分布：工作表 {sheet} 不符合分布曲线：{fit}`},
 	{`distribution: {group} does not fit the curve: {fit}`, `强制分布：{group} 不符合分布曲线：{fit}`},
 	{`distribution: {n} people moved grade to fit the curve: see the {sheet} sheet`, `强制分布：{n} 人调整了等级以符合分布曲线：见 {sheet} 工作表`},
 	{`distribution: 1 person moved grade to fit the curve: see the {sheet} sheet`, `强制分布：1 人调整了等级以符合分布曲线：见 {sheet} 工作表`},

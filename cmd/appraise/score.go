@@ -391,7 +391,12 @@ func reportFit(opts *scoreOptions, set *rules.Set, sum run.Summary) {
 			parts = append(parts, fmt.Sprintf("%d with other grades", f.Other))
 		}
 		where := "the sheet"
-		if set.Distribution.Group != "" {
+		switch {
+		case len(sum.Sheets) > 0:
+			// With --sheet '*', each sheet is fitted on its own; the
+			// group is named after it.
+			where = "sheet " + f.Group
+		case set.Distribution.Group != "":
 			where = set.Distribution.Group + " " + f.Group
 		}
 		fmt.Fprintf(opts.io.Err, "appraise: distribution: %s does not fit the curve: %s\n", where, strings.Join(parts, ", "))
