@@ -90,9 +90,14 @@ func openCSV(path, name, enc string) (*File, error) {
 	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}), bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
 		return nil, &fileError{name, `is UTF-16 text: save it from Excel as "CSV UTF-8 (Comma delimited)" or as "Excel Workbook (.xlsx)"`, nil}
 	}
-	if enc == EncodingAuto {
+	switch {
+	case bytes.HasPrefix(head, utf8BOM):
+		// The mark says UTF-8 whatever --encoding says: read as GBK, it
+		// would start the header with "锘".
+		enc = EncodingUTF8
+	case enc == EncodingAuto:
 		enc = EncodingGB18030
-		if bytes.HasPrefix(head, utf8BOM) || validUTF8Prefix(head, n == csvSample) {
+		if validUTF8Prefix(head, n == csvSample) {
 			enc = EncodingUTF8
 		}
 	}

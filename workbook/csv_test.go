@@ -80,6 +80,7 @@ func TestCSVEncodings(t *testing.T) {
 		{"gbk given", gbk(t, text, EncodingGBK), "GBK"},
 		{"gb2312 given", gbk(t, text, EncodingGBK), "gb2312"},
 		{"utf-8 given", []byte(text), "utf8"},
+		{"a byte-order mark over --encoding gbk", append([]byte("\xEF\xBB\xBF"), text...), "gbk"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			got, err := csvTable(t, writeFile(t, "三月.csv", c.b), c.enc, "工号", "得分")
