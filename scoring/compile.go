@@ -105,7 +105,8 @@ func Compile(set *rules.Set) (*Scorer, error) {
 	s.siteOf = map[*rules.Call]int{}
 	for _, call := range set.HistoryCalls() {
 		s.siteOf[call] = len(s.sites)
-		s.sites = append(s.sites, historySite{call: call, slot: slot(), need: s.historyNeed(call)})
+		s.sites = append(s.sites, historySite{call: call, slot: slot(), need: s.historyNeed(call),
+			src: rules.Source(call), cond: rules.Source(call.Args[0])})
 	}
 	s.params = params
 	s.consts = make([]Value, s.nslots)
