@@ -163,7 +163,7 @@ author: HR
 `,
 			want: []string{
 				`rules.yaml:3:1: unknown field "author" in the rule file`,
-				`    hint: the fields are scheme, title, period, period_from, cycle_start, history, sheet, if_missing, columns, ledger, params, sections, metrics, total, grades, tiers, flags, pay, ranks, pool, distribution, rollup, labels, cases`,
+				`    hint: the fields are scheme, title, period, period_from, cycle_start, history, sheet, if_missing, columns, ledger, tables, params, sections, metrics, total, grades, tiers, flags, pay, ranks, pool, distribution, rollup, labels, cases`,
 			},
 		},
 		{

@@ -235,7 +235,13 @@ const (
 // takes a date as shown and TRUE and FALSE as words; an error value is
 // never a value, in either.
 func (s *Scorer) BindCell(i int, raw string, kind CellKind, shown string) (Value, error) {
-	col := s.set.Columns[i]
+	return BindColumn(s.set.Columns[i], s.blanks[i], raw, kind, shown)
+}
+
+// BindColumn is [Scorer.BindCell] for any column, such as one of a
+// table's: blank is why a blank cell of a "blank: none" column has no
+// value.
+func BindColumn(col *rules.Column, blank string, raw string, kind CellKind, shown string) (Value, error) {
 	switch kind {
 	case ErrorCell:
 		if col.Text {
@@ -273,7 +279,7 @@ func (s *Scorer) BindCell(i int, raw string, kind CellKind, shown string) (Value
 			return Num(col.Blank.Value), nil
 		}
 		if col.BlankNone {
-			return Absent(s.blanks[i]), nil
+			return Absent(blank), nil
 		}
 		return Value{}, cellError(col, "is blank: a number is needed")
 	}

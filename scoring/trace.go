@@ -411,6 +411,12 @@ func (s *Scorer) writeWorking(b *strings.Builder, e rules.Expr, env []Value, c *
 			b.WriteByte(')')
 		}
 	case *rules.Call:
+		if k, ok := s.siteOfLookup[e]; ok {
+			// A lookup is written as the value it found; the detail says
+			// in which row.
+			b.WriteString(term(s.lookupValue(k, env), outer > 0))
+			return
+		}
 		if k, ok := s.siteOf[e]; ok && s.sites[k].inner != nil {
 			// A history call is written as its value: what it counted or
 			// added up over the periods, which the history trace lists.

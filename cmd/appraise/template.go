@@ -259,7 +259,7 @@ func columnUsers(set *rules.Set) map[string][]string {
 		}
 	}
 	for _, m := range set.Metrics {
-		add("metric "+m.Name, m.Value, m.Points)
+		add("metric "+m.Name, m.Value, m.Points, m.Target)
 	}
 	add(set.Labels.Total, set.Total.Formula)
 	for _, f := range set.Flags {
