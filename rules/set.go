@@ -105,6 +105,9 @@ type Column struct {
 	// only its position).
 	Default     *Number
 	DefaultText *string
+	// untyped is true for a table column listed by name only, whose
+	// type is the type of what it reads: a figure of other rules' results.
+	untyped bool
 }
 
 // Param is a named constant, such as a base wage, kept in the rule file so

@@ -108,7 +108,7 @@ func (d *decoder) tableColumns(n *yaml.Node, what string) []*Column {
 		var out []*Column
 		for _, item := range n.Content {
 			if name := d.text(item, what); name != "" {
-				out = append(out, &Column{Pos: d.pos(item), Name: foldWidth(name), Header: name})
+				out = append(out, &Column{Pos: d.pos(item), Name: foldWidth(name), Header: name, untyped: true})
 			}
 		}
 		return out
@@ -226,11 +226,14 @@ func (c *checker) lookupCall(e *Call, self *Metric) typ {
 		if t.Keys[k].Text {
 			want = tyText
 		}
-		if got != tyUnknown && got != want {
+		if got != tyUnknown && got != want && !t.Keys[k].untyped {
 			c.errs.add(a.Position(), "lookup: key %s of table %s is %s, but %s is %s", t.Keys[k].Name, t.Name, want, Source(a), got)
 		}
 	}
-	if col.Text {
+	switch {
+	case col.untyped:
+		return tyUnknown
+	case col.Text:
 		return tyText
 	}
 	return tyNumber
@@ -344,7 +347,7 @@ func (ch *chain) visit(file string, set *Set, from *link) {
 		loop := ch.stack[start:]
 		var parts []string
 		for _, l := range loop {
-			parts = append(parts, fmt.Sprintf("%s reads the results of %s (line %d)", l.file, nextFile(loop, l, file), l.at.Line))
+			parts = append(parts, fmt.Sprintf("%s:%d reads the results of %s", l.file, l.at.Line, nextFile(loop, l, file)))
 		}
 		e := ch.errs.add(loop[0].at, "the results tables go round in a circle: %s", strings.Join(parts, ", "))
 		e.Hint = "a results table reads rules that are scored first; two rule files cannot each be scored first"

@@ -203,8 +203,8 @@ func readTable(opts Options, f *workbook.File, i int) (*scoring.TableData, error
 		}
 		where := fmt.Sprintf("%s row %d", table.Sheet, row.Num)
 		if earlier, ok := data.Add(vals[:nkeys], vals[nkeys:], where); !ok {
-			report(fmt.Sprintf("%s: %s: %s %s already in %s", table.Ref(table.Index[0], row.Num),
-				t.Name, keyPhrase(t, vals[:nkeys]), verbFor(nkeys), earlier))
+			report(fmt.Sprintf("%s: %s %s already on row %s", table.Ref(table.Index[0], row.Num),
+				keyPhrase(t, vals[:nkeys]), verbFor(nkeys), strings.TrimPrefix(earlier, table.Sheet+" row ")))
 		}
 	}
 	if err := table.Err(); err != nil {

@@ -234,3 +234,60 @@ func (s *Scorer) lookupValue(k int, env []Value) Value {
 	}
 	return v
 }
+
+// TargetWorking explains how metric i, scored against a target, came by
+// its points: "target 100, proportional: 90 / 100 = 90% -> 90 points" or
+// "target 100, lower is better, all or nothing: 101 > 100, not met -> 0
+// points"; "" for a metric without a target.
+func (r *Result) TargetWorking(i int) string {
+	m := r.s.set.Metrics[i]
+	ms := r.s.metrics[i]
+	if m.Target == nil {
+		return ""
+	}
+	v, t, p := r.env[ms.value], r.env[ms.target], r.env[ms.points]
+	if t.Kind != Number {
+		if t.Kind == Missing && t.Str != "" {
+			return "target: missing: " + t.Str
+		}
+		return "target: missing"
+	}
+	how := "target " + t.String()
+	if m.Lower {
+		how += ", lower is better"
+	}
+	how += ", " + m.Mode
+	if v.Kind != Number || p.Kind != Number {
+		return how
+	}
+	c := v.Num.Cmp(t.Num)
+	met := c >= 0
+	op := map[int]string{-1: "<", 0: "=", 1: ">"}[c]
+	if m.Lower {
+		met = c <= 0
+	}
+	word := "met"
+	if !met {
+		word = "not met"
+	}
+	if m.Mode == rules.TargetAll {
+		return fmt.Sprintf("%s: %s %s %s, %s -> %s points", how, v, op, t, word, p)
+	}
+	num, den := v, t
+	if m.Lower {
+		num, den = t, v
+	}
+	if den.Num.IsZero() {
+		return fmt.Sprintf("%s: %s %s %s, %s -> %s points", how, v, op, t, word, p)
+	}
+	share, err := num.Num.Quo(den.Num)
+	if err != nil {
+		return how
+	}
+	s := fmt.Sprintf("%s: %s / %s = %s", how, num, den, percentOf(share))
+	raw, _ := share.Mul(hundred)
+	if raw.Cmp(p.Num) != 0 {
+		return fmt.Sprintf("%s, %s points, limited to %s", s, raw.Trim(0), p)
+	}
+	return fmt.Sprintf("%s -> %s points", s, p)
+}
