@@ -284,6 +284,10 @@ func readResultsTable(opts Options, f *workbook.File, i int, file string) (*scor
 		}
 		getters = append(getters, g)
 	}
+	resultsSheet := sheet
+	if resultsSheet == "" {
+		resultsSheet = other.Sheet
+	}
 	var data *scoring.TableData
 	nkeys := len(t.Keys)
 	vals := make([]scoring.Value, len(all))
@@ -295,7 +299,7 @@ func readResultsTable(opts Options, f *workbook.File, i int, file string) (*scor
 		for k, g := range getters {
 			vals[k] = g(res)
 		}
-		where := fmt.Sprintf("the results of %s, row %d", filepath.Base(path), row.Num)
+		where := fmt.Sprintf("%s row %d as %s scores it", resultsSheet, row.Num, filepath.Base(path))
 		if earlier, ok := data.Add(vals[:nkeys], vals[nkeys:], where); !ok {
 			dup = append(dup, fmt.Sprintf("%s: table %s: %s %s in two rows of the results of %s: row %d and %s",
 				t.Pos, t.Name, keyPhrase(t, vals[:nkeys]), verbFor(nkeys), path, row.Num, earlier))
