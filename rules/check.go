@@ -160,6 +160,7 @@ func (c *checker) names() {
 	for i, p := range s.Params {
 		c.declare(p.Name, p.Pos, &decl{kind: declParam, index: i, typ: tyNumber})
 	}
+	c.checkTables()
 	for i, sec := range s.Sections {
 		c.declare(sec.Name, sec.Pos, &decl{kind: declSection, index: i, typ: tyNumber})
 	}
@@ -178,7 +179,6 @@ func (c *checker) names() {
 	for i, t := range s.Tiers {
 		c.declare(t.Name, t.Pos, &decl{kind: declTier, index: i, typ: tyNumber})
 	}
-	c.checkTables()
 	c.decls["total"] = &decl{kind: declTotal, typ: tyNumber}
 	c.declareGrades()
 	c.resultHeaders(headers)

@@ -128,6 +128,11 @@ func readTable(opts Options, f *workbook.File, i int) (*scoring.TableData, error
 	sheet := t.Sheet
 	if sheet == "" {
 		sheet = t.Name
+		if file != "" && !contains(src.SheetNames(), sheet) {
+			// A workbook of its own: its first sheet, unless one is
+			// named like the table.
+			sheet = src.SheetNames()[0]
+		}
 	}
 	if !contains(src.SheetNames(), sheet) {
 		hint := fmt.Sprintf("add it, or give the table's workbook with --with %s=FILE.xlsx", t.Name)
