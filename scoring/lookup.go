@@ -245,14 +245,23 @@ func (r *Result) TargetWorking(i int) string {
 	if m.Target == nil {
 		return ""
 	}
-	v, t, p := r.env[ms.value], r.env[ms.target], r.env[ms.points]
+	return targetWorking(m, r.env[ms.value], r.env[ms.target], r.env[ms.points])
+}
+
+func targetWorking(m *rules.Metric, v, t, p Value) string {
+	shown := func(x Value) string {
+		if m.Percent && x.Kind == Number {
+			return percentOf(x.Num)
+		}
+		return x.String()
+	}
 	if t.Kind != Number {
 		if t.Kind == Missing && t.Str != "" {
 			return "target: missing: " + t.Str
 		}
 		return "target: missing"
 	}
-	how := "target " + t.String()
+	how := "target " + shown(t)
 	if m.Lower {
 		how += ", lower is better"
 	}
@@ -271,20 +280,20 @@ func (r *Result) TargetWorking(i int) string {
 		word = "not met"
 	}
 	if m.Mode == rules.TargetAll {
-		return fmt.Sprintf("%s: %s %s %s, %s -> %s points", how, v, op, t, word, p)
+		return fmt.Sprintf("%s: %s %s %s, %s -> %s points", how, shown(v), op, shown(t), word, p)
 	}
 	num, den := v, t
 	if m.Lower {
 		num, den = t, v
 	}
 	if den.Num.IsZero() {
-		return fmt.Sprintf("%s: %s %s %s, %s -> %s points", how, v, op, t, word, p)
+		return fmt.Sprintf("%s: %s %s %s, %s -> %s points", how, shown(v), op, shown(t), word, p)
 	}
 	share, err := num.Num.Quo(den.Num)
 	if err != nil {
 		return how
 	}
-	s := fmt.Sprintf("%s: %s / %s = %s", how, num, den, percentOf(share))
+	s := fmt.Sprintf("%s: %s / %s = %s", how, shown(num), shown(den), percentOf(share))
 	raw, _ := share.Mul(hundred)
 	if raw.Cmp(p.Num) != 0 {
 		return fmt.Sprintf("%s, %s points, limited to %s", s, raw.Trim(0), p)

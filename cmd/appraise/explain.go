@@ -166,6 +166,7 @@ func explainRun(opts *explainOptions) error {
 	if err != nil {
 		return err
 	}
+	sc = found.Scorer
 	r := sc.NewResult()
 	found.Score(sc, r)
 	writeTrace(w, set, sc, found, r.Trace(), metric)
@@ -189,6 +190,14 @@ func explainRun(opts *explainOptions) error {
 			rows = append(rows, []string{p.Name, scoring.RoundMoney(sh.Share.Num).String(), how})
 		}
 		writeTable(w, "  ", rows)
+	}
+	if looks := r.Lookups(); len(looks) > 0 && metric < 0 {
+		// Which row of each table each lookup used.
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "lookups")
+		for _, l := range looks {
+			fmt.Fprintf(w, "  %s\n    %s\n", rules.Source(l.Call), l.Line())
+		}
 	}
 	if calls := sc.HistoryCalls(); len(calls) > 0 && metric < 0 {
 		// What each figure that looks back used, period by period.
