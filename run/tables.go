@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"appraise/rules"
@@ -50,7 +51,21 @@ func withTables(opts Options, f *workbook.File) (Options, error) {
 			continue
 		}
 		data[i] = d
-		opts.tables = append(opts.tables, tableFile{Name: t.Name, File: d.File, Sheet: d.Sheet, Rows: d.Len()})
+		tf := tableFile{Name: t.Name, Sheet: d.Sheet, Rows: d.Len()}
+		switch {
+		case opts.With[t.Name] != "":
+			tf.Path = opts.With[t.Name]
+		case t.File != "":
+			tf.Path = tablePath(opts, set, t.File)
+		}
+		if t.Results != "" {
+			base := opts.RulesFile
+			if base == "" {
+				base = set.File
+			}
+			tf.Rules = rules.ResultsPath(base, t.Results)
+		}
+		opts.tables = append(opts.tables, tf)
 	}
 	if len(problems.Problems) > 0 {
 		return opts, problems
@@ -65,9 +80,83 @@ func withTables(opts Options, f *workbook.File) (Options, error) {
 
 // tableFile is a table read, for the audit.
 type tableFile struct {
-	Name, File, Sheet string
-	Rows              int
+	Name  string
+	Path  string // the workbook it was read from; "" for the one scored
+	Sheet string
+	Rules string // for the results of other rules, their rule file
+	Rows  int
 }
+
+// auditTables gives the audit's rows for the tables read: where each
+// came from, with the SHA-256 of each file besides the input.
+func auditTables(opts Options, abs func(string) string) ([][2]string, error) {
+	var out [][2]string
+	for _, t := range opts.tables {
+		where := "sheet " + t.Sheet + " of the input"
+		if t.Path != "" {
+			where = abs(t.Path) + ", sheet " + t.Sheet
+		}
+		if t.Rules != "" {
+			where = "the results of " + abs(t.Rules) + " on " + where
+		}
+		out = append(out, [2]string{auditTable + t.Name, fmt.Sprintf("%s, %d rows", where, t.Rows)})
+		for _, f := range [][2]string{{auditTableFile, t.Path}, {auditTableRules, t.Rules}} {
+			if f[1] == "" {
+				continue
+			}
+			sum, err := FileSHA256(f[1])
+			if err != nil {
+				return nil, &InputError{Problems: []string{err.Error()}}
+			}
+			item := auditTable + t.Name + f[0]
+			out = append(out, [2]string{item, abs(f[1])}, [2]string{item + auditSHA, sum})
+		}
+	}
+	return out, nil
+}
+
+// The audit items of a table's own workbook and of the rules whose
+// results it holds, after "table " and its name.
+const (
+	auditTableFile  = " file"
+	auditTableRules = " rules"
+)
+
+// recordedTables gives, from an audit, the workbook each table was read
+// from when it was not the input, as --with would name it again, and
+// the changes to those files and to the rules whose results a table
+// held.
+func recordedTables(audit map[string]string) (map[string]string, []Changed, error) {
+	with := map[string]string{}
+	var changed []Changed
+	for item, path := range audit {
+		rest, ok := strings.CutPrefix(item, auditTable)
+		if !ok || strings.HasSuffix(rest, auditSHA) {
+			continue
+		}
+		for _, kind := range []string{auditTableFile, auditTableRules} {
+			name, ok := strings.CutSuffix(rest, kind)
+			if !ok {
+				continue
+			}
+			if kind == auditTableFile {
+				with[name] = path
+			}
+			now, err := FileSHA256(path)
+			if err != nil {
+				return nil, nil, &InputError{Problems: []string{err.Error()}}
+			}
+			if rec := audit[item+auditSHA]; rec != now {
+				changed = append(changed, Changed{What: item, File: path, Recorded: rec, Now: now})
+			}
+		}
+	}
+	sort.Slice(changed, func(i, j int) bool { return changed[i].What < changed[j].What })
+	return with, changed, nil
+}
+
+// auditTable starts the audit items of a table read: + its name.
+const auditTable = "table "
 
 // checkChain refuses rules whose results tables go round in a circle, or
 // read rules that do not parse, before anything is scored.
