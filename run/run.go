@@ -209,6 +209,9 @@ func Score(opts Options) (Summary, error) {
 		if set.Rollup == nil {
 			return Summary{}, &InputError{Problems: []string{fmt.Sprintf("%s is a folder, and %s has no rollup: to build a quarter or a year from the months in it: give a workbook", opts.Input, set.File)}}
 		}
+		if opts, err = withTables(opts, nil); err != nil {
+			return Summary{}, err
+		}
 		b, err := buildRollup(opts)
 		if err != nil {
 			return Summary{}, err

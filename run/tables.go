@@ -202,6 +202,11 @@ func readTable(opts Options, f *workbook.File, i int) (*scoring.TableData, error
 	case t.File != "":
 		file = tablePath(opts, set, t.File)
 	}
+	if f == nil && file == "" {
+		// A period built from its months has no workbook of its own.
+		return nil, &InputError{Problems: []string{fmt.Sprintf("%s: table %s (%s) is read from the workbook scored, and a period built from its months has none: give its workbook with --with %s=FILE.xlsx, or file: in the rules",
+			opts.Input, t.Name, t.Pos, t.Name)}}
+	}
 	if t.Results != "" {
 		return readResultsTable(opts, f, i, file)
 	}
