@@ -419,7 +419,7 @@ func (c *checker) operand(e Expr, got, want typ, op string) {
 // (-1: one or more).
 var Functions = map[string]int{
 	"min": -1, "max": -1, "floor": 1, "ceil": 1, "round": 2, "abs": 1, "if": 3,
-	"mean": -1, "wmean": -1,
+	"mean": -1, "wmean": -1, "lookup": -1,
 }
 
 func (c *checker) call(e *Call, self *Metric) typ {

@@ -672,7 +672,7 @@ pay:
 `,
 			want: []string{
 				`rules.yaml:4:10: unknown function "sqrt"`,
-				`    hint: the functions are abs, ceil, consecutive, count_last, count_quarter, count_year, floor, if, max, mean, min, round, sum_last, sum_quarter, sum_year, wmean`,
+				`    hint: the functions are abs, ceil, consecutive, count_last, count_quarter, count_year, floor, if, lookup, max, mean, min, round, sum_last, sum_quarter, sum_year, wmean`,
 			},
 		},
 		{
