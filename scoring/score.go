@@ -55,12 +55,19 @@ type MetricResult struct {
 	Band   int   // the index of the band matched, or -1
 	Points Value // the points earned; missing for a metric that is reported only
 	Score  Value // points x weight / 100, or the points when unweighted
+	// Target is the target of a metric scored against one; missing for
+	// any other.
+	Target Value
 }
 
 // Metric returns the trace of metric i.
 func (r *Result) Metric(i int) MetricResult {
 	ms := r.s.metrics[i]
-	return MetricResult{Value: r.env[ms.value], Band: r.bands[i], Points: r.env[ms.points], Score: r.env[ms.score]}
+	mr := MetricResult{Value: r.env[ms.value], Band: r.bands[i], Points: r.env[ms.points], Score: r.env[ms.score]}
+	if ms.target >= 0 {
+		mr.Target = r.env[ms.target]
+	}
+	return mr
 }
 
 // Input returns the value of input column i.
