@@ -283,7 +283,7 @@ func (c *checker) checkTables() {
 // and a cycle (rules whose results, through others, need their own).
 func Chain(set *Set, read func(path string) ([]byte, error)) (map[string]*Set, ErrorList) {
 	ch := &chain{read: read, sets: map[string]*Set{}, state: map[string]int{}}
-	ch.visit(set.File, set, nil)
+	ch.visit(set.File, set)
 	ch.errs.Sort()
 	return ch.sets, ch.errs
 }
@@ -334,7 +334,7 @@ func cleanPath(p string) string {
 	return strings.Join(out, "/")
 }
 
-func (ch *chain) visit(file string, set *Set, from *link) {
+func (ch *chain) visit(file string, set *Set) {
 	switch ch.state[file] {
 	case 2:
 		return
@@ -385,7 +385,7 @@ func (ch *chain) visit(file string, set *Set, from *link) {
 		}
 		ch.stack = append(ch.stack, l)
 		if other != nil {
-			ch.visit(path, other, &l)
+			ch.visit(path, other)
 		}
 		ch.stack = ch.stack[:len(ch.stack)-1]
 	}
