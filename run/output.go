@@ -293,6 +293,14 @@ func createText(path string, stdout io.Writer) (*textFile, error) {
 }
 
 func (f *textFile) commit() error {
+	if err := f.save(); err != nil {
+		f.abort()
+		return workbook.NewSaveError(filepath.Base(f.path), "cannot write", err)
+	}
+	return nil
+}
+
+func (f *textFile) save() error {
 	if err := f.w.Flush(); err != nil {
 		return err
 	}
@@ -306,6 +314,9 @@ func (f *textFile) commit() error {
 		name := f.tmp.Name()
 		f.tmp.Close()
 		return os.Remove(name)
+	}
+	if err := f.tmp.Sync(); err != nil {
+		return err
 	}
 	if err := f.tmp.Close(); err != nil {
 		return err

@@ -320,7 +320,8 @@ func (s *Scorer) casePast(c *rules.Case, rec []Value) (*Past, rules.ErrorList) {
 				}
 				vals[v.Name] = x
 			}
-			per.Keys, per.Values = []string{key}, [][]Value{vals}
+			per.Figures = NewFigures(len(names))
+			per.Figures.AddRow(key, vals)
 		}
 		h.Periods = append(h.Periods, per)
 		p = p.Prev()

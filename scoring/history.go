@@ -3,6 +3,7 @@ package scoring
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"appraise/rules"
 
@@ -19,8 +20,9 @@ type PastPeriod struct {
 	InQuarter bool   // whether it falls in the quarter of the period scored
 	// Source names where the results came from, for traces.
 	Source string
-	Keys   []string  // each person's key, as [Scorer.Key] makes it
-	Values [][]Value // per person, one value per name of [rules.Set.HistoryNames]
+	// Figures are, per person, the key and one value per name of
+	// [rules.Set.HistoryNames].
+	Figures *Figures
 }
 
 // History is what the earlier periods recorded, most recent first: the
@@ -125,7 +127,15 @@ func (s *Scorer) Key(rec []Value) string {
 }
 
 // NormalKey is a key cell as people are matched by it.
-func NormalKey(s string) string { return strings.TrimSpace(width.Fold.String(s)) }
+func NormalKey(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return strings.TrimSpace(width.Fold.String(s))
+		}
+	}
+	// Folding leaves ASCII as it is.
+	return strings.TrimSpace(s)
+}
 
 // NewHistory is an empty history of the periods before cur, knowing how
 // many of them fall in cur's year and quarter.
@@ -140,24 +150,22 @@ func NewHistory(cur Period) *History {
 	return h
 }
 
-// Past is a [History] made ready for scoring: for each person and each
-// history call, what the earlier periods add.
+// Past is a [History] made ready for scoring: what the earlier periods
+// add to each history call is worked out for each person as the person's
+// record is scored.
 type Past struct {
 	s       *Scorer
 	h       *History
-	persons map[string]int
-	rowOf   [][]int32 // per period, per person: the person's row, or -1
-	part    [][]Value // per site, per person
-	absent  []Value   // per site: the part of a person found in no period
-	names   []int     // per history name: its slot
+	names   []int    // per history name: its slot
+	hnames  []string // the history names
 	scratch []Value
 }
 
-// Past prepares h for scoring. Its periods' Values must follow
+// Past prepares h for scoring. Its periods' figures must follow
 // Rules().HistoryNames().
 func (s *Scorer) Past(h *History) (*Past, error) {
 	names := s.set.HistoryNames()
-	p := &Past{s: s, h: h, persons: map[string]int{}, scratch: make([]Value, s.nslots)}
+	p := &Past{s: s, h: h, scratch: make([]Value, s.nslots), hnames: names}
 	c := &compiler{s: s, params: s.params, self: -1}
 	for _, n := range names {
 		name, field, _ := strings.Cut(n, ".")
@@ -168,51 +176,26 @@ func (s *Scorer) Past(h *History) (*Past, error) {
 		p.names = append(p.names, slot)
 	}
 	for _, per := range h.Periods {
-		for _, k := range per.Keys {
-			if _, ok := p.persons[k]; !ok {
-				p.persons[k] = len(p.persons)
-			}
+		f := per.Figures
+		if f.Rows() > 0 && f.Width() != len(names) || !f.complete() {
+			return nil, fmt.Errorf("history %s: %d figures a person, want %d", per.Label, f.Width(), len(names))
 		}
-	}
-	p.rowOf = make([][]int32, len(h.Periods))
-	for i, per := range h.Periods {
-		if len(per.Values) != len(per.Keys) {
-			return nil, fmt.Errorf("history %s: %d keys, %d rows", per.Label, len(per.Keys), len(per.Values))
-		}
-		rows := make([]int32, len(p.persons))
-		for j := range rows {
-			rows[j] = -1
-		}
-		for j, k := range per.Keys {
-			rows[p.persons[k]] = int32(j)
-		}
-		p.rowOf[i] = rows
-	}
-	p.part = make([][]Value, len(s.sites))
-	p.absent = make([]Value, len(s.sites))
-	for k := range s.sites {
-		p.part[k] = make([]Value, len(p.persons))
-		for i := range p.part[k] {
-			p.part[k][i] = p.walk(k, i, nil)
-		}
-		p.absent[k] = p.walk(k, -1, nil)
 	}
 	return p, nil
 }
 
-// record fills the scratch slots with person i's figures in period at;
-// it reports false when the person is not in that period.
-func (p *Past) record(at, i int) bool {
-	if i < 0 {
-		return false
-	}
-	row := p.rowOf[at][i]
-	if row < 0 {
+// record fills the scratch slots with the figures of the person whose
+// key is key in period at; it reports false when the person is not in
+// that period.
+func (p *Past) record(at int, key string) bool {
+	f := p.h.Periods[at].Figures
+	row, ok := f.Find(key)
+	if !ok {
 		return false
 	}
 	copy(p.scratch, p.s.consts)
-	for n, v := range p.h.Periods[at].Values[row] {
-		p.scratch[p.names[n]] = v
+	for n, slot := range p.names {
+		p.scratch[slot] = f.At(row, n)
 	}
 	return true
 }
@@ -250,17 +233,17 @@ func (s *Scorer) HistoryDepth(h *History) int {
 	return depth
 }
 
-// walk works out what the earlier periods add to site k for person i
-// (-1: a person found in none). With say, it also tells each period's
-// part, for a trace.
-func (p *Past) walk(k, i int, say func(period int, line string)) Value {
+// walk works out what the earlier periods add to site k for the person
+// whose key is key. With say, it also tells each period's part, for a
+// trace.
+func (p *Past) walk(k int, key string, say func(period int, line string)) Value {
 	site := p.s.sites[k]
 	need := p.need(k)
 	if need < 0 {
 		run := 0
 		for at := range p.h.Periods {
 			label := p.h.Periods[at].Label
-			if !p.record(at, i) {
+			if !p.record(at, key) {
 				if say != nil {
 					say(at, label+": not in the results: the run stops")
 				}
@@ -294,7 +277,7 @@ func (p *Past) walk(k, i int, say func(period int, line string)) Value {
 	overflow := overflowIn(site.call.Pos, rules.Source(site.call), nil)
 	for at := 0; at < need; at++ {
 		label := p.h.Periods[at].Label
-		if !p.record(at, i) {
+		if !p.record(at, key) {
 			if say != nil {
 				say(at, label+": not in the results: adds nothing")
 			}
@@ -354,7 +337,7 @@ func (p *Past) valuesIn(c *rules.Call, env []Value) string {
 			return
 		}
 		seen[n] = true
-		for j, name := range p.s.set.HistoryNames() {
+		for j, name := range p.hnames {
 			if name == n {
 				v := env[p.names[j]]
 				s := v.String()
@@ -371,17 +354,9 @@ func (p *Past) valuesIn(c *rules.Call, env []Value) string {
 // fill puts the person's history parts into env, before a record is
 // scored.
 func (p *Past) fill(rec []Value, r *Result) {
-	i, ok := p.persons[p.s.Key(rec)]
-	if !ok {
-		i = -1
-	}
-	r.person = i
+	r.person = p.s.Key(rec)
 	for k, site := range p.s.sites {
-		if i < 0 {
-			r.env[site.slot] = p.absent[k]
-		} else {
-			r.env[site.slot] = p.part[k][i]
-		}
+		r.env[site.slot] = p.walk(k, r.person, nil)
 	}
 }
 

@@ -19,8 +19,8 @@ type Result struct {
 	env   []Value
 	bands []int
 
-	past   *Past // the history, when the rules look back
-	person int   // the record's person in past, or -1
+	past   *Past  // the history, when the rules look back
+	person string // the record's person key, when past is set
 
 	shares []PoolShare // per pool, once a Pooling fills them
 

@@ -224,7 +224,7 @@ func (s *SheetWriter) flush() error {
 		return nil
 	}
 	if err := s.stream.write(s.buf); err != nil {
-		s.err = s.errorf("cannot write: %s", describeCreate(err))
+		s.err = NewSaveError(s.w.name+": "+s.name, "cannot write", err)
 		return s.err
 	}
 	s.buf = s.buf[:0]
@@ -238,7 +238,7 @@ func (s *SheetWriter) finish() error {
 		return err
 	}
 	if err := s.stream.close(); err != nil {
-		s.err = s.errorf("cannot write: %s", describeCreate(err))
+		s.err = NewSaveError(s.w.name+": "+s.name, "cannot write", err)
 		return s.err
 	}
 	return nil
