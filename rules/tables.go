@@ -506,3 +506,83 @@ func (d *decoder) metricTarget(m *Metric, key *yaml.Node, f map[string]*yaml.Nod
 		m.Lower = d.choice(y, "better", "higher", "lower") == "lower"
 	}
 }
+
+// CaseTable is the rows a case gives one of the rules' tables, so that
+// its lookups have rows to find, as the workbook's sheet would give them.
+type CaseTable struct {
+	Pos   Pos
+	Table int // index into Set.Tables
+	Rows  []CaseRow
+}
+
+// CaseRow is one row of a [CaseTable]: a cell per key and column of the
+// table, in the table's order (keys first); a cell left out is blank.
+type CaseRow struct {
+	Pos   Pos
+	Cells []Input // Input.Column indexes the table's keys, then its columns
+}
+
+// caseTables decodes a case's tables: each table by name, a list of rows,
+// each a mapping of the table's keys and columns to cells.
+func (d *decoder) caseTables(set *Set, c *Case, n *yaml.Node, what string) {
+	pairs, _ := d.fields(n, "the tables of "+what, nil)
+	var out []CaseTable
+	for _, p := range pairs {
+		ti := set.TableIndex(foldWidth(p.key.Value))
+		if ti < 0 {
+			var names []string
+			for _, t := range set.Tables {
+				names = append(names, t.Name)
+			}
+			e := d.errorf(p.key, "%s: no table %q", what, p.key.Value)
+			if s := closest(foldWidth(p.key.Value), names); s != "" {
+				e.Hint = fmt.Sprintf("did you mean %q?", s)
+			}
+			continue
+		}
+		t := set.Tables[ti]
+		all := append(append([]*Column{}, t.Keys...), t.Columns...)
+		ct := CaseTable{Pos: d.pos(p.key), Table: ti}
+		list := resolve(p.value)
+		if list.Kind != yaml.SequenceNode {
+			d.errorf(list, "%s: table %s must be a list of rows, not %s", what, t.Name, describe(list))
+			continue
+		}
+		for _, item := range list.Content {
+			row := CaseRow{Pos: d.pos(resolve(item))}
+			cells, _ := d.fields(item, "a row of table "+t.Name, nil)
+			for _, cell := range cells {
+				col := -1
+				for k, x := range all {
+					if x.Name == foldWidth(cell.key.Value) || x.Header == cell.key.Value {
+						col = k
+					}
+				}
+				if col < 0 {
+					var names []string
+					for _, x := range all {
+						names = append(names, x.Name)
+					}
+					e := d.errorf(cell.key, "%s: table %s has no column %q", what, t.Name, cell.key.Value)
+					if s := closest(foldWidth(cell.key.Value), names); s != "" {
+						e.Hint = fmt.Sprintf("did you mean %q?", s)
+					}
+					continue
+				}
+				v := resolve(cell.value)
+				if v.Kind != yaml.ScalarNode {
+					d.errorf(v, "%s: %s must be a number or text, not %s", what, cell.key.Value, describe(v))
+					continue
+				}
+				raw := v.Value
+				if v.Tag == "!!null" {
+					raw = ""
+				}
+				row.Cells = append(row.Cells, Input{Pos: d.pos(v), Column: col, Raw: raw})
+			}
+			ct.Rows = append(ct.Rows, row)
+		}
+		out = append(out, ct)
+	}
+	c.Tables = out
+}

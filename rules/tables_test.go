@@ -246,3 +246,30 @@ total: {formula: y, label: 总分}
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+func TestParseCaseTables(t *testing.T) {
+	runErrorCases(t, []errorCase{
+		{
+			name: "unknown table and column",
+			src: `columns:
+  部门: {type: text, key: true}
+` + targetTable + `metrics:
+  t: lookup(目标.目标值, 部门, "收入")
+cases:
+  - name: a
+    tables:
+      目村: []
+      目标:
+        - {部门: 华东, KPI: 收入, 目标: 100}
+    inputs: {部门: 华东}
+    expect: {value: {t: 100}}
+`,
+			want: []string{
+				`rules.yaml:15:7: case "a": no table "目村"`,
+				`    hint: did you mean "目标"?`,
+				`rules.yaml:17:29: case "a": table 目标 has no column "目标"`,
+				`    hint: did you mean "目标值"?`,
+			},
+		},
+	})
+}

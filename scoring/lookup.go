@@ -89,6 +89,7 @@ type lookupSite struct {
 // called on is not changed; the one returned is safe for concurrent use
 // as any scorer is.
 func (s *Scorer) WithTables(data []*TableData) (*Scorer, error) {
+	// A nil entry is a table not read: its lookups have no value.
 	if len(data) != len(s.set.Tables) {
 		return nil, fmt.Errorf("%d tables given for the %d of the rules", len(data), len(s.set.Tables))
 	}
@@ -299,4 +300,65 @@ func targetWorking(m *rules.Metric, v, t, p Value) string {
 		return fmt.Sprintf("%s, %s points, limited to %s", s, raw.Trim(0), p)
 	}
 	return fmt.Sprintf("%s -> %s points", s, p)
+}
+
+// caseTables is a scorer that reads the rows case c gives the rules'
+// tables; the problems are located at the cells in the case's file.
+func (s *Scorer) caseTables(c *rules.Case) (*Scorer, rules.ErrorList) {
+	if len(c.Tables) == 0 {
+		return s, nil
+	}
+	var errs rules.ErrorList
+	data := make([]*TableData, len(s.set.Tables))
+	for _, ct := range c.Tables {
+		def := s.set.Tables[ct.Table]
+		all := append(append([]*rules.Column{}, def.Keys...), def.Columns...)
+		d := s.NewTableData(ct.Table, ct.Pos.File, def.Name)
+		for n, row := range ct.Rows {
+			vals := make([]Value, len(all))
+			given := make([]bool, len(all))
+			bad := false
+			for _, in := range row.Cells {
+				given[in.Column] = true
+				v, err := BindColumn(all[in.Column], def.Name+"."+all[in.Column].Name+" is blank", in.Raw, PlainCell, "")
+				if err != nil {
+					errs = append(errs, &rules.Error{Pos: in.Pos, Msg: fmt.Sprintf("table %s: %v", def.Name, err)})
+					bad = true
+					continue
+				}
+				vals[in.Column] = v
+			}
+			for k, col := range all {
+				if given[k] {
+					continue
+				}
+				if k < len(def.Keys) {
+					errs = append(errs, &rules.Error{Pos: row.Pos, Msg: fmt.Sprintf("a row of table %s gives no %s, one of its keys", def.Name, col.Name)})
+					bad = true
+					continue
+				}
+				v, err := BindColumn(col, def.Name+"."+col.Name+" is blank", "", PlainCell, "")
+				if err != nil {
+					v = Absent(fmt.Sprintf("%s.%s is not given", def.Name, col.Name))
+				}
+				vals[k] = v
+			}
+			if bad {
+				continue
+			}
+			where := fmt.Sprintf("row %d of the case's %s", n+1, def.Name)
+			if earlier, ok := d.Add(vals[:len(def.Keys)], vals[len(def.Keys):], where); !ok {
+				errs = append(errs, &rules.Error{Pos: row.Pos, Msg: fmt.Sprintf("table %s: this row has the keys of %s", def.Name, earlier)})
+			}
+		}
+		data[ct.Table] = d
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	ws, err := s.WithTables(data)
+	if err != nil {
+		return nil, rules.ErrorList{{Pos: c.Pos, Msg: err.Error()}}
+	}
+	return ws, nil
 }
