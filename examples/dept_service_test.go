@@ -41,6 +41,12 @@ func TestDeptServiceCascade(t *testing.T) {
 		t.Errorf("the detail has no line\n%s\nin\n%s", want, detail)
 	}
 
+	// Its cases pass, each with the department row it reads.
+	out, err := exec.Command(bin, "test", filepath.Join(dir, "people.yaml")).CombinedOutput()
+	if err != nil || !strings.HasPrefix(string(out), "ok   "+filepath.Join(dir, "people.yaml")+"  ") {
+		t.Errorf("appraise test people.yaml: %v\n%s", err, out)
+	}
+
 	// P07 of 市场部, which the departments' sheet does not list.
 	people := sheetRows(t, filepath.Join(dir, "2026-q1.xlsx"), "人员")
 	people = append(people, []string{"P07", "孙丽", "市场部", "员工", "80"})

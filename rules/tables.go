@@ -586,3 +586,7 @@ func (d *decoder) caseTables(set *Set, c *Case, n *yaml.Node, what string) {
 	}
 	c.Tables = out
 }
+
+// Untyped reports whether c is a column of a results table listed by name
+// only, which takes the type of the figure it reads.
+func (c *Column) Untyped() bool { return c.untyped }

@@ -320,7 +320,18 @@ func (s *Scorer) caseTables(c *rules.Case) (*Scorer, rules.ErrorList) {
 			bad := false
 			for _, in := range row.Cells {
 				given[in.Column] = true
-				v, err := BindColumn(all[in.Column], def.Name+"."+all[in.Column].Name+" is blank", in.Raw, PlainCell, "")
+				col := all[in.Column]
+				if col.Untyped() {
+					// A figure of other rules' results: a number if it
+					// reads as one, else text.
+					if d, err := ParseNumber(in.Raw); err == nil {
+						vals[in.Column] = Num(d)
+					} else {
+						vals[in.Column] = Str(strings.TrimSpace(in.Raw))
+					}
+					continue
+				}
+				v, err := BindColumn(col, def.Name+"."+col.Name+" is blank", in.Raw, PlainCell, "")
 				if err != nil {
 					errs = append(errs, &rules.Error{Pos: in.Pos, Msg: fmt.Sprintf("table %s: %v", def.Name, err)})
 					bad = true
