@@ -32,11 +32,18 @@ func FuzzParseNumber(f *testing.F) {
 		}
 		if got.Cmp(want) != 0 {
 			// A number of more than the 19 digits a decimal holds is
-			// rounded, as a cell's double is: only then, and by half a
-			// unit of the last digit kept at most.
-			half := new(big.Rat).SetFrac(big.NewInt(1), new(big.Int).Mul(big.NewInt(2), new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(d.Scale())), nil)))
+			// rounded, as a cell's double is: by half a unit of its 19th
+			// digit at most, or of the 19th decimal place for a number
+			// below 1.
+			whole := new(big.Int).Quo(new(big.Int).Abs(want.Num()), want.Denom())
+			digits := 0
+			if whole.Sign() > 0 {
+				digits = len(whole.String())
+			}
+			unit := new(big.Rat).SetFrac(big.NewInt(1), new(big.Int).Exp(big.NewInt(10), big.NewInt(19), nil))
+			unit.Mul(unit, new(big.Rat).SetInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(digits)), nil)))
 			diff := new(big.Rat).Abs(new(big.Rat).Sub(got, want))
-			if d.Prec() < 19 && d.Scale() < 19 || diff.Cmp(half) > 0 {
+			if diff.Cmp(unit.Quo(unit, big.NewRat(2, 1))) > 0 {
 				t.Fatalf("ParseNumber(%q) = %s, want %s", s, d, want.FloatString(25))
 			}
 		}

@@ -23,9 +23,12 @@ type HistoryFile struct {
 func historyFiles(h *scoring.History) ([]HistoryFile, error) {
 	var out []HistoryFile
 	for _, p := range h.Periods {
-		sum, err := FileSHA256(p.Source)
-		if err != nil {
-			return nil, &InputError{Problems: []string{"history: " + err.Error()}}
+		sum := p.SHA256
+		if sum == "" {
+			var err error
+			if sum, err = FileSHA256(p.Source); err != nil {
+				return nil, &InputError{Problems: []string{"history: " + err.Error()}}
+			}
 		}
 		out = append(out, HistoryFile{Period: p.Label, File: p.Source, SHA256: sum})
 	}

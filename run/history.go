@@ -71,8 +71,9 @@ func loadHistory(dirs []string, sc *scoring.Scorer, cur scoring.Period, recent m
 		}
 		path := paths[0]
 		var figures *scoring.Figures
+		sha := ""
 		if r, ok := recent[p.String()]; ok && filepath.Clean(r.Source) == filepath.Clean(path) {
-			figures = r.Figures
+			figures, sha = r.Figures, r.SHA256
 		} else {
 			f, err := readPast(path, sc)
 			if err != nil {
@@ -82,7 +83,7 @@ func loadHistory(dirs []string, sc *scoring.Scorer, cur scoring.Period, recent m
 		}
 		h.Periods = append(h.Periods, scoring.PastPeriod{
 			Label: p.String(), InYear: cur.SameYear(p), InQuarter: cur.SameQuarter(p),
-			Source: path, Figures: figures,
+			Source: path, Figures: figures, SHA256: sha,
 		})
 		p = p.Prev()
 	}

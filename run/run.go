@@ -298,6 +298,14 @@ func scoreTable(opts Options, table *workbook.Table, reopen func() (*workbook.Ta
 	if rec != nil {
 		sum.Past = rec.past()
 	}
+	if sum.Past != nil {
+		// The next periods of a batch record this file in their audits:
+		// hashed once here, not again by every one of them. A file that
+		// cannot be read back is hashed, or named, when one needs it.
+		if h, err := FileSHA256(opts.Output); err == nil {
+			sum.Past.SHA256 = h
+		}
+	}
 	sum.Used = opts.used
 	return sum, nil
 }

@@ -20,6 +20,9 @@ type PastPeriod struct {
 	InQuarter bool   // whether it falls in the quarter of the period scored
 	// Source names where the results came from, for traces.
 	Source string
+	// SHA256 is Source's SHA-256, hex, when it is known already: of the
+	// results a batch has just written. "" when the file must be read.
+	SHA256 string
 	// Figures are, per person, the key and one value per name of
 	// [rules.Set.HistoryNames].
 	Figures *Figures
