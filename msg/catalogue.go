@@ -169,6 +169,16 @@ var Catalogue = []Entry{
 	{`the map of {metric} has no points for {values}, which column {col} allows`, `{metric} 的 map 没有给 {values} 分值，而列 {col} 允许这些值`},
 	{`the map of {metric}: {value} is not one of the values of column {col}`, `{metric} 的 map：{value} 不是列 {col} 的取值之一`},
 
+	// Tables read by lookup.
+	{`{table} has no row for {keys} (needed by {cell}, {who})`, `{table} 中没有 {keys} 的行（{cell}（{who}）需要它）`},
+	{`lookup: table {table} has no column {col}`, `lookup：表 {table} 中没有列 {col}`},
+	{`no sheet {sheet} for table {table} ({pos}): add it, or give the table's workbook with --with {with}`,
+		`没有表 {table}（{pos}）所需的工作表 {sheet}：请添加该工作表，或用 --with {with} 给出该表所在的工作簿`},
+	{`--with {name}: {file} has no table {table}: its tables are {tables}`, `--with {name}：{file} 中没有表 {table}：现有的表为 {tables}`},
+	{`table {table} ({pos}) is read from the workbook scored, and a period built from its months has none: give its workbook with --with {with}, or file: in the rules`,
+		`表 {table}（{pos}）从所评分的工作簿中读取，而由各月汇总成的期间没有这张表：请用 --with {with} 给出其工作簿，或在规则中写 file:`},
+	{`and sheet {sheet}, {n} column{s}, headers in row {n2}`, `以及工作表 {sheet}，{n} 列，表头在第 {n2} 行`},
+
 	// What the commands say.
 	{`scored {n} row{s} of {file}, sheet {sheet}, with {rules}: wrote {out}`, `已评分 {file} 的 {n} 行（工作表 {sheet}），规则 {rules}：已写入 {out}`},
 	{`scored {n} row{s} of {file}, sheets {sheets}, with {rules}: wrote {out}`, `已评分 {file} 的 {n} 行（工作表 {sheets}），规则 {rules}：已写入 {out}`},

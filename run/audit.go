@@ -101,7 +101,11 @@ func auditInputs(rows [][2]string, opts Options, abs func(string) string) ([][2]
 			[2]string{auditHistory + h.Period, abs(h.File)},
 			[2]string{auditHistory + h.Period + auditSHA, h.SHA256})
 	}
-	return out, nil
+	tables, err := auditTables(opts, abs)
+	if err != nil {
+		return nil, err
+	}
+	return append(out, tables...), nil
 }
 
 // jsonInputs writes the JSON of the input's SHA-256 and of the history

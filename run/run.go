@@ -81,6 +81,12 @@ type Options struct {
 	// others are the sheets scored after the first, when several are.
 	others []*workbook.Table
 
+	// With gives the workbook of a table by the table's name, as
+	// --with NAME=FILE.xlsx does; it comes before the rule file's file:.
+	With map[string]string
+	// tables lists the tables read, for the audit.
+	tables []tableFile
+
 	// used lists the history files read, for the audit.
 	used []HistoryFile
 	// each, when set, receives every scored row instead of a sink.
@@ -222,6 +228,9 @@ func Score(opts Options) (Summary, error) {
 		if set.Rollup == nil {
 			return Summary{}, &InputError{Problems: []string{fmt.Sprintf("%s is a folder, and %s has no rollup: to build a quarter or a year from the months in it: give a workbook", opts.Input, set.File)}}
 		}
+		if opts, err = withTables(opts, nil); err != nil {
+			return Summary{}, err
+		}
 		b, err := buildRollup(opts)
 		if err != nil {
 			return Summary{}, err
@@ -243,6 +252,9 @@ func Score(opts Options) (Summary, error) {
 	sheet := opts.Sheet
 	if sheet == "" && set.Sheet != "" && contains(f.SheetNames(), set.Sheet) {
 		sheet = set.Sheet
+	}
+	if opts, err = withTables(opts, f); err != nil {
+		return Summary{}, err
 	}
 	if set.Ledger != nil {
 		return scoreLedger(opts, f, sheet)
@@ -584,6 +596,9 @@ func (p rowProblem) Error() string { return string(p) }
 // overflowProblem names the cells a formula that went past the 19 digits
 // of a number read, with their values, and the formula.
 func overflowProblem(set *rules.Set, table *workbook.Table, row workbook.Row, res *scoring.Result, o *scoring.Overflow) error {
+	if o.Lookup != "" {
+		return lookupProblem(set, table, row, res, o)
+	}
 	where := table.RowRef(row.Num)
 	var values []string
 	for _, i := range o.Columns {
@@ -774,3 +789,27 @@ func contains(list []string, s string) bool {
 }
 
 var errUnknownFormat = errors.New("unknown format")
+
+// lookupProblem names the table, the keys it has no row for, and the
+// cell of the row that asked, with the person's key:
+// "march.xlsx: 目标 has no row for 部门 财务部, KPI 预算达到率 (needed by
+// 销售中心!B7, 工号 E07)".
+func lookupProblem(set *rules.Set, table *workbook.Table, row workbook.Row, res *scoring.Result, o *scoring.Overflow) error {
+	where := fmt.Sprintf("%s row %d", table.Sheet, row.Num)
+	for _, i := range o.Columns {
+		if idx := table.Index[i]; idx >= 0 {
+			where = table.Sheet + "!" + strings.TrimPrefix(table.Ref(idx, row.Num), table.File+": "+table.Sheet+"!")
+			break
+		}
+	}
+	var who []string
+	for i, c := range set.Columns {
+		if c.Key {
+			who = append(who, c.Name+" "+res.Input(i).String())
+		}
+	}
+	if len(who) > 0 {
+		where += ", " + strings.Join(who, ", ")
+	}
+	return rowProblem(fmt.Sprintf("%s (needed by %s)", o.Lookup, where))
+}

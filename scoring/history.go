@@ -48,7 +48,9 @@ type historySite struct {
 	call  *rules.Call
 	slot  int
 	inner evalFn
-	need  int // how many earlier periods the call needs; -1 for consecutive
+	need  int    // how many earlier periods the call needs; -1 for consecutive
+	src   string // the call as written, for traces
+	cond  string // its first argument as written
 }
 
 func (s *Scorer) historyNeed(c *rules.Call) int {
@@ -161,6 +163,7 @@ type Past struct {
 	h       *History
 	names   []int    // per history name: its slot
 	hnames  []string // the history names
+	reads   [][]int  // per site, the history names its condition reads, each once
 	scratch []Value
 }
 
@@ -177,6 +180,23 @@ func (s *Scorer) Past(h *History) (*Past, error) {
 			return nil, err
 		}
 		p.names = append(p.names, slot)
+	}
+	for _, site := range s.sites {
+		var reads []int
+		seen := map[string]bool{}
+		rules.Refs(site.call.Args[0], func(r *rules.Ref) {
+			n := rules.RefName(r)
+			if seen[n] {
+				return
+			}
+			seen[n] = true
+			for j, name := range names {
+				if name == n {
+					reads = append(reads, j)
+				}
+			}
+		})
+		p.reads = append(p.reads, reads)
 	}
 	for _, per := range h.Periods {
 		f := per.Figures
@@ -259,13 +279,13 @@ func (p *Past) walk(k int, key string, say func(period int, line string)) Value 
 					if v.Kind != Bool {
 						how = "cannot be decided: " + v.Str
 					}
-					say(at, fmt.Sprintf("%s: %s %s (%s): the run stops", label, rules.Source(site.call.Args[0]), how, p.values(site.call)))
+					say(at, fmt.Sprintf("%s: %s %s (%s): the run stops", label, site.cond, how, p.values(k)))
 				}
 				return Num(intValue(run))
 			}
 			run++
 			if say != nil {
-				say(at, fmt.Sprintf("%s: held (%s)", label, p.values(site.call)))
+				say(at, fmt.Sprintf("%s: held (%s)", label, p.values(k)))
 			}
 		}
 		if say != nil {
@@ -274,10 +294,10 @@ func (p *Past) walk(k int, key string, say func(period int, line string)) Value 
 		return Num(intValue(run))
 	}
 	if need > len(p.h.Periods) {
-		return Absent(fmt.Sprintf("%s needs %s; %s", rules.Source(site.call), periods(need), p.start()))
+		return Absent(fmt.Sprintf("%s needs %s; %s", site.src, periods(need), p.start()))
 	}
 	acc := Num(decimal.Zero)
-	overflow := overflowIn(site.call.Pos, rules.Source(site.call), nil)
+	overflow := overflowIn(site.call.Pos, site.src, nil)
 	for at := 0; at < need; at++ {
 		label := p.h.Periods[at].Label
 		if !p.record(at, key) {
@@ -294,10 +314,10 @@ func (p *Past) walk(k int, key string, say func(period int, line string)) Value 
 		case v.Kind == Number:
 			acc = add(acc, v, overflow)
 		default:
-			return Absent(fmt.Sprintf("%s: in %s, %s", rules.Source(site.call), label, v.Str))
+			return Absent(fmt.Sprintf("%s: in %s, %s", site.src, label, v.Str))
 		}
 		if say != nil {
-			say(at, fmt.Sprintf("%s: %s (%s)", label, v, p.values(site.call)))
+			say(at, fmt.Sprintf("%s: %s (%s)", label, v, p.values(k)))
 		}
 	}
 	return acc
@@ -326,32 +346,27 @@ func periods(n int) string {
 	return fmt.Sprintf("%d earlier periods", n)
 }
 
-// values shows the figures a call read in the scratch record:
+// values shows the figures site k read in the scratch record:
 // "total 30".
-func (p *Past) values(c *rules.Call) string { return p.valuesIn(c, p.scratch) }
+func (p *Past) values(k int) string { return p.valuesIn(k, p.scratch) }
 
-// valuesIn shows the figures a call read in env.
-func (p *Past) valuesIn(c *rules.Call, env []Value) string {
-	var parts []string
-	seen := map[string]bool{}
-	rules.Refs(c.Args[0], func(r *rules.Ref) {
-		n := rules.RefName(r)
-		if seen[n] {
-			return
+// valuesIn shows the figures site k read in env.
+func (p *Past) valuesIn(k int, env []Value) string {
+	var b strings.Builder
+	for _, j := range p.reads[k] {
+		if b.Len() > 0 {
+			b.WriteString(", ")
 		}
-		seen[n] = true
-		for j, name := range p.hnames {
-			if name == n {
-				v := env[p.names[j]]
-				s := v.String()
-				if v.Kind == Missing {
-					s = "no value"
-				}
-				parts = append(parts, n+" "+s)
-			}
+		v := env[p.names[j]]
+		b.WriteString(p.hnames[j])
+		b.WriteByte(' ')
+		if v.Kind == Missing {
+			b.WriteString("no value")
+		} else {
+			b.WriteString(v.String())
 		}
-	})
-	return strings.Join(parts, ", ")
+	}
+	return b.String()
 }
 
 // fill puts the person's history parts into env, before a record is
@@ -373,9 +388,9 @@ func (r *Result) UsePast(p *Past) { r.past = p }
 func (r *Result) HistoryTrace(k int) []string {
 	site := r.s.sites[k]
 	if r.past == nil {
-		return []string{rules.Source(site.call) + ": " + noHistory(site.call, r.s.historyNeed(site.call)).Str}
+		return []string{site.src + ": " + noHistory(site.call, r.s.historyNeed(site.call)).Str}
 	}
-	cond := rules.Source(site.call.Args[0])
+	cond := site.cond
 	v := site.inner(r.env)
 	run := site.call.Func == "consecutive"
 	var now string
@@ -383,21 +398,21 @@ func (r *Result) HistoryTrace(k int) []string {
 	case v.Kind == Missing:
 		now = fmt.Sprintf("%s cannot be decided: %s", cond, v.Str)
 	case run && v.Bool:
-		now = fmt.Sprintf("held (%s)", r.past.valuesIn(site.call, r.env))
+		now = fmt.Sprintf("held (%s)", r.past.valuesIn(k, r.env))
 	case run:
-		now = fmt.Sprintf("%s did not hold (%s): the run stops", cond, r.past.valuesIn(site.call, r.env))
+		now = fmt.Sprintf("%s did not hold (%s): the run stops", cond, r.past.valuesIn(k, r.env))
 	default:
-		now = fmt.Sprintf("%s (%s)", v, r.past.valuesIn(site.call, r.env))
+		now = fmt.Sprintf("%s (%s)", v, r.past.valuesIn(k, r.env))
 	}
 	lines := []string{"this period: " + now}
 	if v.Kind != Missing && (!run || v.Bool) {
 		r.past.walk(k, r.person, func(_ int, line string) { lines = append(lines, line) })
 	}
-	got := combine(site.call.Func, v, r.env[site.slot], overflowIn(site.call.Pos, rules.Source(site.call), nil))
+	got := combine(site.call.Func, v, r.env[site.slot], overflowIn(site.call.Pos, site.src, nil))
 	if got.Kind == Missing {
 		return append(lines, "no value: "+got.Str)
 	}
-	return append(lines, fmt.Sprintf("%s = %s", rules.Source(site.call), got))
+	return append(lines, fmt.Sprintf("%s = %s", site.src, got))
 }
 
 // HistoryCalls lists the history calls of the rules, as [Result.HistoryTrace]
@@ -430,7 +445,7 @@ func (r *Result) historyNotes() []string {
 		}
 		if v := site.inner(r.env); v.Kind == Bool && v.Bool {
 			run, _ := held.Add(decimal.One)
-			notes = append(notes, fmt.Sprintf("%s is %s: %s", rules.Source(site.call), run, r.past.start()))
+			notes = append(notes, fmt.Sprintf("%s is %s: %s", site.src, run, r.past.start()))
 		}
 	}
 	return notes

@@ -22,25 +22,25 @@ func WriteTable(path, sheet string, rows [][]string) error {
 	if sheet == "" {
 		sheet = "Sheet1"
 	}
-	return WriteTables(path, []SheetRows{{sheet, rows}})
+	return WriteTables(path, SheetRows{Name: sheet, Rows: rows})
 }
 
-// SheetRows is one sheet for [WriteTables]: its name and rows.
+// SheetRows is one sheet for [WriteTables]: its name and its rows.
 type SheetRows struct {
-	Sheet string
-	Rows  [][]string
+	Name string
+	Rows [][]string
 }
 
 // WriteTables writes a workbook of several sheets, in order, each as
 // [WriteTable] writes its one.
-func WriteTables(path string, sheets []SheetRows) error {
+func WriteTables(path string, sheets ...SheetRows) error {
 	w, err := Create(path)
 	if err != nil {
 		return err
 	}
 	defer w.Abort()
 	for _, sh := range sheets {
-		s, err := w.sheet(sh.Sheet, nil, false, nil)
+		s, err := w.sheet(sh.Name, nil, false, nil)
 		if err != nil {
 			return err
 		}
@@ -50,7 +50,7 @@ func WriteTables(path string, sheets []SheetRows) error {
 			for c, text := range row {
 				cell, err := tableCell(text)
 				if err != nil {
-					return fmt.Errorf("%s: %s!%s: %w", w.name, sh.Sheet, cellName(c, r+1), err)
+					return fmt.Errorf("%s: %s!%s: %w", w.name, sh.Name, cellName(c, r+1), err)
 				}
 				cells = append(cells, cell)
 			}

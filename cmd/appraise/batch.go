@@ -40,6 +40,8 @@ type batchOptions struct {
 	Quiet        bool
 	Password     string
 	Encoding     string
+	With         []string // NAME=FILE.xlsx: the workbook of a table, for every workbook
+	with         map[string]string
 	History      []string
 }
 
@@ -92,6 +94,11 @@ system, and 130 (Ctrl-C) or 143 (SIGTERM) when interrupted.`,
 			if opts.Scheme != "" && opts.Rules != "" {
 				return usagef(cmd, "give --rules or --scheme, not both")
 			}
+			w, err := parseWith(opts.With)
+			if err != nil {
+				return usagef(cmd, "%v", err)
+			}
+			opts.with = w
 			switch opts.Format {
 			case "", "text", "json":
 			default:
@@ -123,6 +130,7 @@ system, and 130 (Ctrl-C) or 143 (SIGTERM) when interrupted.`,
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress on standard error; the summary is still printed")
 	f.StringVar(&opts.Password, "password", "", "the `password` of workbooks saved with one")
 	encodingFlag(f, &opts.Encoding)
+	f.StringArrayVar(&opts.With, "with", nil, "`NAME=FILE.xlsx`: read the rules' table NAME from that workbook, for every workbook (may be given more than once)")
 	f.StringSliceVar(&opts.History, "history", nil, "a `folder` of earlier periods' results, for rules that look back (default: the rules' history:, and --out)")
 	_ = cmd.RegisterFlagCompletionFunc("rules", completeRulesFlag)
 	_ = cmd.RegisterFlagCompletionFunc("scheme", completeScheme)
@@ -164,6 +172,7 @@ func batchRun(opts *batchOptions) error {
 			Password: opts.Password,
 			Encoding: opts.Encoding,
 			Stdout:   opts.io.Out,
+			With:     opts.with,
 		},
 		Jobs:         opts.Jobs,
 		SkipExisting: opts.SkipExisting,

@@ -178,51 +178,51 @@ func mkrows(args []string) int {
 // writeRows writes rows as the sheet of a workbook at path, making its
 // folder, and returns the exit code of a test command.
 func writeRows(path, sheet string, rows [][]string) int {
+	return writeSheets(path, workbook.SheetRows{Name: sheet, Rows: rows})
+}
+
+// writeSheets writes a workbook of several sheets at path, making its
+// folder, and returns the exit code of a test command.
+func writeSheets(path string, sheets ...workbook.SheetRows) int {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
-	if err := workbook.WriteTable(path, sheet, rows); err != nil {
+	for i := range sheets {
+		if sheets[i].Name == "" {
+			sheets[i].Name = "Sheet1"
+		}
+	}
+	if err := workbook.WriteTables(path, sheets...); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
 	return 0
 }
 
-// mkxlsx OUT SHEET TABLE writes a workbook from a text table: one row per
-// line, cells separated by "|" (see workbook.WriteTable for how cells are
-// typed). A line "-" is an empty row. More SHEET TABLE pairs write more
-// sheets, in order.
+// mkxlsx OUT SHEET TABLE [SHEET TABLE]... writes a workbook from text
+// tables, a sheet each: one row per line, cells separated by "|" (see
+// workbook.WriteTable for how cells are typed). A line "-" is an empty
+// row.
 func mkxlsx(args []string) int {
-	if len(args) < 3 || len(args)%2 != 1 {
-		fmt.Fprintln(os.Stderr, "usage: mkxlsx out.xlsx sheet table.txt [sheet table.txt ...]")
+	if len(args) < 3 || len(args)%2 == 0 {
+		fmt.Fprintln(os.Stderr, "usage: mkxlsx out.xlsx sheet table.txt [sheet table.txt]...")
 		return 2
 	}
 	var sheets []workbook.SheetRows
-	for i := 1; i < len(args); i += 2 {
-		rows, err := readTable(args[i+1])
+	for i := 1; i+1 < len(args); i += 2 {
+		rows, err := readTextTable(args[i+1])
 		if err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			return 1
 		}
-		sheets = append(sheets, workbook.SheetRows{Sheet: args[i], Rows: rows})
+		sheets = append(sheets, workbook.SheetRows{Name: args[i], Rows: rows})
 	}
-	if len(sheets) == 1 {
-		return writeRows(args[0], sheets[0].Sheet, sheets[0].Rows)
-	}
-	if err := os.MkdirAll(filepath.Dir(args[0]), 0o755); err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		return 1
-	}
-	if err := workbook.WriteTables(args[0], sheets); err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		return 1
-	}
-	return 0
+	return writeSheets(args[0], sheets...)
 }
 
-// readTable reads a text table as mkxlsx takes it.
-func readTable(path string) ([][]string, error) {
+// readTextTable reads a text table of mkxlsx.
+func readTextTable(path string) ([][]string, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -238,6 +238,7 @@ func readTable(path string) ([][]string, error) {
 		}
 		var row []string
 		for _, c := range strings.Split(line, "|") {
+
 			// "0.75|pct" is one cell: a number shown as a percentage.
 			if c == "pct" && len(row) > 0 {
 				row[len(row)-1] += "|pct"
@@ -259,7 +260,7 @@ func mkcsv(args []string) int {
 		fmt.Fprintln(os.Stderr, "usage: mkcsv out.csv {utf-8 | utf-8-bom | gbk | gb18030} table.txt")
 		return 2
 	}
-	rows, err := readTable(args[2])
+	rows, err := readTextTable(args[2])
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1

@@ -18,6 +18,7 @@ func TestSchemesRun(t *testing.T) {
 		"cs-staff                 month    客户服务人员绩效考核方案\n" +
 		"cs-staff-categories      month    客服人员工作绩效考核表\n" +
 		"customer-review          month    客户平时考核表\n" +
+		"dept-kpi                 quarter  KPI考核表(销售中心、财务部、行政后勤部)\n" +
 		"dept-service             quarter  部门绩效考核表(用户服务部)\n" +
 		"ecommerce-cs             month    客服部客服指标绩效考核表\n" +
 		"ecommerce-cs-deductions  month    客服绩效考核方案(拟稿)\n" +
