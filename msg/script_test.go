@@ -19,7 +19,8 @@ var reports = map[string]bool{
 // TestScriptMessages checks that every message the end-to-end scripts
 // expect on standard error, as appraise prints it in English, is in the
 // catalogue: each line of a file compared with cmp stderr, but for the
-// files of what is said in Chinese (named with zh).
+// files of what is said in Chinese (named with zh), and each line a
+// script matches whole with stderr '^...$'.
 func TestScriptMessages(t *testing.T) {
 	files, err := filepath.Glob("../cmd/appraise/testdata/script/*.txtar")
 	if err != nil || len(files) == 0 {
@@ -58,6 +59,32 @@ func TestScriptMessages(t *testing.T) {
 				if Say(Chinese, l) == l {
 					t.Errorf("%s: not in the catalogue: %s", filepath.Base(f), l)
 				}
+			}
+		}
+	}
+	// Lines a script matches whole with stderr '^...$', where they are
+	// plain text: every message but what appraise diff reports (indented
+	// items, and table rows, which hold no English word).
+	whole := regexp.MustCompile(`(?m)^!? ?stderr '\^(.*)\$'$`)
+	unquote := strings.NewReplacer(`\(`, "(", `\)`, ")", `\.`, ".", `\[`, "[", `\]`, "]", `\*`, "*", `\+`, "+", `\?`, "?", `\\`, `\`, `''`, `'`)
+	word := regexp.MustCompile(`[a-z]{3,}`)
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range whole.FindAllStringSubmatch(string(b), -1) {
+			l := unquote.Replace(m[1])
+			escaped := strings.NewReplacer(`\(`, "", `\)`, "", `\.`, "", `\[`, "", `\]`, "", `\*`, "", `\+`, "", `\?`, "", `\\`, "")
+			if strings.ContainsAny(escaped.Replace(m[1]), `()[]*+?\`) {
+				continue // a pattern, not a line
+			}
+			if strings.HasPrefix(l, "  ") || !word.MatchString(l) || strings.Contains(l, "：") {
+				continue
+			}
+			checked++
+			if Say(Chinese, l) == l {
+				t.Errorf("%s: not in the catalogue: %s", filepath.Base(f), l)
 			}
 		}
 	}
