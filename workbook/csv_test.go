@@ -199,6 +199,23 @@ func TestCSVNamedXLSX(t *testing.T) {
 	}
 }
 
+// TestCSVSheet reads a CSV file's one sheet whatever sheet is asked for.
+func TestCSVSheet(t *testing.T) {
+	f, err := Open(writeFile(t, "a.csv", []byte("工号\nE1\n")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	tb, err := f.Table("客服KPI", []Column{{Name: "工号", Headers: []string{"工号"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tb.Close()
+	if tb.Sheet != "a" || !tb.Next() || tb.Row().Cells[0] != "E1" {
+		t.Errorf("sheet %q, row %v", tb.Sheet, tb.Row().Cells)
+	}
+}
+
 func TestParseEncoding(t *testing.T) {
 	for in, want := range map[string]string{"": EncodingAuto, "AUTO": EncodingAuto, "UTF-8": EncodingUTF8, "utf_8": EncodingUTF8,
 		"GBK": EncodingGBK, "cp936": EncodingGBK, "GB2312": EncodingGBK, "GB18030": EncodingGB18030} {

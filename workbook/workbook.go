@@ -290,7 +290,9 @@ func (f *File) Close() error {
 // sheet resolves a sheet name the user gave: "" is the first sheet, and case
 // is ignored as Excel ignores it.
 func (f *File) sheet(name string) (string, error) {
-	if name == "" {
+	if name == "" || f.csv != nil {
+		// A CSV file's one sheet is read whatever sheet is named, so that
+		// a batch's --sheet for its workbooks leaves its CSV files be.
 		return f.sheets[0], nil
 	}
 	for _, s := range f.sheets {
