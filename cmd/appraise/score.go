@@ -65,6 +65,12 @@ The rules come from --rules, from a built-in scheme named with --scheme
 Nothing is written unless every row passes its checks, and the input
 workbook is never changed.
 
+A CSV file is read as a workbook of one sheet, in UTF-8 (with or without
+a byte-order mark) or GBK/GB18030, told from the file or given with
+--encoding; its results are a scored workbook too. --sheet '*' scores
+every sheet that holds the rules' columns, one department a sheet, into
+one workbook with a results sheet each.
+
 Given a folder instead of a workbook, with --period naming a quarter or a
 year, score builds that period from the months' workbooks in the folder,
 as the rules' rollup: says (each column summed, averaged, or its last
@@ -73,6 +79,8 @@ the folder as <period>.scored.xlsx.`,
 		Example: `  $ appraise score march.xlsx
   $ appraise score march.xlsx --rules ../rules/cs.yaml --sheet 客服KPI
   $ appraise score march.xlsx --scheme ecommerce-cs
+  $ appraise score march.csv --encoding gbk
+  $ appraise score 三月.xlsx --sheet '*'
   $ appraise score march.xlsx -o results/march.json
   $ appraise score year.xlsx --detail csv
   $ appraise score march.xlsx --format csv -o -
