@@ -104,6 +104,8 @@ var Catalogue = []Entry{
 	{`a quoted cell does not end with ", or holds a single " inside: double the " inside it ("")`,
 		`带引号的单元格没有以 " 结尾，或其中有单个 "：请把其中的 " 写成两个（""）`},
 	{`is empty: the CSV file has no header row`, `是空文件：CSV 文件没有表头行`},
+	{`the line is longer than the {size} a line of a CSV file may be: export the file again from where it came from`,
+		`该行超过了 CSV 文件一行允许的 {size}：请从原来的系统重新导出该文件`},
 	{`is UTF-16 text: save it from Excel as "CSV UTF-8 (Comma delimited)" or as "Excel Workbook (.xlsx)"`,
 		`是 UTF-16 文本：请在 Excel 中另存为"CSV UTF-8（逗号分隔）"或"Excel 工作簿 (.xlsx)"`},
 	{`unknown encoding {enc}: use one of {encs}`, `未知编码 {enc}：请使用 {encs} 之一`},

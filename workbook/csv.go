@@ -148,6 +148,7 @@ type csvRows struct {
 	enc   string
 	fh    *os.File
 	r     *csv.Reader
+	limit *lineLimit
 	num   int      // the row Next moved to
 	extra int      // line breaks inside the cells of the records read
 	next  []string // a record read ahead, for the row after blank lines
@@ -176,10 +177,11 @@ func (f *File) csvRows() (*csvRows, error) {
 	case EncodingGB18030:
 		in = transform.NewReader(br, simplifiedchinese.GB18030.NewDecoder())
 	}
-	r := csv.NewReader(in)
+	limit := &lineLimit{r: in, max: maxCSVLine}
+	r := csv.NewReader(limit)
 	r.FieldsPerRecord = -1
 	r.ReuseRecord = true
-	return &csvRows{name: f.name, enc: f.csv.enc, fh: fh, r: r}, nil
+	return &csvRows{name: f.name, enc: f.csv.enc, fh: fh, r: r, limit: limit}, nil
 }
 
 // Next moves to the next row. A blank line is a row without cells, as
@@ -231,6 +233,10 @@ func (s *csvRows) Next() bool {
 
 // parseError says where a CSV file cannot be read, by its line.
 func (s *csvRows) parseError(err error) error {
+	if errors.Is(err, errLongLine) {
+		return fmt.Errorf("%s:%d: the line is longer than the %s a line of a CSV file may be: export the file again from where it came from",
+			s.name, s.limit.line, sizeText(uint64(s.limit.max)))
+	}
 	var pe *csv.ParseError
 	if !errors.As(err, &pe) {
 		return fmt.Errorf("%s: %v", s.name, err)
@@ -310,4 +316,39 @@ func (f *File) csvCell(ref string) (string, error) {
 		return "", nil
 	}
 	return rows.cells[col-1], nil
+}
+
+// maxCSVLine is the longest line of a CSV file that is read: far more
+// than any sheet's row, a few cells of which would already pass the
+// 32767 characters Excel holds in a cell; a variable for tests. Without
+// it one line without a break, a damaged or hostile file, would be held
+// in memory whole.
+var maxCSVLine = 64 << 20
+
+var errLongLine = errors.New("line too long")
+
+// lineLimit passes on what r reads, failing once a line grows past max
+// bytes.
+type lineLimit struct {
+	r    io.Reader
+	max  int
+	n    int // bytes since the last line break
+	line int // the line being read, from 1, when it is past max
+}
+
+func (l *lineLimit) Read(p []byte) (int, error) {
+	n, err := l.r.Read(p)
+	for _, b := range p[:n] {
+		if b == '\n' {
+			l.n = 0
+			l.line++
+			continue
+		}
+		l.n++
+		if l.n > l.max {
+			l.line++
+			return 0, errLongLine
+		}
+	}
+	return n, err
 }

@@ -216,6 +216,19 @@ func TestCSVSheet(t *testing.T) {
 	}
 }
 
+// TestCSVLongLine refuses a line longer than a CSV line may be, rather
+// than hold it in memory.
+func TestCSVLongLine(t *testing.T) {
+	defer func(n int) { maxCSVLine = n }(maxCSVLine)
+	maxCSVLine = 100
+	text := "工号,备注\nE1,x\nE2," + strings.Repeat("y", 200) + "\n"
+	_, err := csvTable(t, writeFile(t, "a.csv", []byte(text)), "", "工号")
+	want := "a.csv:3: the line is longer than the 100 bytes a line of a CSV file may be: export the file again from where it came from"
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v\nwant %s", err, want)
+	}
+}
+
 func TestParseEncoding(t *testing.T) {
 	for in, want := range map[string]string{"": EncodingAuto, "AUTO": EncodingAuto, "UTF-8": EncodingUTF8, "utf_8": EncodingUTF8,
 		"GBK": EncodingGBK, "cp936": EncodingGBK, "GB2312": EncodingGBK, "GB18030": EncodingGB18030} {
