@@ -137,7 +137,7 @@ func checkExpected(t *testing.T, set *rules.Set, scored string, want map[string]
 			break
 		}
 	}
-	header := func(name string) string { return strings.ReplaceAll(set.Labels.Points, "{metric}", name) }
+	header := func(name string) string { return strings.ReplaceAll(set.Local.Points, "{metric}", name) }
 	var cols []workbook.Column
 	add := func(h string) { cols = append(cols, workbook.Column{Name: h, Headers: []string{h}}) }
 	add(key)
@@ -148,23 +148,23 @@ func checkExpected(t *testing.T, set *rules.Set, scored string, want map[string]
 			add(m.Name)
 		}
 	}
-	section := func(name string) string { return strings.ReplaceAll(set.Labels.Sections, "{section}", name) }
+	section := func(name string) string { return strings.ReplaceAll(set.Local.Sections, "{section}", name) }
 	for _, sec := range set.Sections {
 		add(section(sec.Name))
 	}
 	if !set.Total.None {
-		add(set.Labels.Total)
+		add(set.Local.Total)
 	}
 	if set.Grades != nil {
-		add(set.Labels.Grade)
+		add(set.Local.Grade)
 		if set.Grades.Coefficients() {
-			add(set.Labels.Coefficient)
+			add(set.Local.Coefficient)
 		}
 	}
 	for _, r := range set.Ranks {
 		add(r.Name)
 	}
-	add(set.Labels.Flags)
+	add(set.Local.Flags)
 	for _, p := range set.Pay {
 		add(p.Name)
 	}
@@ -177,7 +177,7 @@ func checkExpected(t *testing.T, set *rules.Set, scored string, want map[string]
 			}
 		}
 	}
-	add(set.Labels.Notes)
+	add(set.Local.Notes)
 	table, err := f.Table(f.SheetNames()[0], cols)
 	if err != nil {
 		t.Fatal(err)
@@ -210,23 +210,23 @@ func checkExpected(t *testing.T, set *rules.Set, scored string, want map[string]
 		case set.Total.None && exp.Total != nil:
 			t.Errorf("%s: expected.yaml gives a total, but the rules score nothing and have none", id)
 		case !set.Total.None:
-			sameNumber(t, id+" total", cell(set.Labels.Total), exp.Total)
+			sameNumber(t, id+" total", cell(set.Local.Total), exp.Total)
 		}
 		if exp.Grade != nil {
-			if got := cell(set.Labels.Grade); got != *exp.Grade {
+			if got := cell(set.Local.Grade); got != *exp.Grade {
 				t.Errorf("%s grade: got %q, want %q", id, got, *exp.Grade)
 			}
 		}
 		switch {
 		case exp.Coefficient != nil && *exp.Coefficient == "":
-			sameNumber(t, id+" coefficient", cell(set.Labels.Coefficient), nil)
+			sameNumber(t, id+" coefficient", cell(set.Local.Coefficient), nil)
 		case exp.Coefficient != nil:
-			sameNumber(t, id+" coefficient", cell(set.Labels.Coefficient), exp.Coefficient)
+			sameNumber(t, id+" coefficient", cell(set.Local.Coefficient), exp.Coefficient)
 		}
 		for name, w := range exp.Ranks {
 			sameNumber(t, id+" "+name, cell(name), w)
 		}
-		if got, w := cell(set.Labels.Flags), strings.Join(exp.Flags, ", "); got != w {
+		if got, w := cell(set.Local.Flags), strings.Join(exp.Flags, ", "); got != w {
 			t.Errorf("%s flags: got %q, want %q", id, got, w)
 		}
 		for line, w := range exp.Pay {
@@ -240,7 +240,7 @@ func checkExpected(t *testing.T, set *rules.Set, scored string, want map[string]
 			}
 		}
 		for _, w := range exp.Notes {
-			if got := cell(set.Labels.Notes); !strings.Contains(got, w) {
+			if got := cell(set.Local.Notes); !strings.Contains(got, w) {
 				t.Errorf("%s notes: got %q, want it to hold %q", id, got, w)
 			}
 		}

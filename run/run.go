@@ -583,7 +583,7 @@ func checkWidth(opts Options, t *workbook.Table) error {
 	if opts.Format != "" && opts.Format != "xlsx" {
 		return nil
 	}
-	l := newLayout(opts.Scorer.Rules(), t, opts.Period, opts.Calibrate)
+	l := newLayout(opts.Scorer.Rules(), t, opts.Period, opts.Calibrate, opts.Format)
 	if len(l.header) <= workbook.MaxColumns {
 		return nil
 	}

@@ -30,17 +30,16 @@ type xlsxSink struct {
 	fields    []field
 	num       int // the number of the row being written
 
-	// payouts lists each instalment of the pay lines paid in
-	// instalments; nil when no line is.
+	// payouts writes the payout sheet; nil when the rules pay nothing.
 	payouts *payouts
+
+	sum     *summary
+	summary *workbook.SheetWriter
 }
 
-// Sheet names of the scored workbook besides the results.
-const (
-	DetailSheet  = "detail"
-	AuditSheet   = "audit"
-	PayoutsSheet = "payouts"
-)
+// AuditSheet is the English name of the audit sheet; the workbook of a
+// rule file in Chinese names it 说明, and labels.audit another way.
+const AuditSheet = "audit"
 
 func newXLSX(opts Options, l *layout, t *workbook.Table) (sink, error) {
 	var w *workbook.Writer
@@ -53,11 +52,27 @@ func newXLSX(opts Options, l *layout, t *workbook.Table) (sink, error) {
 	if err != nil {
 		return nil, &InputError{Problems: []string{fmt.Sprintf("%s: cannot write here: %v", opts.Output, unwrapPath(err))}}
 	}
-	s := &xlsxSink{opts: opts, l: l, t: t, w: w}
+	s := &xlsxSink{opts: opts, l: l, t: t, w: w, sum: newSummary(l)}
+	if err := w.Prepare(styles(l)...); err != nil {
+		w.Abort()
+		return nil, err
+	}
+	// The summary comes first, though written last, when every row is in.
+	if s.summary, err = w.SheetWith(l.labels.Summary, []string{"", ""}, workbook.SheetOptions{NoHeader: true, Widths: []int{24, 14, 10}}); err != nil {
+		w.Abort()
+		return nil, err
+	}
 	// The notes column is made wide enough to read a reason.
 	widths := make([]int, len(l.header))
 	widths[len(widths)-1] = 50
-	results, err := w.Sheet(t.Sheet, l.header, widths...)
+	freeze := 0
+	for _, k := range l.keys {
+		if i := t.Index[k]; i >= 0 {
+			freeze = max(freeze, i+1)
+		}
+	}
+	results, err := w.SheetWith(t.Sheet, l.header, workbook.SheetOptions{Widths: widths, Fit: true, Freeze: freeze, Filter: true,
+		Notes: append(make([]string, len(l.input)), l.resultNotes()...)})
 	if err != nil {
 		w.Abort()
 		return nil, err
@@ -97,6 +112,25 @@ func newXLSX(opts Options, l *layout, t *workbook.Table) (sink, error) {
 	return s, nil
 }
 
+// styles lists cells of every style the workbook uses besides the plain
+// number formats, so that they are made in one order whatever order the
+// sheets' goroutines reach them.
+func styles(l *layout) []workbook.Cell {
+	num := func(f workbook.Format, bold bool) workbook.Cell {
+		return workbook.Cell{Kind: workbook.Number, Format: f, Bold: bold}
+	}
+	out := []workbook.Cell{{Kind: workbook.Text, Bold: true}, num(workbook.Yuan, false), num(workbook.Yuan, true),
+		{Kind: workbook.Text, Fill: flagFill}}
+	for i := range l.grades {
+		fill := gradeFill(i, len(l.grades))
+		out = append(out, workbook.Cell{Kind: workbook.Text, Fill: fill}, workbook.Cell{Kind: workbook.Text, Fill: fill, Bold: true})
+	}
+	for n := 1; n <= 4; n++ {
+		out = append(out, num(workbook.FixedFormat(n), false))
+	}
+	return out
+}
+
 // detailRows is how many rows a detail sheet holds under its header; a
 // variable so that a test can fill a sheet without a million rows.
 var detailRows = workbook.MaxRows - 1
@@ -110,9 +144,9 @@ func (s *xlsxSink) detailSheets() func([]workbook.Cell) error {
 	return func(cells []workbook.Cell) error {
 		if sheet == nil || rows == detailRows {
 			n++
-			name := DetailSheet
+			name := s.l.labels.Detail
 			if n > 1 {
-				name = fmt.Sprintf("%s %d", DetailSheet, n)
+				name = fmt.Sprintf("%s %d", s.l.labels.Detail, n)
 			}
 			var err error
 			if sheet, err = s.w.Sheet(name, h, widths...); err != nil {
@@ -129,7 +163,7 @@ func (s *xlsxSink) detailSheets() func([]workbook.Cell) error {
 // when it is full, goes on in "payouts 2" and so on, as the detail does.
 // The first sheet is made at once, so that it comes before the detail.
 func (s *xlsxSink) payoutSheets(p *payouts) (func([]workbook.Cell) error, error) {
-	sheet, err := s.w.Sheet(PayoutsSheet, p.header(), p.widths()...)
+	sheet, err := s.w.Sheet(s.l.labels.Payouts, p.header(), p.widths()...)
 	if err != nil {
 		return nil, err
 	}
@@ -137,10 +171,7 @@ func (s *xlsxSink) payoutSheets(p *payouts) (func([]workbook.Cell) error, error)
 	return func(cells []workbook.Cell) error {
 		if rows == detailRows {
 			n++
-			name := PayoutsSheet
-			if n > 1 {
-				name = fmt.Sprintf("%s %d", PayoutsSheet, n)
-			}
+			name := fmt.Sprintf("%s %d", s.l.labels.Payouts, n)
 			var err error
 			if sheet, err = s.w.Sheet(name, p.header(), p.widths()...); err != nil {
 				return err
@@ -159,7 +190,9 @@ func detailHeader(l *layout) ([]string, []int) {
 	for _, k := range l.keys {
 		h = append(h, l.set.Columns[k].Name)
 	}
-	h = append(h, "row", "metric", "inputs", "value", "band", "points", "weight", "score")
+	for _, w := range []string{"row", "metric", "inputs", "value", "band", "points", "weight", "score"} {
+		h = append(h, l.labels.Word(w))
+	}
 	widths := make([]int, len(h))
 	copy(widths[len(l.keys):], []int{0, 16, 48, 12, 16})
 	return h, widths
@@ -175,8 +208,12 @@ func (s *xlsxSink) row(row workbook.Row, res *scoring.Result) error {
 	for _, f := range s.fields {
 		cells = append(cells, f.cell())
 	}
+	s.l.colour(cells[len(s.l.input):], res)
 	s.cells = cells
 	s.results.row(cells)
+	if err := s.sum.row(res); err != nil {
+		return err
+	}
 	if s.payouts != nil {
 		if err := s.payouts.row(res); err != nil {
 			return err
@@ -291,7 +328,7 @@ func (s *xlsxSink) explain(num workbook.Cell, res *scoring.Result) error {
 				band = "calibrated to the curve: " + band
 			}
 		}
-		if err := line(set.Labels.Grade, "the grade of "+g.Graded(), field{v: of}.cell(), band, field{v: gradeValue(res)}.cell()); err != nil {
+		if err := line(s.l.labels.Grade, "the grade of "+g.Graded(), field{v: of}.cell(), band, field{v: gradeValue(res)}.cell()); err != nil {
 			return err
 		}
 		// One line a veto, held or not, so that the grade's line is
@@ -305,7 +342,7 @@ func (s *xlsxSink) explain(num workbook.Cell, res *scoring.Result) error {
 			case c.Bool:
 				note = "holds: " + v.Describe(g)
 			}
-			if err := line(set.Labels.Grade+" veto", v.When.Source, field{v: c}.cell(), note, workbook.Cell{}); err != nil {
+			if err := line(s.l.labels.Grade+" veto", v.When.Source, field{v: c}.cell(), note, workbook.Cell{}); err != nil {
 				return err
 			}
 		}
@@ -320,7 +357,7 @@ func (s *xlsxSink) explain(num workbook.Cell, res *scoring.Result) error {
 					how += ", or of a veto when lower"
 				}
 			}
-			if err := line(set.Labels.Coefficient, how, field{v: c}.cell(), missing(c), field{v: c}.cell()); err != nil {
+			if err := line(s.l.labels.Coefficient, how, field{v: c}.cell(), missing(c), field{v: c}.cell()); err != nil {
 				return err
 			}
 		}
@@ -417,7 +454,7 @@ func (s *xlsxSink) explainTotal(line func(name, how string, value workbook.Cell,
 	if sub.Kind == scoring.Missing {
 		note = "missing: " + sub.Str
 	}
-	if err := line(set.Labels.Total, how, field{v: sub}.cell(), note, field{v: total}.cell()); err != nil {
+	if err := line(s.l.labels.Total, how, field{v: sub}.cell(), note, field{v: total}.cell()); err != nil {
 		return err
 	}
 	return nil
@@ -460,10 +497,21 @@ func (s *xlsxSink) finish(sum Summary) error {
 	if err := s.wait(); err != nil {
 		return err
 	}
+	title := s.l.set.Title
+	if title == "" {
+		title = s.l.set.Scheme
+	}
+	if s.l.period != "" {
+		title += " " + s.l.period
+	}
+	if err := s.sum.write(s.summary, strings.TrimSpace(title+" "+s.l.labels.Summary)); err != nil {
+		return err
+	}
 	if err := writeCurveSheets(s.w, s.opts, sum); err != nil {
 		return err
 	}
-	audit, err := s.w.Sheet(AuditSheet, []string{"item", "value"}, 18, 60)
+	lab := s.l.labels
+	audit, err := s.w.Sheet(lab.Audit, []string{lab.Word("item"), lab.Word("value")}, 18, 60)
 	if err != nil {
 		return err
 	}

@@ -27,7 +27,7 @@ func WriteTable(path, sheet string, rows [][]string) error {
 		return err
 	}
 	defer w.Abort()
-	s, err := w.sheet(sheet, nil, false, nil)
+	s, err := w.sheet(sheet, nil, false, SheetOptions{})
 	if err != nil {
 		return err
 	}
