@@ -420,6 +420,22 @@ func fillLabels(s *Set) {
 		return out
 	}
 	s.Labels, s.Local = fill(English), fill(local)
+	if given.Points == "" && s.Local.Points != English.Points {
+		// 工作任务得分 may be an input column beside the metric 工作任务:
+		// the first template that heads no input column is used.
+		for _, p := range []string{Chinese.Points, "{metric}分数", "{metric}评分", English.Points} {
+			s.Local.Points = p
+			clash := false
+			for _, m := range s.Metrics {
+				if m.Scored() && inputs[foldWidth(strings.ReplaceAll(p, "{metric}", m.Name))] {
+					clash = true
+				}
+			}
+			if !clash {
+				break
+			}
+		}
+	}
 	s.Labels.Lang = "en"
 }
 

@@ -22,7 +22,7 @@ var chineseWords = map[string]string{
 	"median": "中位数", "min": "最低", "max": "最高", "rest": "余额", "people": "人数",
 	"grade distribution": "等级分布", "pay lines": "发放合计", "flags raised": "标记统计",
 	"legend": "图例", "by": "按", "all": "全部", "people with it": "人数",
-	"no grade": "无等级", "share of people": "占比",
+	"no grade": "无等级", "the sum of the scores": "各指标得分之和", "share of people": "占比",
 }
 
 // language is "zh" for a rule file written in Chinese, as its title or

@@ -105,7 +105,7 @@ func (l *layout) results() []string {
 	if g := l.set.Grades; g != nil {
 		h = append(h, l.labels.Grade)
 		if l.calibrated {
-			h = append(h, l.labels.Grade+BeforeCalibration)
+			h = append(h, l.labels.Grade+beforeCalibration(l.labels))
 		}
 		if g.Coefficients() {
 			h = append(h, l.labels.Coefficient)
@@ -128,7 +128,12 @@ func (l *layout) results() []string {
 // of results: the rule line that makes each figure, and what it is.
 func (l *layout) resultNotes() []string {
 	set := l.set
-	at := func(p rules.Pos) string { return fmt.Sprintf("%s:%d", p.File, p.Line) }
+	at := func(p rules.Pos) string {
+		if p.Line == 0 {
+			return set.File
+		}
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	}
 	var n []string
 	if l.period != "" {
 		n = append(n, "")
@@ -155,9 +160,9 @@ func (l *layout) resultNotes() []string {
 		n = append(n, at(sec.Pos)+"\n"+sec.Name)
 	}
 	if !set.Total.None {
-		what := l.labels.Total
+		what := l.labels.Total + ": " + l.labels.Word("the sum of the scores")
 		if set.Total.Formula != nil {
-			what += " = " + set.Total.Formula.Source
+			what = l.labels.Total + " = " + set.Total.Formula.Source
 		}
 		n = append(n, at(set.Total.Pos)+"\n"+what)
 	}
@@ -210,6 +215,14 @@ func (l *layout) colour(cells []workbook.Cell, res *scoring.Result) {
 // BeforeCalibration heads, after the grade's label, the column of the
 // grades a calibration changed from.
 const BeforeCalibration = " before calibration"
+
+// beforeCalibration is BeforeCalibration in the labels' language.
+func beforeCalibration(l rules.Labels) string {
+	if l.Lang == "zh" {
+		return "(校准前)"
+	}
+	return BeforeCalibration
+}
 
 // field is one result value, rendered for each output format.
 type field struct {

@@ -257,6 +257,18 @@ func auditSheet(f *workbook.File) string {
 	return ""
 }
 
+// resultsSheet is the results sheet of a workbook appraise scored, as its
+// audit records it, which the summary comes before; "" (the first sheet)
+// for any other workbook.
+func resultsSheet(f *workbook.File) string {
+	if a := auditSheet(f); a != "" {
+		if items, err := readAudit(f, a); err == nil {
+			return items["sheet"]
+		}
+	}
+	return ""
+}
+
 // readAudit reads the items of the audit sheet.
 func readAudit(f *workbook.File, sheet string) (map[string]string, error) {
 	t, err := f.Table(sheet, []workbook.Column{

@@ -163,7 +163,8 @@ func (s *xlsxSink) detailSheets() func([]workbook.Cell) error {
 // when it is full, goes on in "payouts 2" and so on, as the detail does.
 // The first sheet is made at once, so that it comes before the detail.
 func (s *xlsxSink) payoutSheets(p *payouts) (func([]workbook.Cell) error, error) {
-	sheet, err := s.w.Sheet(s.l.labels.Payouts, p.header(), p.widths()...)
+	opts := workbook.SheetOptions{Widths: p.widths(), Freeze: len(s.l.keys), Fit: true}
+	sheet, err := s.w.SheetWith(s.l.labels.Payouts, p.header(), opts)
 	if err != nil {
 		return nil, err
 	}
@@ -173,7 +174,7 @@ func (s *xlsxSink) payoutSheets(p *payouts) (func([]workbook.Cell) error, error)
 			n++
 			name := fmt.Sprintf("%s %d", s.l.labels.Payouts, n)
 			var err error
-			if sheet, err = s.w.Sheet(name, p.header(), p.widths()...); err != nil {
+			if sheet, err = s.w.SheetWith(name, p.header(), opts); err != nil {
 				return err
 			}
 			rows = 0

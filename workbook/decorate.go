@@ -85,7 +85,7 @@ func (s *SheetWriter) decorate() error {
 
 // links finds, in a sheet part excelize wrote, the elements that tie it
 // to its drawing and its notes.
-var links = regexp.MustCompile(`<(drawing|legacyDrawing) [^>]*/>`)
+var links = regexp.MustCompile(`<(drawing|legacyDrawing) [^>]*?(/>|></(drawing|legacyDrawing)>)`)
 
 // sheetLinks reads them from excelize's part f, in their order.
 func sheetLinks(f *zip.File) ([]byte, error) {
