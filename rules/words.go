@@ -22,6 +22,7 @@ var chineseWords = map[string]string{
 	"median": "中位数", "min": "最低", "max": "最高", "rest": "余额", "people": "人数",
 	"grade distribution": "等级分布", "pay lines": "发放合计", "flags raised": "标记统计",
 	"legend": "图例", "by": "按", "all": "全部", "people with it": "人数",
+	"exact": "精确值", "counts": "计入总分", "before its cap and floor": "(封顶保底前)",
 	"no grade": "无等级", "the sum of the scores": "各指标得分之和", "share of people": "占比",
 }
 

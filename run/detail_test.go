@@ -50,14 +50,14 @@ func detailRun(t *testing.T, detail string) (dir string, opts Options, err error
 	return dir, opts, err
 }
 
-// TestDetailSplit fills detail sheets of five rows: the 3 x 4 = 12 detail
+// TestDetailSplit fills full detail sheets of five rows: the 3 x 4 = 12 detail
 // rows go 5, 5 and 2 into detail, detail 2 and detail 3, each under its
 // own header, in order.
 func TestDetailSplit(t *testing.T) {
 	old := detailRows
 	detailRows = 5
 	defer func() { detailRows = old }()
-	_, opts, err := detailRun(t, DetailInSheet)
+	_, opts, err := detailRun(t, DetailFull)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -139,5 +139,32 @@ func TestDetailNone(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "march.scored.detail.csv")); err == nil {
 		t.Error("a detail file was written")
+	}
+}
+
+// TestDetailCompactSplit fills detail sheets of a row a person, two rows
+// each: E1 and E2 in 明细, E3 in 明细 2. 甲 and 乙 have points only, so
+// the row holds the pay line's exact amount: 10 x (60 + 40) = 1000,
+// 10 x (30 + 20) = 500, 10 x (0 + 1) = 10.
+func TestDetailCompactSplit(t *testing.T) {
+	old := detailRows
+	detailRows = 2
+	defer func() { detailRows = old }()
+	_, opts, err := detailRun(t, DetailInSheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"明细":   "工号|行|奖金精确值\nE1|2|1000\nE2|3|500",
+		"明细 2": "工号|行|奖金精确值\nE3|4|10",
+	}
+	for name, w := range want {
+		got, err := workbook.Dump(opts.Output, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.TrimSpace(got) != w {
+			t.Errorf("%s:\n%s\nwant:\n%s", name, got, w)
+		}
 	}
 }

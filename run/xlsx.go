@@ -35,6 +35,100 @@ type xlsxSink struct {
 
 	sum     *summary
 	summary *workbook.SheetWriter
+	compact bool // the detail is a row a person
+}
+
+// compactHeader is the header of the detail of one row a person, and the
+// notes on its columns: the formula of each figure.
+func compactHeader(l *layout) ([]string, []string) {
+	lab := l.labels
+	var h, notes []string
+	add := func(head, note string) {
+		h = append(h, head)
+		notes = append(notes, note)
+	}
+	for _, k := range l.keys {
+		add(l.set.Columns[k].Name, "")
+	}
+	add(lab.Word("row"), "")
+	join := func(name, word string) string {
+		if lab.Lang == "zh" {
+			return name + lab.Word(word)
+		}
+		return name + " " + word
+	}
+	for _, m := range l.set.Metrics {
+		if !m.Scored() {
+			continue
+		}
+		at := fmt.Sprintf("%s:%d\n", m.Pos.File, m.Pos.Line)
+		if m.Value != nil {
+			add(join(m.Name, "value"), at+m.Name+" = "+m.Value.Source)
+		}
+		if m.Bands != nil || m.Map != nil {
+			add(join(m.Name, "band"), at+m.Name)
+		}
+		if m.Weight != nil {
+			add(join(m.Name, "score"), at+lab.Word("points")+" x "+m.Weight.Value.String()+" / 100")
+		}
+	}
+	for _, sec := range l.set.Sections {
+		if sec.Weight != nil {
+			add(join(sec.Name, "counts"), fmt.Sprintf("%s:%d\n", sec.Pos.File, sec.Pos.Line)+sec.Name+" x "+sec.Weight.Value.String()+" / 100")
+		}
+	}
+	if t := l.set.Total; !t.None && (t.Cap != nil || t.Floor != nil) {
+		add(join(lab.Total, "before its cap and floor"), "")
+	}
+	for _, p := range l.set.Pay {
+		add(join(p.Name, "exact"), fmt.Sprintf("%s:%d\n", p.Pos.File, p.Pos.Line)+p.Name+" = "+p.Formula.Source)
+	}
+	return h, notes
+}
+
+// compactRow is a person's row of the detail of one row a person, in the
+// order of compactHeader.
+func (s *xlsxSink) compactRow(cells []workbook.Cell, num workbook.Cell, res *scoring.Result) []workbook.Cell {
+	set := s.l.set
+	for _, k := range s.l.keys {
+		cells = append(cells, field{v: res.Input(k)}.cell())
+	}
+	cells = append(cells, num)
+	for i, m := range set.Metrics {
+		if !m.Scored() {
+			continue
+		}
+		r := res.Metric(i)
+		if m.Value != nil {
+			value := field{v: r.Value, pct: m.Percent}.cell()
+			if r.Value.Kind == scoring.Missing && r.Value.Str != "" {
+				value = workbook.Cell{Kind: workbook.Text, Text: "missing: " + r.Value.Str}
+			}
+			cells = append(cells, value)
+		}
+		if m.Bands != nil || m.Map != nil {
+			band := workbook.Cell{}
+			if r.Band >= 0 {
+				band = workbook.Cell{Kind: workbook.Text, Text: m.Entry(r.Band)}
+			}
+			cells = append(cells, band)
+		}
+		if m.Weight != nil {
+			cells = append(cells, field{v: r.Score}.cell())
+		}
+	}
+	for i, sec := range set.Sections {
+		if sec.Weight != nil {
+			cells = append(cells, field{v: res.Section(i).Counts}.cell())
+		}
+	}
+	if t := set.Total; !t.None && (t.Cap != nil || t.Floor != nil) {
+		cells = append(cells, field{v: res.Subtotal()}.cell())
+	}
+	for i := range set.Pay {
+		cells = append(cells, field{v: res.Pay(i)}.cell())
+	}
+	return cells
 }
 
 // AuditSheet is the English name of the audit sheet; the workbook of a
@@ -95,7 +189,12 @@ func newXLSX(opts Options, l *layout, t *workbook.Table) (sink, error) {
 	}
 	switch opts.Detail {
 	case DetailInSheet:
-		s.detail = startWriter(s.detailSheets())
+		s.compact = true
+		h, notes := compactHeader(l)
+		s.detail = startWriter(s.detailSheets(h, workbook.SheetOptions{Fit: true, Freeze: len(l.keys) + 1, Filter: true, Notes: notes}))
+	case DetailFull:
+		h, widths := detailHeader(l)
+		s.detail = startWriter(s.detailSheets(h, workbook.SheetOptions{Widths: widths, Freeze: len(l.keys)}))
 	case DetailInCSV:
 		f, err := createText(DetailFile(opts.Output), nil)
 		if err != nil {
@@ -137,8 +236,7 @@ var detailRows = workbook.MaxRows - 1
 
 // detailSheets returns a row writer that fills the detail sheet and, when
 // it is full, goes on in "detail 2", "detail 3" and so on.
-func (s *xlsxSink) detailSheets() func([]workbook.Cell) error {
-	h, widths := detailHeader(s.l)
+func (s *xlsxSink) detailSheets(h []string, o workbook.SheetOptions) func([]workbook.Cell) error {
 	var sheet *workbook.SheetWriter
 	n, rows := 0, 0
 	return func(cells []workbook.Cell) error {
@@ -149,7 +247,7 @@ func (s *xlsxSink) detailSheets() func([]workbook.Cell) error {
 				name = fmt.Sprintf("%s %d", s.l.labels.Detail, n)
 			}
 			var err error
-			if sheet, err = s.w.Sheet(name, h, widths...); err != nil {
+			if sheet, err = s.w.SheetWith(name, h, o); err != nil {
 				return err
 			}
 			rows = 0
@@ -225,6 +323,11 @@ func (s *xlsxSink) row(row workbook.Row, res *scoring.Result) error {
 	}
 	set := s.l.set
 	num := workbook.Cell{Kind: workbook.Number, Text: strconv.Itoa(row.Num), Format: workbook.Integer}
+	if s.compact {
+		s.cells = s.compactRow(s.cells[:0], num, res)
+		s.detail.row(s.cells)
+		return nil
+	}
 	if lr := s.opts.ledger; lr != nil {
 		cells = s.ledgerDetail(lr, num, res, cells)
 	}

@@ -93,12 +93,12 @@ the folder as <period>.scored.xlsx.`,
 			}
 			switch opts.Detail {
 			case "":
-			case run.DetailInSheet, run.DetailInCSV, run.DetailNone:
+			case run.DetailInSheet, run.DetailFull, run.DetailInCSV, run.DetailNone:
 				if opts.Format != "xlsx" {
 					return usagef(cmd, "--detail applies to xlsx output; %s output has no detail", opts.Format)
 				}
 			default:
-				return usagef(cmd, "--detail must be sheet, csv or none, not %q", opts.Detail)
+				return usagef(cmd, "--detail must be sheet, full, csv or none, not %q", opts.Detail)
 			}
 			if opts.Period != "" {
 				p, err := scoring.ParsePeriod(opts.Period)
@@ -136,7 +136,7 @@ the folder as <period>.scored.xlsx.`,
 	f.StringVar(&opts.Sheet, "sheet", "", "the `sheet` to score (default: the rules' sheet, else the first)")
 	f.StringVarP(&opts.Output, "output", "o", "", "the `path` to write the results, - for standard output (default: <name>.scored.<format> beside the input)")
 	f.StringVar(&opts.Format, "format", "", "the output `format`: xlsx, json or csv (default: from the output's extension, else xlsx)")
-	f.StringVar(&opts.Detail, "detail", "", "`where` the detail of an xlsx output goes: sheet, csv (<name>.detail.csv beside it) or none (default: sheet)")
+	f.StringVar(&opts.Detail, "detail", "", "`where` the detail of an xlsx output goes: sheet (a row a person), full (a row a figure), csv (the full detail in <name>.detail.csv beside it) or none (default: sheet)")
 	f.BoolVar(&opts.BOM, "bom", false, "start CSV files with a byte-order mark, so that Excel reads their Chinese right")
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "print nothing on success")
 	f.StringVar(&opts.Period, "period", "", "the `period` scored: 2026-03, 2026-Q1, 2026, 2026-W15 or a cycle's first day 2026-03-26 (default: where the rules' period_from says)")
