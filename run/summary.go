@@ -245,7 +245,7 @@ func (s *summary) write(sh *workbook.SheetWriter, title string) error {
 				return err
 			}
 		}
-		sh.AddChart(workbook.Chart{Cell: "F3", Title: w("grade distribution"), Name: sh.Range(1, first-1, 1, first-1),
+		sh.AddChart(workbook.Chart{Cell: "E3", Width: 320, Height: 220, Title: w("grade distribution"), Name: sh.Range(1, first-1, 1, first-1),
 			Categories: sh.Range(0, first, 0, last), Values: sh.Range(1, first, 1, last)})
 	}
 	cols := s.payHeaders()
