@@ -42,6 +42,7 @@ type layout struct {
 	ledger *ledgerRun // the ledger whose people are scored; nil for none
 
 	grades           []string // the grades, best first
+	decimals         []int    // per metric, the decimals its points are written with in the rules
 	gradeAt, flagsAt int      // the grade's and the flags' places among the result columns; -1 for none
 
 	parts   []decimal.Decimal // a row's instalments, reused
@@ -68,6 +69,12 @@ func newLayout(set *rules.Set, t *workbook.Table, period scoring.Period, calibra
 	}
 	l.header = append(append([]string{}, t.Header...), l.results()...)
 	l.grades = gradeNames(l)
+	l.decimals = make([]int, len(set.Metrics))
+	if format == "" || format == "xlsx" {
+		for i, m := range set.Metrics {
+			l.decimals[i] = pointsDecimals(m)
+		}
+	}
 	l.gradeAt, l.flagsAt = -1, -1
 	for i, h := range l.results() {
 		switch {
@@ -196,6 +203,30 @@ func (l *layout) resultNotes() []string {
 	return append(n, "")
 }
 
+// pointsDecimals is the most decimals the points of a metric's bands or
+// map are written with, so that a column of 8.5, 10 and 7 shows 8.5, 10.0
+// and 7.0; 0 for a metric whose points come from a formula, which may
+// have any number of decimals.
+func pointsDecimals(m *rules.Metric) int {
+	n := 0
+	scale := func(d decimal.Decimal) {
+		n = max(n, d.Trim(0).Scale())
+	}
+	for _, b := range m.Bands {
+		scale(b.Points.Value)
+	}
+	for _, e := range m.Map {
+		scale(e.Points.Value)
+	}
+	if m.MapOther != nil {
+		scale(m.MapOther.Value)
+	}
+	if m.Points != nil || m.Cap != nil && m.Cap.Value.Trim(0).Scale() > n || m.Floor != nil && m.Floor.Value.Trim(0).Scale() > n {
+		return 0
+	}
+	return min(n, 4)
+}
+
 // colour fills the grade cell of a results row with the grade's colour
 // and the flags cell, when a flag is raised, with the flags' colour.
 // cells are the row's result cells.
@@ -229,6 +260,7 @@ type field struct {
 	v     scoring.Value
 	money bool
 	pct   bool
+	dec   int // in a workbook, the decimals shown; 0 for as the number is
 	text  string // used when v is not a number
 }
 
@@ -240,7 +272,7 @@ func (l *layout) fields(res *scoring.Result, buf []field) []field {
 	for i, m := range l.set.Metrics {
 		r := res.Metric(i)
 		if m.Scored() {
-			buf = append(buf, field{v: r.Points})
+			buf = append(buf, field{v: r.Points, dec: l.decimals[i]})
 		} else {
 			buf = append(buf, field{v: r.Value, pct: m.Percent})
 		}
@@ -333,6 +365,8 @@ func (f field) cell() workbook.Cell {
 			c.Text, c.Format = scoring.RoundMoney(f.v.Num).String(), workbook.Money
 		case f.pct:
 			c.Format = workbook.Percent
+		case f.dec > 0:
+			c.Format = workbook.FixedFormat(f.dec)
 		}
 		return c
 	case scoring.Text, scoring.Bool:

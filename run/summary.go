@@ -192,6 +192,14 @@ func (s *summary) write(sh *workbook.SheetWriter, title string) error {
 		return sh.Row(cells)
 	}
 	blank := func() error { return put() }
+	// The chart goes under the tables, so that it prints on their page.
+	var chart *workbook.Chart
+	defer func() {
+		if chart != nil {
+			chart.Cell = fmt.Sprintf("A%d", row+2)
+			sh.AddChart(*chart)
+		}
+	}()
 	t := s.all
 	if err := put(bold(title)); err != nil {
 		return err
@@ -245,8 +253,8 @@ func (s *summary) write(sh *workbook.SheetWriter, title string) error {
 				return err
 			}
 		}
-		sh.AddChart(workbook.Chart{Cell: "E3", Width: 320, Height: 220, Title: w("grade distribution"), Name: sh.Range(1, first-1, 1, first-1),
-			Categories: sh.Range(0, first, 0, last), Values: sh.Range(1, first, 1, last)})
+		chart = &workbook.Chart{Width: 300, Height: 200, Title: w("grade distribution"), Name: sh.Range(1, first-1, 1, first-1),
+			Categories: sh.Range(0, first, 0, last), Values: sh.Range(1, first, 1, last)}
 	}
 	cols := s.payHeaders()
 	if len(cols) > 0 {
