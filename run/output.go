@@ -260,7 +260,7 @@ type field struct {
 	v     scoring.Value
 	money bool
 	pct   bool
-	dec   int // in a workbook, the decimals shown; 0 for as the number is
+	dec   int    // in a workbook, the decimals shown; 0 for as the number is
 	text  string // used when v is not a number
 }
 
