@@ -48,11 +48,15 @@ func newCmdScore(io *streams, runF func(*scoreOptions) error) *cobra.Command {
 		Short: "Score a workbook and write the results beside it",
 		Long: `Score every row of a workbook's sheet with a rule file and write the
 results: by default a workbook named <name>.scored.xlsx beside the input,
-holding the input columns followed by the results, a detail sheet that
-explains every metric of every person, and an audit sheet. A detail too
-long for one sheet goes on in "detail 2", "detail 3" and so on; with
---detail csv it goes to a CSV file beside the workbook instead, and with
---detail none it is left out.
+in the rule file's language: a summary sheet (people, the totals' mean,
+median, lowest and highest, the grades as a table and a chart, pay line
+totals and flags, per group), the input columns followed by the results,
+a payout sheet of a row a person, a detail sheet that explains every
+figure of every person in a row of their own, and an audit sheet. With
+--detail full the detail has a row per person and figure, going on in
+"明细 2" ("detail 2") and so on when a sheet is full; with --detail csv
+that goes to a CSV file beside the workbook instead, and with --detail
+none the detail is left out.
 
 The rules come from --rules, from a built-in scheme named with --scheme
 (see appraise schemes), or else from rules.yaml beside the workbook.
@@ -258,7 +262,7 @@ func scoreRun(opts *scoreOptions) error {
 	}
 	if sum.Incomplete > 0 {
 		fmt.Fprintf(opts.io.Err, "appraise: %s could not be fully scored: see the %s column\n",
-			plural(sum.Incomplete, "row"), set.Labels.Notes)
+			plural(sum.Incomplete, "row"), notesLabel(set, opts.Format))
 	}
 	return nil
 }
@@ -354,4 +358,13 @@ func reportFit(opts *scoreOptions, set *rules.Set, sum run.Summary) {
 		}
 		fmt.Fprintf(opts.io.Err, "appraise: distribution: %s does not fit the curve: %s\n", where, strings.Join(parts, ", "))
 	}
+}
+
+// notesLabel is the header of the notes column in output of format: the
+// workbook's, in the rule file's language, or the CSV's.
+func notesLabel(set *rules.Set, format string) string {
+	if format == "" || format == "xlsx" {
+		return set.Local.Notes
+	}
+	return set.Labels.Notes
 }
