@@ -136,6 +136,14 @@ func (s *xlsxSink) compactRow(cells []workbook.Cell, num workbook.Cell, res *sco
 const AuditSheet = "audit"
 
 func newXLSX(opts Options, l *layout, t *workbook.Table) (sink, error) {
+	lab := l.labels
+	for _, p := range [][2]string{{lab.Summary, "summary"}, {lab.Payouts, "payouts"}, {lab.Detail, "detail"}, {lab.Audit, "audit"}} {
+		if strings.EqualFold(strings.TrimSpace(t.Sheet), p[0]) {
+			return nil, &InputError{Problems: []string{fmt.Sprintf(
+				"%s: sheet %s has the name of the scored workbook's %s sheet: rename the sheet, or name that sheet otherwise with labels.%s in %s",
+				filepath.Base(t.File), t.Sheet, p[1], p[1], l.set.File)}}
+		}
+	}
 	var w *workbook.Writer
 	var err error
 	if opts.Output == "-" {
