@@ -239,6 +239,8 @@ func partPeriod(opts Options, path string) (scoring.Period, error) {
 	sheet := ""
 	if set.Sheet != "" && contains(f.SheetNames(), set.Sheet) {
 		sheet = set.Sheet
+	} else {
+		sheet = resultsSheet(f)
 	}
 	one := opts
 	one.Input, one.Period = path, scoring.Period{}
@@ -259,6 +261,8 @@ func readPart(opts Options, path string, fn func([]scoring.Value)) (sheet string
 	set := opts.Scorer.Rules()
 	if set.Sheet != "" && contains(f.SheetNames(), set.Sheet) {
 		sheet = set.Sheet
+	} else {
+		sheet = resultsSheet(f)
 	}
 	table, err := f.Table(sheet, tableColumns(set))
 	if err != nil {

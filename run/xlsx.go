@@ -30,19 +30,120 @@ type xlsxSink struct {
 	fields    []field
 	num       int // the number of the row being written
 
-	// payouts lists each instalment of the pay lines paid in
-	// instalments; nil when no line is.
+	// payouts writes the payout sheet; nil when the rules pay nothing.
 	payouts *payouts
+
+	sum     *summary
+	summary *workbook.SheetWriter
+	compact bool // the detail is a row a person
 }
 
-// Sheet names of the scored workbook besides the results.
-const (
-	DetailSheet  = "detail"
-	AuditSheet   = "audit"
-	PayoutsSheet = "payouts"
-)
+// compactHeader is the header of the detail of one row a person, and the
+// notes on its columns: the formula of each figure.
+func compactHeader(l *layout) ([]string, []string) {
+	lab := l.labels
+	var h, notes []string
+	add := func(head, note string) {
+		h = append(h, head)
+		notes = append(notes, note)
+	}
+	for _, k := range l.keys {
+		add(l.set.Columns[k].Name, "")
+	}
+	add(lab.Word("row"), "")
+	join := func(name, word string) string {
+		if lab.Lang == "zh" {
+			return name + lab.Word(word)
+		}
+		return name + " " + word
+	}
+	for _, m := range l.set.Metrics {
+		if !m.Scored() {
+			continue
+		}
+		at := fmt.Sprintf("%s:%d\n", m.Pos.File, m.Pos.Line)
+		if m.Value != nil {
+			add(join(m.Name, "value"), at+m.Name+" = "+m.Value.Source)
+		}
+		if m.Bands != nil || m.Map != nil {
+			add(join(m.Name, "band"), at+m.Name)
+		}
+		if m.Weight != nil {
+			add(join(m.Name, "score"), at+lab.Word("points")+" x "+m.Weight.Value.String()+" / 100")
+		}
+	}
+	for _, sec := range l.set.Sections {
+		if sec.Weight != nil {
+			add(join(sec.Name, "counts"), fmt.Sprintf("%s:%d\n", sec.Pos.File, sec.Pos.Line)+sec.Name+" x "+sec.Weight.Value.String()+" / 100")
+		}
+	}
+	if t := l.set.Total; !t.None && (t.Cap != nil || t.Floor != nil) {
+		add(join(lab.Total, "before its cap and floor"), "")
+	}
+	for _, p := range l.set.Pay {
+		add(join(p.Name, "exact"), fmt.Sprintf("%s:%d\n", p.Pos.File, p.Pos.Line)+p.Name+" = "+p.Formula.Source)
+	}
+	return h, notes
+}
+
+// compactRow is a person's row of the detail of one row a person, in the
+// order of compactHeader.
+func (s *xlsxSink) compactRow(cells []workbook.Cell, num workbook.Cell, res *scoring.Result) []workbook.Cell {
+	set := s.l.set
+	for _, k := range s.l.keys {
+		cells = append(cells, field{v: res.Input(k)}.cell())
+	}
+	cells = append(cells, num)
+	for i, m := range set.Metrics {
+		if !m.Scored() {
+			continue
+		}
+		r := res.Metric(i)
+		if m.Value != nil {
+			value := field{v: r.Value, pct: m.Percent}.cell()
+			if r.Value.Kind == scoring.Missing && r.Value.Str != "" {
+				value = workbook.Cell{Kind: workbook.Text, Text: "missing: " + r.Value.Str}
+			}
+			cells = append(cells, value)
+		}
+		if m.Bands != nil || m.Map != nil {
+			band := workbook.Cell{}
+			if r.Band >= 0 {
+				band = workbook.Cell{Kind: workbook.Text, Text: m.Entry(r.Band)}
+			}
+			cells = append(cells, band)
+		}
+		if m.Weight != nil {
+			cells = append(cells, field{v: r.Score}.cell())
+		}
+	}
+	for i, sec := range set.Sections {
+		if sec.Weight != nil {
+			cells = append(cells, field{v: res.Section(i).Counts}.cell())
+		}
+	}
+	if t := set.Total; !t.None && (t.Cap != nil || t.Floor != nil) {
+		cells = append(cells, field{v: res.Subtotal()}.cell())
+	}
+	for i := range set.Pay {
+		cells = append(cells, field{v: res.Pay(i)}.cell())
+	}
+	return cells
+}
+
+// AuditSheet is the English name of the audit sheet; the workbook of a
+// rule file in Chinese names it 说明, and labels.audit another way.
+const AuditSheet = "audit"
 
 func newXLSX(opts Options, l *layout, t *workbook.Table) (sink, error) {
+	lab := l.labels
+	for _, p := range [][2]string{{lab.Summary, "summary"}, {lab.Payouts, "payouts"}, {lab.Detail, "detail"}, {lab.Audit, "audit"}} {
+		if strings.EqualFold(strings.TrimSpace(t.Sheet), p[0]) {
+			return nil, &InputError{Problems: []string{fmt.Sprintf(
+				"%s: sheet %s has the name of the scored workbook's %s sheet: rename the sheet, or name that sheet otherwise with labels.%s in %s",
+				filepath.Base(t.File), t.Sheet, p[1], p[1], l.set.File)}}
+		}
+	}
 	var w *workbook.Writer
 	var err error
 	if opts.Output == "-" {
@@ -53,11 +154,27 @@ func newXLSX(opts Options, l *layout, t *workbook.Table) (sink, error) {
 	if err != nil {
 		return nil, &InputError{Problems: []string{fmt.Sprintf("%s: cannot write here: %v", opts.Output, unwrapPath(err))}}
 	}
-	s := &xlsxSink{opts: opts, l: l, t: t, w: w}
+	s := &xlsxSink{opts: opts, l: l, t: t, w: w, sum: newSummary(l)}
+	if err := w.Prepare(styles(l)...); err != nil {
+		w.Abort()
+		return nil, err
+	}
+	// The summary comes first, though written last, when every row is in.
+	if s.summary, err = w.SheetWith(l.labels.Summary, []string{"", ""}, workbook.SheetOptions{NoHeader: true, Widths: []int{24, 14, 10}}); err != nil {
+		w.Abort()
+		return nil, err
+	}
 	// The notes column is made wide enough to read a reason.
 	widths := make([]int, len(l.header))
 	widths[len(widths)-1] = 50
-	results, err := w.Sheet(t.Sheet, l.header, widths...)
+	freeze := 0
+	for _, k := range l.keys {
+		if i := t.Index[k]; i >= 0 {
+			freeze = max(freeze, i+1)
+		}
+	}
+	results, err := w.SheetWith(t.Sheet, l.header, workbook.SheetOptions{Widths: widths, Fit: true, Freeze: freeze, Filter: true,
+		Notes: append(make([]string, len(l.input)), l.resultNotes()...)})
 	if err != nil {
 		w.Abort()
 		return nil, err
@@ -80,7 +197,12 @@ func newXLSX(opts Options, l *layout, t *workbook.Table) (sink, error) {
 	}
 	switch opts.Detail {
 	case DetailInSheet:
-		s.detail = startWriter(s.detailSheets())
+		s.compact = true
+		h, notes := compactHeader(l)
+		s.detail = startWriter(s.detailSheets(h, workbook.SheetOptions{Fit: true, Freeze: len(l.keys) + 1, Filter: true, Notes: notes}))
+	case DetailFull:
+		h, widths := detailHeader(l)
+		s.detail = startWriter(s.detailSheets(h, workbook.SheetOptions{Widths: widths, Freeze: len(l.keys)}))
 	case DetailInCSV:
 		f, err := createText(DetailFile(opts.Output), nil)
 		if err != nil {
@@ -97,25 +219,43 @@ func newXLSX(opts Options, l *layout, t *workbook.Table) (sink, error) {
 	return s, nil
 }
 
+// styles lists cells of every style the workbook uses besides the plain
+// number formats, so that they are made in one order whatever order the
+// sheets' goroutines reach them.
+func styles(l *layout) []workbook.Cell {
+	num := func(f workbook.Format, bold bool) workbook.Cell {
+		return workbook.Cell{Kind: workbook.Number, Format: f, Bold: bold}
+	}
+	out := []workbook.Cell{{Kind: workbook.Text, Bold: true}, num(workbook.Yuan, false), num(workbook.Yuan, true),
+		{Kind: workbook.Text, Fill: flagFill}}
+	for i := range l.grades {
+		fill := gradeFill(i, len(l.grades))
+		out = append(out, workbook.Cell{Kind: workbook.Text, Fill: fill}, workbook.Cell{Kind: workbook.Text, Fill: fill, Bold: true})
+	}
+	for n := 1; n <= 4; n++ {
+		out = append(out, num(workbook.FixedFormat(n), false))
+	}
+	return out
+}
+
 // detailRows is how many rows a detail sheet holds under its header; a
 // variable so that a test can fill a sheet without a million rows.
 var detailRows = workbook.MaxRows - 1
 
 // detailSheets returns a row writer that fills the detail sheet and, when
 // it is full, goes on in "detail 2", "detail 3" and so on.
-func (s *xlsxSink) detailSheets() func([]workbook.Cell) error {
-	h, widths := detailHeader(s.l)
+func (s *xlsxSink) detailSheets(h []string, o workbook.SheetOptions) func([]workbook.Cell) error {
 	var sheet *workbook.SheetWriter
 	n, rows := 0, 0
 	return func(cells []workbook.Cell) error {
 		if sheet == nil || rows == detailRows {
 			n++
-			name := DetailSheet
+			name := s.l.labels.Detail
 			if n > 1 {
-				name = fmt.Sprintf("%s %d", DetailSheet, n)
+				name = fmt.Sprintf("%s %d", s.l.labels.Detail, n)
 			}
 			var err error
-			if sheet, err = s.w.Sheet(name, h, widths...); err != nil {
+			if sheet, err = s.w.SheetWith(name, h, o); err != nil {
 				return err
 			}
 			rows = 0
@@ -129,7 +269,8 @@ func (s *xlsxSink) detailSheets() func([]workbook.Cell) error {
 // when it is full, goes on in "payouts 2" and so on, as the detail does.
 // The first sheet is made at once, so that it comes before the detail.
 func (s *xlsxSink) payoutSheets(p *payouts) (func([]workbook.Cell) error, error) {
-	sheet, err := s.w.Sheet(PayoutsSheet, p.header(), p.widths()...)
+	opts := workbook.SheetOptions{Widths: p.widths(), Freeze: len(s.l.keys), Fit: true}
+	sheet, err := s.w.SheetWith(s.l.labels.Payouts, p.header(), opts)
 	if err != nil {
 		return nil, err
 	}
@@ -137,12 +278,9 @@ func (s *xlsxSink) payoutSheets(p *payouts) (func([]workbook.Cell) error, error)
 	return func(cells []workbook.Cell) error {
 		if rows == detailRows {
 			n++
-			name := PayoutsSheet
-			if n > 1 {
-				name = fmt.Sprintf("%s %d", PayoutsSheet, n)
-			}
+			name := fmt.Sprintf("%s %d", s.l.labels.Payouts, n)
 			var err error
-			if sheet, err = s.w.Sheet(name, p.header(), p.widths()...); err != nil {
+			if sheet, err = s.w.SheetWith(name, p.header(), opts); err != nil {
 				return err
 			}
 			rows = 0
@@ -159,7 +297,9 @@ func detailHeader(l *layout) ([]string, []int) {
 	for _, k := range l.keys {
 		h = append(h, l.set.Columns[k].Name)
 	}
-	h = append(h, "row", "metric", "inputs", "value", "band", "points", "weight", "score")
+	for _, w := range []string{"row", "metric", "inputs", "value", "band", "points", "weight", "score"} {
+		h = append(h, l.labels.Word(w))
+	}
 	widths := make([]int, len(h))
 	copy(widths[len(l.keys):], []int{0, 16, 48, 12, 16})
 	return h, widths
@@ -175,8 +315,12 @@ func (s *xlsxSink) row(row workbook.Row, res *scoring.Result) error {
 	for _, f := range s.fields {
 		cells = append(cells, f.cell())
 	}
+	s.l.colour(cells[len(s.l.input):], res)
 	s.cells = cells
 	s.results.row(cells)
+	if err := s.sum.row(res); err != nil {
+		return err
+	}
 	if s.payouts != nil {
 		if err := s.payouts.row(res); err != nil {
 			return err
@@ -187,6 +331,11 @@ func (s *xlsxSink) row(row workbook.Row, res *scoring.Result) error {
 	}
 	set := s.l.set
 	num := workbook.Cell{Kind: workbook.Number, Text: strconv.Itoa(row.Num), Format: workbook.Integer}
+	if s.compact {
+		s.cells = s.compactRow(s.cells[:0], num, res)
+		s.detail.row(s.cells)
+		return nil
+	}
 	if lr := s.opts.ledger; lr != nil {
 		cells = s.ledgerDetail(lr, num, res, cells)
 	}
@@ -294,7 +443,7 @@ func (s *xlsxSink) explain(num workbook.Cell, res *scoring.Result) error {
 				band = "calibrated to the curve: " + band
 			}
 		}
-		if err := line(set.Labels.Grade, "the grade of "+g.Graded(), field{v: of}.cell(), band, field{v: gradeValue(res)}.cell()); err != nil {
+		if err := line(s.l.labels.Grade, "the grade of "+g.Graded(), field{v: of}.cell(), band, field{v: gradeValue(res)}.cell()); err != nil {
 			return err
 		}
 		// One line a veto, held or not, so that the grade's line is
@@ -308,7 +457,7 @@ func (s *xlsxSink) explain(num workbook.Cell, res *scoring.Result) error {
 			case c.Bool:
 				note = "holds: " + v.Describe(g)
 			}
-			if err := line(set.Labels.Grade+" veto", v.When.Source, field{v: c}.cell(), note, workbook.Cell{}); err != nil {
+			if err := line(s.l.labels.Grade+" veto", v.When.Source, field{v: c}.cell(), note, workbook.Cell{}); err != nil {
 				return err
 			}
 		}
@@ -323,7 +472,7 @@ func (s *xlsxSink) explain(num workbook.Cell, res *scoring.Result) error {
 					how += ", or of a veto when lower"
 				}
 			}
-			if err := line(set.Labels.Coefficient, how, field{v: c}.cell(), missing(c), field{v: c}.cell()); err != nil {
+			if err := line(s.l.labels.Coefficient, how, field{v: c}.cell(), missing(c), field{v: c}.cell()); err != nil {
 				return err
 			}
 		}
@@ -428,7 +577,7 @@ func (s *xlsxSink) explainTotal(line func(name, how string, value workbook.Cell,
 	if sub.Kind == scoring.Missing {
 		note = "missing: " + sub.Str
 	}
-	if err := line(set.Labels.Total, how, field{v: sub}.cell(), note, field{v: total}.cell()); err != nil {
+	if err := line(s.l.labels.Total, how, field{v: sub}.cell(), note, field{v: total}.cell()); err != nil {
 		return err
 	}
 	return nil
@@ -471,10 +620,21 @@ func (s *xlsxSink) finish(sum Summary) error {
 	if err := s.wait(); err != nil {
 		return err
 	}
+	title := s.l.set.Title
+	if title == "" {
+		title = s.l.set.Scheme
+	}
+	if s.l.period != "" {
+		title += " " + s.l.period
+	}
+	if err := s.sum.write(s.summary, strings.TrimSpace(title+" "+s.l.labels.Summary)); err != nil {
+		return err
+	}
 	if err := writeCurveSheets(s.w, s.opts, sum); err != nil {
 		return err
 	}
-	audit, err := s.w.Sheet(AuditSheet, []string{"item", "value"}, 18, 60)
+	lab := s.l.labels
+	audit, err := s.w.Sheet(lab.Audit, []string{lab.Word("item"), lab.Word("value")}, 18, 60)
 	if err != nil {
 		return err
 	}
