@@ -22,7 +22,7 @@ func TestDeptServiceCascade(t *testing.T) {
 	for _, name := range []string{"rules.yaml", "people.yaml", "2026-q1.xlsx"} {
 		copyFile(t, filepath.Join(dir, name), filepath.Join(work, name))
 	}
-	cmd := exec.Command(bin, "score", "2026-q1.xlsx", "--rules", "people.yaml", "-o", "people.scored.xlsx")
+	cmd := exec.Command(bin, "score", "2026-q1.xlsx", "--rules", "people.yaml", "-o", "people.scored.xlsx", "--detail", "full")
 	cmd.Dir = work
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("appraise score --rules people.yaml: %v\n%s", err, out)
@@ -32,7 +32,7 @@ func TestDeptServiceCascade(t *testing.T) {
 	checkExpected(t, set, scored, readExpected(t, filepath.Join(dir, "expected-people.yaml"), 6))
 
 	// The detail names the department result each person's score used.
-	detail, err := workbook.Dump(scored, "detail")
+	detail, err := workbook.Dump(scored, "明细")
 	if err != nil {
 		t.Fatal(err)
 	}

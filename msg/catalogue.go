@@ -110,6 +110,9 @@ var Catalogue = []Entry{
 		`是 UTF-16 文本：请在 Excel 中另存为"CSV UTF-8（逗号分隔）"或"Excel 工作簿 (.xlsx)"`},
 	{`unknown encoding {enc}: use one of {encs}`, `未知编码 {enc}：请使用 {encs} 之一`},
 
+	{`sheet {sheet} has the name of the scored workbook's {what} sheet: rename the sheet, or name that sheet otherwise with labels.{label} in {file}`,
+		`工作表 {sheet} 与评分后工作簿的 {what} 工作表同名：请重命名该工作表，或在 {file} 中用 labels.{label} 给那张工作表另起名字`},
+
 	// Several sheets.
 	{`--sheet '*' scores sheets of one row a person, and the ledger of {file} is one sheet: name it with --sheet`,
 		`--sheet '*' 评分的是每人一行的工作表，而 {file} 的台账只有一张表：请用 --sheet 指明`},

@@ -187,8 +187,18 @@ func (c *checker) names() {
 // resultHeaders checks that no result column would carry the header of an
 // input column, which would make the scored sheet ambiguous.
 func (c *checker) resultHeaders(inputs map[string]*Column) {
+	c.resultHeadersOf(inputs, c.set.Labels, nil)
+	c.resultHeadersOf(inputs, c.set.Local, &c.set.Labels)
+}
+
+// resultHeadersOf checks the result headers that labels make; those the
+// same as the ones of done, already checked, are left out.
+func (c *checker) resultHeadersOf(inputs map[string]*Column, labels Labels, done *Labels) {
 	s := c.set
 	check := func(h string, pos Pos, what, hint string) {
+		if done != nil && c.sameHeader(h, what, *done) {
+			return
+		}
 		col, ok := inputs[strings.TrimSpace(foldWidth(h))]
 		// A metric named like a column is reported once, as a clash of names.
 		if ok && !strings.HasSuffix(what, " "+col.Name) {
@@ -198,13 +208,13 @@ func (c *checker) resultHeaders(inputs map[string]*Column) {
 	}
 	for _, m := range s.Metrics {
 		if m.Scored() {
-			check(strings.ReplaceAll(s.Labels.Points, "{metric}", m.Name), m.Pos, "metric "+m.Name, "change labels.points, or rename the metric")
+			check(strings.ReplaceAll(labels.Points, "{metric}", m.Name), m.Pos, "metric "+m.Name, "change labels.points, or rename the metric")
 		} else {
 			check(m.Name, m.Pos, "metric "+m.Name, "rename the metric")
 		}
 	}
 	for _, sec := range s.Sections {
-		check(strings.ReplaceAll(s.Labels.Sections, "{section}", sec.Name), sec.Pos, "section "+sec.Name, "change labels.sections, or rename the section")
+		check(strings.ReplaceAll(labels.Sections, "{section}", sec.Name), sec.Pos, "section "+sec.Name, "change labels.sections, or rename the section")
 	}
 	for _, p := range s.Pay {
 		check(p.Name, p.Pos, "pay line "+p.Name, "rename the pay line")
@@ -212,15 +222,43 @@ func (c *checker) resultHeaders(inputs map[string]*Column) {
 	for _, r := range s.Ranks {
 		check(r.Name, r.Pos, "rank "+r.Name, "rename the rank")
 	}
-	for _, l := range []struct{ label, key string }{{s.Labels.Total, "total"}, {s.Labels.Flags, "flags"}, {s.Labels.Notes, "notes"}} {
-		check(l.label, s.Labels.Pos, "the "+l.key+" label", "change labels."+l.key)
+	for _, l := range []struct{ label, key string }{{labels.Total, "total"}, {labels.Flags, "flags"}, {labels.Notes, "notes"}} {
+		check(l.label, labels.Pos, "the "+l.key+" label", "change labels."+l.key)
 	}
 	if g := s.Grades; g != nil {
-		check(s.Labels.Grade, g.Pos, "the grade label", "change the grades' label")
+		check(labels.Grade, g.Pos, "the grade label", "change the grades' label")
 		if g.Coefficients() {
-			check(s.Labels.Coefficient, g.Pos, "the coefficient label", "change labels.coefficient")
+			check(labels.Coefficient, g.Pos, "the coefficient label", "change labels.coefficient")
 		}
 	}
+}
+
+// sameHeader reports whether what gets the header h under labels too.
+func (c *checker) sameHeader(h, what string, labels Labels) bool {
+	s := c.set
+	for _, m := range s.Metrics {
+		if what == "metric "+m.Name {
+			return !m.Scored() || strings.ReplaceAll(labels.Points, "{metric}", m.Name) == h
+		}
+	}
+	for _, sec := range s.Sections {
+		if what == "section "+sec.Name {
+			return strings.ReplaceAll(labels.Sections, "{section}", sec.Name) == h
+		}
+	}
+	switch what {
+	case "the total label":
+		return labels.Total == h
+	case "the flags label":
+		return labels.Flags == h
+	case "the notes label":
+		return labels.Notes == h
+	case "the grade label":
+		return labels.Grade == h
+	case "the coefficient label":
+		return labels.Coefficient == h
+	}
+	return true // pay lines and ranks are named as they are
 }
 
 // lookup resolves a reference inside a formula; self is the metric whose

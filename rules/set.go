@@ -28,7 +28,13 @@ type Set struct {
 	// Rollup says how a quarter or a year is built from its months (or
 	// weeks); nil when the rules score only the periods their workbooks hold.
 	Rollup *Rollup
+	// Labels head the result columns of CSV output, and name the
+	// figures in notes: those the rule file gives, else English ones, so
+	// that scripts reading the CSV see the same headers whatever the
+	// language. Local are the labels of the scored workbook: those the
+	// rule file gives, else ones in the rule file's language (Lang).
 	Labels Labels
+	Local  Labels
 
 	// Sections group metrics into parts of the total (see [Section]);
 	// Grades turns a score into a grade and a coefficient.
@@ -86,6 +92,7 @@ type Column struct {
 	Aliases  []string // other header texts that mean the same column
 	Text     bool     // holds text, not numbers
 	Key      bool     // identifies a person (工号, 姓名)
+	Group    bool     // groups people (部门) in the summary
 	Optional bool     // the workbook may lack the column; then every cell is blank
 	Blank    *Number  // what a blank cell means; nil makes a blank cell an error
 	// BlankText is what a blank cell of a text column means, such as 否;
@@ -261,6 +268,61 @@ type Labels struct {
 	Grade       string
 	Coefficient string
 	Period      string // heads the period column, when the period is known
+
+	// The sheets of the scored workbook besides the results.
+	Summary, Detail, Audit, Payouts string
+
+	// Lang is the language of the labels: "zh" or "en".
+	Lang string
+}
+
+// English and Chinese are the labels a rule file gets for those it does
+// not give, by its language.
+var (
+	English = Labels{Points: "{metric} points", Total: "total", Flags: "flags", Notes: "notes",
+		Sections: "{section}", Grade: "grade", Coefficient: "coefficient", Period: "period",
+		Summary: "summary", Detail: "detail", Audit: "audit", Payouts: "payouts", Lang: "en"}
+	Chinese = Labels{Points: "{metric}得分", Total: "总分", Flags: "标记", Notes: "备注",
+		Sections: "{section}", Grade: "等级", Coefficient: "系数", Period: "考核期间",
+		Summary: "汇总", Detail: "明细", Audit: "说明", Payouts: "发放", Lang: "zh"}
+)
+
+// Word is the word of the labels' language for an English word of the
+// scored workbook's own texts (sheet headers, summary items), or the
+// word itself when the language is English or the word has none.
+func (l Labels) Word(en string) string {
+	if l.Lang == "zh" {
+		if w, ok := chineseWords[en]; ok {
+			return w
+		}
+	}
+	return en
+}
+
+// GroupColumn is the column the summary of a scored workbook is made
+// per: the one marked group: true, else the one the distribution, the
+// first rank or the first pool groups by; "" for none.
+func (s *Set) GroupColumn() string {
+	for _, c := range s.Columns {
+		if c.Group {
+			return c.Name
+		}
+	}
+	switch {
+	case s.Distribution != nil && s.Distribution.Group != "":
+		return s.Distribution.Group
+	}
+	for _, r := range s.Ranks {
+		if r.Within != "" {
+			return r.Within
+		}
+	}
+	for _, p := range s.Pools {
+		if p.Group != "" {
+			return p.Group
+		}
+	}
+	return ""
 }
 
 // NeedsSheet reports whether a row's figures depend on the other rows of

@@ -62,7 +62,7 @@ func pastHeaderOf(set *rules.Set, name, field string) (pastHeader, bool) {
 		}
 		switch {
 		case field == "points":
-			return pastHeader{headers: []string{strings.ReplaceAll(set.Labels.Points, "{metric}", m.Name)}}, true
+			return pastHeader{headers: both(set, func(l rules.Labels) string { return strings.ReplaceAll(l.Points, "{metric}", m.Name) })}, true
 		case field == "" && !m.Scored():
 			return pastHeader{headers: []string{m.Name}}, true
 		}
@@ -70,12 +70,12 @@ func pastHeaderOf(set *rules.Set, name, field string) (pastHeader, bool) {
 	}
 	for _, sec := range set.Sections {
 		if sec.Name == name {
-			return pastHeader{headers: []string{strings.ReplaceAll(set.Labels.Sections, "{section}", sec.Name)}}, true
+			return pastHeader{headers: both(set, func(l rules.Labels) string { return strings.ReplaceAll(l.Sections, "{section}", sec.Name) })}, true
 		}
 	}
 	for _, f := range set.Flags {
 		if f.Name == name {
-			return pastHeader{headers: []string{set.Labels.Flags}, flag: f.Name}, true
+			return pastHeader{headers: both(set, func(l rules.Labels) string { return l.Flags }), flag: f.Name}, true
 		}
 	}
 	for _, p := range set.Pay {
@@ -90,13 +90,24 @@ func pastHeaderOf(set *rules.Set, name, field string) (pastHeader, bool) {
 	}
 	switch name {
 	case "total":
-		return pastHeader{headers: []string{set.Labels.Total}}, true
+		return pastHeader{headers: both(set, func(l rules.Labels) string { return l.Total })}, true
 	case "grade":
-		return pastHeader{headers: []string{set.Labels.Grade}, text: true}, true
+		return pastHeader{headers: both(set, func(l rules.Labels) string { return l.Grade }), text: true}, true
 	case "coefficient":
-		return pastHeader{headers: []string{set.Labels.Coefficient}}, true
+		return pastHeader{headers: both(set, func(l rules.Labels) string { return l.Coefficient })}, true
 	}
 	return pastHeader{}, false
+}
+
+// both gives the header of a figure in a scored workbook, in the rules'
+// language, then as CSV heads it, when that differs: a workbook scored
+// before the language was known has the latter.
+func both(set *rules.Set, header func(rules.Labels) string) []string {
+	h, plain := header(set.Local), header(set.Labels)
+	if h == plain {
+		return []string{h}
+	}
+	return []string{h, plain}
 }
 
 // readPast reads the scored results at path, a workbook or JSON that
@@ -131,10 +142,11 @@ func pastMeta(path string) (scheme, period string, err error) {
 		return "", "", err
 	}
 	defer f.Close()
-	if !contains(f.SheetNames(), AuditSheet) {
+	sheet := auditSheet(f)
+	if sheet == "" {
 		return "", "", nil
 	}
-	audit, err := readAudit(f)
+	audit, err := readAudit(f, sheet)
 	if err != nil {
 		return "", "", err
 	}
@@ -148,7 +160,11 @@ func readPastXLSX(path string, sc *scoring.Scorer) (*pastFile, error) {
 		return nil, err
 	}
 	defer f.Close()
-	audit, err := readAudit(f)
+	sheet := auditSheet(f)
+	if sheet == "" {
+		sheet = AuditSheet // for the message that it is missing
+	}
+	audit, err := readAudit(f, sheet)
 	if err != nil {
 		return nil, err
 	}
@@ -227,9 +243,42 @@ func pastValue(h pastHeader, cell string) (scoring.Value, error) {
 	return scoring.Num(d), nil
 }
 
-// readAudit reads the audit sheet's items.
-func readAudit(f *workbook.File) (map[string]string, error) {
-	t, err := f.Table(AuditSheet, []workbook.Column{{Name: "item", Headers: []string{"item"}}, {Name: "value", Headers: []string{"value"}}})
+// auditSheet finds the audit sheet of a scored workbook: named in English
+// or Chinese, else the last sheet, where appraise writes it, when it has
+// the audit's header; "" when there is none.
+func auditSheet(f *workbook.File) string {
+	names := f.SheetNames()
+	for _, n := range []string{rules.English.Audit, rules.Chinese.Audit} {
+		if contains(names, n) {
+			return n
+		}
+	}
+	if len(names) > 1 {
+		last := names[len(names)-1]
+		if _, err := readAudit(f, last); err == nil {
+			return last
+		}
+	}
+	return ""
+}
+
+// resultsSheet is the results sheet of a workbook appraise scored, as its
+// audit records it, which the summary comes before; "" (the first sheet)
+// for any other workbook.
+func resultsSheet(f *workbook.File) string {
+	if a := auditSheet(f); a != "" {
+		if items, err := readAudit(f, a); err == nil {
+			return items["sheet"]
+		}
+	}
+	return ""
+}
+
+// readAudit reads the items of the audit sheet.
+func readAudit(f *workbook.File, sheet string) (map[string]string, error) {
+	t, err := f.Table(sheet, []workbook.Column{
+		{Name: "item", Headers: []string{"item", rules.Chinese.Word("item")}},
+		{Name: "value", Headers: []string{"value", rules.Chinese.Word("value")}}})
 	if err != nil {
 		return nil, err
 	}

@@ -35,7 +35,7 @@ type recorder struct {
 
 func newRecorder(opts Options, t *workbook.Table) *recorder {
 	set := opts.Scorer.Rules()
-	r := &recorder{opts: opts, t: t, l: newLayout(set, t, opts.Period, opts.Calibrate), names: set.HistoryNames()}
+	r := &recorder{opts: opts, t: t, l: newLayout(set, t, opts.Period, opts.Calibrate, opts.Format), names: set.HistoryNames()}
 	r.figs = scoring.NewFigures(len(r.names))
 	switch opts.Format {
 	case "json":

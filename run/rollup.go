@@ -249,6 +249,8 @@ func partPeriod(opts Options, path string) (scoring.Period, error) {
 	sheet := ""
 	if set.Sheet != "" && contains(f.SheetNames(), set.Sheet) {
 		sheet = set.Sheet
+	} else {
+		sheet = resultsSheet(f)
 	}
 	one := opts
 	one.Input, one.Period = path, scoring.Period{}
@@ -269,6 +271,8 @@ func readPart(opts Options, path string, fn func([]scoring.Value)) (sheet string
 	set := opts.Scorer.Rules()
 	if set.Sheet != "" && contains(f.SheetNames(), set.Sheet) {
 		sheet = set.Sheet
+	} else {
+		sheet = resultsSheet(f)
 	}
 	table, err := f.Table(sheet, tableColumns(set))
 	if err != nil {

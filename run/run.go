@@ -96,10 +96,17 @@ type Options struct {
 // Where the detail of an xlsx run goes: the lines that explain every
 // figure, several per person.
 const (
-	// DetailInSheet puts it in the workbook, in a sheet named "detail";
-	// past a sheet's row limit it goes on in "detail 2", "detail 3", ...
+	// DetailInSheet puts it in the workbook, in a sheet named "detail"
+	// (明细), one row a person: each scored metric's value, band and
+	// weighted score, and each pay line's exact amount, each in a column
+	// of its own; past a sheet's row limit it goes on in "detail 2", ...
 	DetailInSheet = "sheet"
-	// DetailInCSV writes it beside the workbook, as <name>.detail.csv.
+	// DetailFull puts it in the workbook as a row per person and figure:
+	// the inputs each metric read, its working, and the total's, each
+	// section's, grade's, rank's, history figure's and pay line's.
+	DetailFull = "full"
+	// DetailInCSV writes the full detail beside the workbook, as
+	// <name>.detail.csv.
 	DetailInCSV = "csv"
 	// DetailNone leaves it out.
 	DetailNone = "none"
@@ -628,7 +635,7 @@ func checkWidth(opts Options, t *workbook.Table) error {
 	if opts.Format != "" && opts.Format != "xlsx" {
 		return nil
 	}
-	l := newLayout(opts.Scorer.Rules(), t, opts.Period, opts.Calibrate)
+	l := newLayout(opts.Scorer.Rules(), t, opts.Period, opts.Calibrate, opts.Format)
 	if len(l.header) <= workbook.MaxColumns {
 		return nil
 	}

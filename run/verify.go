@@ -69,10 +69,11 @@ func Verify(opts VerifyOptions) (*Verdict, error) {
 		return nil, inputError(err)
 	}
 	defer f.Close()
-	if !contains(f.SheetNames(), AuditSheet) {
+	auditName := auditSheet(f)
+	if auditName == "" {
 		return nil, &InputError{Problems: []string{fmt.Sprintf("%s: no %s sheet: verify checks a workbook that appraise score wrote", filepath.Base(opts.Scored), AuditSheet)}}
 	}
-	audit, err := readAudit(f)
+	audit, err := readAudit(f, auditName)
 	if err != nil {
 		return nil, inputError(err)
 	}
@@ -80,7 +81,7 @@ func Verify(opts VerifyOptions) (*Verdict, error) {
 	need := func(item string) (string, error) {
 		v := audit[item]
 		if v == "" {
-			return "", &InputError{Problems: []string{fmt.Sprintf("%s: %s!: the audit records no %q", name, AuditSheet, item)}}
+			return "", &InputError{Problems: []string{fmt.Sprintf("%s: %s!: the audit records no %q", name, auditName, item)}}
 		}
 		return v, nil
 	}
@@ -114,7 +115,7 @@ func Verify(opts VerifyOptions) (*Verdict, error) {
 	var period scoring.Period
 	if v.Period != "" {
 		if period, err = scoring.ParsePeriod(v.Period); err != nil {
-			return nil, &InputError{Problems: []string{fmt.Sprintf("%s: %s!: period %q: %v", name, AuditSheet, v.Period, err)}}
+			return nil, &InputError{Problems: []string{fmt.Sprintf("%s: %s!: period %q: %v", name, auditName, v.Period, err)}}
 		}
 	}
 	history, recorded := recordedHistory(audit)

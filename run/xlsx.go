@@ -30,9 +30,12 @@ type xlsxSink struct {
 	fields    []field
 	num       int // the number of the row being written
 
-	// payouts lists each instalment of the pay lines paid in
-	// instalments; nil when no line is.
+	// payouts writes the payout sheet; nil when the rules pay nothing.
 	payouts *payouts
+
+	sum     *summary
+	summary *workbook.SheetWriter
+	compact bool // the detail is a row a person
 
 	// sheets holds each sheet's table, layout and results, when several
 	// sheets are scored into the workbook; the detail then says which
@@ -54,6 +57,26 @@ func (s *xlsxSink) useSheet(i int) {
 	}
 	o := s.sheets[i]
 	s.t, s.l, s.results = o.t, o.l, o.results
+	s.sum.sheet = o.t.Sheet
+}
+
+// sheetColumn puts the sheet's column in the detail's header h, after the
+// key columns, when several sheets are scored.
+func (s *xlsxSink) sheetColumn(h []string) []string {
+	if len(s.sheets) == 0 {
+		return h
+	}
+	k := len(s.l.keys)
+	return append(h[:k:k], append([]string{s.l.labels.Word("sheet")}, h[k:]...)...)
+}
+
+// sheetWidth is sheetColumn for the least widths of the columns.
+func (s *xlsxSink) sheetWidth(w []int) []int {
+	if len(s.sheets) == 0 {
+		return w
+	}
+	k := len(s.l.keys)
+	return append(w[:k:k], append([]int{12}, w[k:]...)...)
 }
 
 // detailRow writes one row of the detail, naming the sheet when there
@@ -66,14 +89,114 @@ func (s *xlsxSink) detailRow(cells []workbook.Cell) {
 	s.detail.row(cells)
 }
 
-// Sheet names of the scored workbook besides the results.
-const (
-	DetailSheet  = "detail"
-	AuditSheet   = "audit"
-	PayoutsSheet = "payouts"
-)
+// compactHeader is the header of the detail of one row a person, and the
+// notes on its columns: the formula of each figure.
+func compactHeader(l *layout) ([]string, []string) {
+	lab := l.labels
+	var h, notes []string
+	add := func(head, note string) {
+		h = append(h, head)
+		notes = append(notes, note)
+	}
+	for _, k := range l.keys {
+		add(l.set.Columns[k].Name, "")
+	}
+	add(lab.Word("row"), "")
+	join := func(name, word string) string {
+		if lab.Lang == "zh" {
+			return name + lab.Word(word)
+		}
+		return name + " " + word
+	}
+	for _, m := range l.set.Metrics {
+		if !m.Scored() {
+			continue
+		}
+		at := fmt.Sprintf("%s:%d\n", m.Pos.File, m.Pos.Line)
+		if m.Value != nil {
+			add(join(m.Name, "value"), at+m.Name+" = "+m.Value.Source)
+		}
+		if m.Bands != nil || m.Map != nil {
+			add(join(m.Name, "band"), at+m.Name)
+		}
+		if m.Weight != nil {
+			add(join(m.Name, "score"), at+lab.Word("points")+" x "+m.Weight.Value.String()+" / 100")
+		}
+	}
+	for _, sec := range l.set.Sections {
+		if sec.Weight != nil {
+			add(join(sec.Name, "counts"), fmt.Sprintf("%s:%d\n", sec.Pos.File, sec.Pos.Line)+sec.Name+" x "+sec.Weight.Value.String()+" / 100")
+		}
+	}
+	if t := l.set.Total; !t.None && (t.Cap != nil || t.Floor != nil) {
+		add(join(lab.Total, "before its cap and floor"), "")
+	}
+	for _, p := range l.set.Pay {
+		add(join(p.Name, "exact"), fmt.Sprintf("%s:%d\n", p.Pos.File, p.Pos.Line)+p.Name+" = "+p.Formula.Source)
+	}
+	return h, notes
+}
+
+// compactRow is a person's row of the detail of one row a person, in the
+// order of compactHeader.
+func (s *xlsxSink) compactRow(cells []workbook.Cell, num workbook.Cell, res *scoring.Result) []workbook.Cell {
+	set := s.l.set
+	for _, k := range s.l.keys {
+		cells = append(cells, field{v: res.Input(k)}.cell())
+	}
+	cells = append(cells, num)
+	for i, m := range set.Metrics {
+		if !m.Scored() {
+			continue
+		}
+		r := res.Metric(i)
+		if m.Value != nil {
+			value := field{v: r.Value, pct: m.Percent}.cell()
+			if r.Value.Kind == scoring.Missing && r.Value.Str != "" {
+				value = workbook.Cell{Kind: workbook.Text, Text: "missing: " + r.Value.Str}
+			}
+			cells = append(cells, value)
+		}
+		if m.Bands != nil || m.Map != nil {
+			band := workbook.Cell{}
+			if r.Band >= 0 {
+				band = workbook.Cell{Kind: workbook.Text, Text: m.Entry(r.Band)}
+			}
+			cells = append(cells, band)
+		}
+		if m.Weight != nil {
+			cells = append(cells, field{v: r.Score}.cell())
+		}
+	}
+	for i, sec := range set.Sections {
+		if sec.Weight != nil {
+			cells = append(cells, field{v: res.Section(i).Counts}.cell())
+		}
+	}
+	if t := set.Total; !t.None && (t.Cap != nil || t.Floor != nil) {
+		cells = append(cells, field{v: res.Subtotal()}.cell())
+	}
+	for i := range set.Pay {
+		cells = append(cells, field{v: res.Pay(i)}.cell())
+	}
+	return cells
+}
+
+// AuditSheet is the English name of the audit sheet; the workbook of a
+// rule file in Chinese names it 说明, and labels.audit another way.
+const AuditSheet = "audit"
 
 func newXLSX(opts Options, l *layout, t *workbook.Table) (sink, error) {
+	lab := l.labels
+	for _, in := range append([]*workbook.Table{t}, opts.others...) {
+		for _, p := range [][2]string{{lab.Summary, "summary"}, {lab.Payouts, "payouts"}, {lab.Detail, "detail"}, {lab.Audit, "audit"}} {
+			if strings.EqualFold(strings.TrimSpace(in.Sheet), p[0]) {
+				return nil, &InputError{Problems: []string{fmt.Sprintf(
+					"%s: sheet %s has the name of the scored workbook's %s sheet: rename the sheet, or name that sheet otherwise with labels.%s in %s",
+					filepath.Base(in.File), in.Sheet, p[1], p[1], l.set.File)}}
+			}
+		}
+	}
 	var w *workbook.Writer
 	var err error
 	if opts.Output == "-" {
@@ -84,29 +207,52 @@ func newXLSX(opts Options, l *layout, t *workbook.Table) (sink, error) {
 	if err != nil {
 		return nil, &InputError{Problems: []string{fmt.Sprintf("%s: cannot write here: %v", opts.Output, unwrapPath(err))}}
 	}
-	s := &xlsxSink{opts: opts, l: l, t: t, w: w}
-	// The notes column is made wide enough to read a reason.
-	widths := make([]int, len(l.header))
-	widths[len(widths)-1] = 50
-	results, err := w.Sheet(t.Sheet, l.header, widths...)
-	if err != nil {
+	s := &xlsxSink{opts: opts, l: l, t: t, w: w, sum: newSummary(l)}
+	if err := w.Prepare(styles(l)...); err != nil {
 		w.Abort()
 		return nil, err
 	}
-	s.results = startWriter(results.Row)
+	// The summary comes first, though written last, when every row is in.
+	if s.summary, err = w.SheetWith(l.labels.Summary, []string{"", ""}, workbook.SheetOptions{NoHeader: true, Widths: []int{24, 14, 10}}); err != nil {
+		w.Abort()
+		return nil, err
+	}
+	// resultsSheet makes the results sheet of t; with --sheet '*', each
+	// sheet scored has its own.
+	resultsSheet := func(t *workbook.Table, l *layout) (*writer, error) {
+		// The notes column is made wide enough to read a reason.
+		widths := make([]int, len(l.header))
+		widths[len(widths)-1] = 50
+		freeze := 0
+		for _, k := range l.keys {
+			if i := t.Index[k]; i >= 0 {
+				freeze = max(freeze, i+1)
+			}
+		}
+		results, err := w.SheetWith(t.Sheet, l.header, workbook.SheetOptions{Widths: widths, Fit: true, Freeze: freeze, Filter: true,
+			Notes: append(make([]string, len(l.input)), l.resultNotes()...)})
+		if err != nil {
+			return nil, err
+		}
+		return startWriter(results.Row), nil
+	}
+	if s.results, err = resultsSheet(t, l); err != nil {
+		w.Abort()
+		return nil, err
+	}
 	if len(opts.others) > 0 {
 		s.sheets = append(s.sheets, sheetOut{t, l, s.results})
 		for _, o := range opts.others {
-			ol := newLayout(opts.Scorer.Rules(), o, opts.Period, opts.Calibrate)
-			widths := make([]int, len(ol.header))
-			widths[len(widths)-1] = 50
-			sh, err := w.Sheet(o.Sheet, ol.header, widths...)
+			ol := newLayout(opts.Scorer.Rules(), o, opts.Period, opts.Calibrate, opts.Format)
+			r, err := resultsSheet(o, ol)
 			if err != nil {
 				s.abort()
 				return nil, err
 			}
-			s.sheets = append(s.sheets, sheetOut{o, ol, startWriter(sh.Row)})
+			s.sheets = append(s.sheets, sheetOut{o, ol, r})
 		}
+		s.sum.bySheet = map[string]*tally{}
+		s.sum.sheet = t.Sheet
 	}
 	if opts.ledger != nil {
 		if err := opts.ledger.writeLedger(w); err != nil {
@@ -125,7 +271,16 @@ func newXLSX(opts Options, l *layout, t *workbook.Table) (sink, error) {
 	}
 	switch opts.Detail {
 	case DetailInSheet:
-		s.detail = startWriter(s.detailSheets(len(s.sheets) > 0))
+		s.compact = true
+		h, notes := compactHeader(l)
+		h, notes = s.sheetColumn(h), s.sheetColumn(notes)
+		if len(s.sheets) > 0 {
+			notes[len(l.keys)] = ""
+		}
+		s.detail = startWriter(s.detailSheets(h, workbook.SheetOptions{Fit: true, Freeze: len(l.keys) + 1, Filter: true, Notes: notes}))
+	case DetailFull:
+		h, widths := detailHeader(l)
+		s.detail = startWriter(s.detailSheets(s.sheetColumn(h), workbook.SheetOptions{Widths: s.sheetWidth(widths), Freeze: len(l.keys)}))
 	case DetailInCSV:
 		f, err := createText(DetailFile(opts.Output), nil)
 		if err != nil {
@@ -136,10 +291,30 @@ func newXLSX(opts Options, l *layout, t *workbook.Table) (sink, error) {
 		if opts.BOM {
 			f.w.WriteString(bom)
 		}
-		h, _ := detailHeader(l, len(s.sheets) > 0)
+		h, _ := detailHeader(l)
+		h = s.sheetColumn(h)
 		s.detail = startWriter(csvRows(f.w, h))
 	}
 	return s, nil
+}
+
+// styles lists cells of every style the workbook uses besides the plain
+// number formats, so that they are made in one order whatever order the
+// sheets' goroutines reach them.
+func styles(l *layout) []workbook.Cell {
+	num := func(f workbook.Format, bold bool) workbook.Cell {
+		return workbook.Cell{Kind: workbook.Number, Format: f, Bold: bold}
+	}
+	out := []workbook.Cell{{Kind: workbook.Text, Bold: true}, num(workbook.Yuan, false), num(workbook.Yuan, true),
+		{Kind: workbook.Text, Fill: flagFill}}
+	for i := range l.grades {
+		fill := gradeFill(i, len(l.grades))
+		out = append(out, workbook.Cell{Kind: workbook.Text, Fill: fill}, workbook.Cell{Kind: workbook.Text, Fill: fill, Bold: true})
+	}
+	for n := 1; n <= 4; n++ {
+		out = append(out, num(workbook.FixedFormat(n), false))
+	}
+	return out
 }
 
 // detailRows is how many rows a detail sheet holds under its header; a
@@ -148,19 +323,18 @@ var detailRows = workbook.MaxRows - 1
 
 // detailSheets returns a row writer that fills the detail sheet and, when
 // it is full, goes on in "detail 2", "detail 3" and so on.
-func (s *xlsxSink) detailSheets(sheets bool) func([]workbook.Cell) error {
-	h, widths := detailHeader(s.l, sheets)
+func (s *xlsxSink) detailSheets(h []string, o workbook.SheetOptions) func([]workbook.Cell) error {
 	var sheet *workbook.SheetWriter
 	n, rows := 0, 0
 	return func(cells []workbook.Cell) error {
 		if sheet == nil || rows == detailRows {
 			n++
-			name := DetailSheet
+			name := s.l.labels.Detail
 			if n > 1 {
-				name = fmt.Sprintf("%s %d", DetailSheet, n)
+				name = fmt.Sprintf("%s %d", s.l.labels.Detail, n)
 			}
 			var err error
-			if sheet, err = s.w.Sheet(name, h, widths...); err != nil {
+			if sheet, err = s.w.SheetWith(name, h, o); err != nil {
 				return err
 			}
 			rows = 0
@@ -174,7 +348,8 @@ func (s *xlsxSink) detailSheets(sheets bool) func([]workbook.Cell) error {
 // when it is full, goes on in "payouts 2" and so on, as the detail does.
 // The first sheet is made at once, so that it comes before the detail.
 func (s *xlsxSink) payoutSheets(p *payouts) (func([]workbook.Cell) error, error) {
-	sheet, err := s.w.Sheet(PayoutsSheet, p.header(), p.widths()...)
+	opts := workbook.SheetOptions{Widths: p.widths(), Freeze: len(s.l.keys), Fit: true}
+	sheet, err := s.w.SheetWith(s.l.labels.Payouts, p.header(), opts)
 	if err != nil {
 		return nil, err
 	}
@@ -182,12 +357,9 @@ func (s *xlsxSink) payoutSheets(p *payouts) (func([]workbook.Cell) error, error)
 	return func(cells []workbook.Cell) error {
 		if rows == detailRows {
 			n++
-			name := PayoutsSheet
-			if n > 1 {
-				name = fmt.Sprintf("%s %d", PayoutsSheet, n)
-			}
+			name := fmt.Sprintf("%s %d", s.l.labels.Payouts, n)
 			var err error
-			if sheet, err = s.w.Sheet(name, p.header(), p.widths()...); err != nil {
+			if sheet, err = s.w.SheetWith(name, p.header(), opts); err != nil {
 				return err
 			}
 			rows = 0
@@ -198,24 +370,17 @@ func (s *xlsxSink) payoutSheets(p *payouts) (func([]workbook.Cell) error, error)
 }
 
 // detailHeader is the header of the detail rows and the least widths of
-// their columns; sheets puts a sheet column before the row's, for a
-// workbook of several sheets' results.
-func detailHeader(l *layout, sheets bool) ([]string, []int) {
+// their columns.
+func detailHeader(l *layout) ([]string, []int) {
 	var h []string
 	for _, k := range l.keys {
 		h = append(h, l.set.Columns[k].Name)
 	}
-	if sheets {
-		h = append(h, "sheet")
+	for _, w := range []string{"row", "metric", "inputs", "value", "band", "points", "weight", "score"} {
+		h = append(h, l.labels.Word(w))
 	}
-	h = append(h, "row", "metric", "inputs", "value", "band", "points", "weight", "score")
 	widths := make([]int, len(h))
-	at := len(l.keys)
-	if sheets {
-		widths[at] = 12
-		at++
-	}
-	copy(widths[at:], []int{0, 16, 48, 12, 16})
+	copy(widths[len(l.keys):], []int{0, 16, 48, 12, 16})
 	return h, widths
 }
 
@@ -229,8 +394,12 @@ func (s *xlsxSink) row(row workbook.Row, res *scoring.Result) error {
 	for _, f := range s.fields {
 		cells = append(cells, f.cell())
 	}
+	s.l.colour(cells[len(s.l.input):], res)
 	s.cells = cells
 	s.results.row(cells)
+	if err := s.sum.row(res); err != nil {
+		return err
+	}
 	if s.payouts != nil {
 		if err := s.payouts.row(res); err != nil {
 			return err
@@ -241,6 +410,11 @@ func (s *xlsxSink) row(row workbook.Row, res *scoring.Result) error {
 	}
 	set := s.l.set
 	num := workbook.Cell{Kind: workbook.Number, Text: strconv.Itoa(row.Num), Format: workbook.Integer}
+	if s.compact {
+		s.cells = s.compactRow(s.cells[:0], num, res)
+		s.detailRow(s.cells)
+		return nil
+	}
 	if lr := s.opts.ledger; lr != nil {
 		cells = s.ledgerDetail(lr, num, res, cells)
 	}
@@ -348,7 +522,7 @@ func (s *xlsxSink) explain(num workbook.Cell, res *scoring.Result) error {
 				band = "calibrated to the curve: " + band
 			}
 		}
-		if err := line(set.Labels.Grade, "the grade of "+g.Graded(), field{v: of}.cell(), band, field{v: gradeValue(res)}.cell()); err != nil {
+		if err := line(s.l.labels.Grade, "the grade of "+g.Graded(), field{v: of}.cell(), band, field{v: gradeValue(res)}.cell()); err != nil {
 			return err
 		}
 		// One line a veto, held or not, so that the grade's line is
@@ -362,7 +536,7 @@ func (s *xlsxSink) explain(num workbook.Cell, res *scoring.Result) error {
 			case c.Bool:
 				note = "holds: " + v.Describe(g)
 			}
-			if err := line(set.Labels.Grade+" veto", v.When.Source, field{v: c}.cell(), note, workbook.Cell{}); err != nil {
+			if err := line(s.l.labels.Grade+" veto", v.When.Source, field{v: c}.cell(), note, workbook.Cell{}); err != nil {
 				return err
 			}
 		}
@@ -377,7 +551,7 @@ func (s *xlsxSink) explain(num workbook.Cell, res *scoring.Result) error {
 					how += ", or of a veto when lower"
 				}
 			}
-			if err := line(set.Labels.Coefficient, how, field{v: c}.cell(), missing(c), field{v: c}.cell()); err != nil {
+			if err := line(s.l.labels.Coefficient, how, field{v: c}.cell(), missing(c), field{v: c}.cell()); err != nil {
 				return err
 			}
 		}
@@ -482,7 +656,7 @@ func (s *xlsxSink) explainTotal(line func(name, how string, value workbook.Cell,
 	if sub.Kind == scoring.Missing {
 		note = "missing: " + sub.Str
 	}
-	if err := line(set.Labels.Total, how, field{v: sub}.cell(), note, field{v: total}.cell()); err != nil {
+	if err := line(s.l.labels.Total, how, field{v: sub}.cell(), note, field{v: total}.cell()); err != nil {
 		return err
 	}
 	return nil
@@ -530,10 +704,21 @@ func (s *xlsxSink) finish(sum Summary) error {
 	if err := s.wait(); err != nil {
 		return err
 	}
+	title := s.l.set.Title
+	if title == "" {
+		title = s.l.set.Scheme
+	}
+	if s.l.period != "" {
+		title += " " + s.l.period
+	}
+	if err := s.sum.write(s.summary, strings.TrimSpace(title+" "+s.l.labels.Summary)); err != nil {
+		return err
+	}
 	if err := writeCurveSheets(s.w, s.opts, sum); err != nil {
 		return err
 	}
-	audit, err := s.w.Sheet(AuditSheet, []string{"item", "value"}, 18, 60)
+	lab := s.l.labels
+	audit, err := s.w.Sheet(lab.Audit, []string{lab.Word("item"), lab.Word("value")}, 18, 60)
 	if err != nil {
 		return err
 	}

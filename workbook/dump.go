@@ -40,7 +40,7 @@ func WriteTables(path string, sheets ...SheetRows) error {
 	}
 	defer w.Abort()
 	for _, sh := range sheets {
-		s, err := w.sheet(sh.Name, nil, false, nil)
+		s, err := w.sheet(sh.Name, nil, false, SheetOptions{})
 		if err != nil {
 			return err
 		}

@@ -96,7 +96,7 @@ func TestSheetXML(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	plain, err := w.sheet("P", nil, false, nil)
+	plain, err := w.sheet("P", nil, false, SheetOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

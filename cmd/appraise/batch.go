@@ -105,9 +105,9 @@ system, and 130 (Ctrl-C) or 143 (SIGTERM) when interrupted.`,
 				return usagef(cmd, "--format must be text or json, not %q", opts.Format)
 			}
 			switch opts.Detail {
-			case "", run.DetailInSheet, run.DetailInCSV, run.DetailNone:
+			case "", run.DetailInSheet, run.DetailFull, run.DetailInCSV, run.DetailNone:
 			default:
-				return usagef(cmd, "--detail must be sheet, csv or none, not %q", opts.Detail)
+				return usagef(cmd, "--detail must be sheet, full, csv or none, not %q", opts.Detail)
 			}
 			if opts.Jobs < 1 {
 				return usagef(cmd, "--jobs must be 1 or more, not %d", opts.Jobs)
@@ -124,7 +124,7 @@ system, and 130 (Ctrl-C) or 143 (SIGTERM) when interrupted.`,
 	f.StringVar(&opts.Sheet, "sheet", "", "the `sheet` to score (default: the rules' sheet, else the first)")
 	f.StringVar(&opts.Out, "out", "", "the `folder` for the results (default: beside each workbook)")
 	f.StringVar(&opts.Format, "format", "text", "the summary's `format`: text or json")
-	f.StringVar(&opts.Detail, "detail", "", "`where` the detail goes: sheet, csv or none (default: sheet)")
+	f.StringVar(&opts.Detail, "detail", "", "`where` the detail goes: sheet, full, csv or none (default: sheet)")
 	f.IntVar(&opts.Jobs, "jobs", runtime.NumCPU(), "how many workbooks to score at once")
 	f.BoolVar(&opts.SkipExisting, "skip-existing", false, "leave a workbook whose results exist as they are")
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress on standard error; the summary is still printed")

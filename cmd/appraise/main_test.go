@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/crc32"
+	"html"
 	"io"
 	"os"
 	"os/exec"
@@ -40,6 +41,7 @@ func TestMain(m *testing.M) {
 		"mkrows":   func() { os.Exit(mkrows(os.Args[1:])) },
 		"mktext":   func() { os.Exit(mktext(os.Args[1:])) },
 		"mkcsv":    func() { os.Exit(mkcsv(os.Args[1:])) },
+		"looks":    func() { os.Exit(looks(os.Args[1:])) },
 	})
 }
 
@@ -574,5 +576,108 @@ func cells(args []string) int {
 		return 1
 	}
 	fmt.Print(out)
+	return 0
+}
+
+// looks FILE SHEET [CELL...] prints how a sheet of a written workbook
+// looks, as excelize reads it back: the frozen panes, the autofilter, the
+// notes on cells, the charts' ranges, then for each CELL its number
+// format, fill colour and boldness.
+func looks(args []string) int {
+	if len(args) < 2 {
+		fmt.Fprintln(os.Stderr, "usage: looks file.xlsx sheet [cell...]")
+		return 2
+	}
+	f, err := excelize.OpenFile(args[0])
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	defer f.Close()
+	sheet := args[1]
+	panes, err := f.GetPanes(sheet)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	if panes.Freeze {
+		fmt.Printf("frozen: %d columns, %d rows, from %s\n", panes.XSplit, panes.YSplit, panes.TopLeftCell)
+	}
+	zr, err := zip.OpenReader(args[0])
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	defer zr.Close()
+	part := ""
+	for i, name := range f.GetSheetList() {
+		if name == sheet {
+			part = fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1)
+		}
+	}
+	read := func(name string) string {
+		r, err := zr.Open(name)
+		if err != nil {
+			return ""
+		}
+		defer r.Close()
+		b, _ := io.ReadAll(r)
+		return string(b)
+	}
+	if m := regexp.MustCompile(`<autoFilter ref="([^"]+)"`).FindStringSubmatch(read(part)); m != nil {
+		fmt.Printf("filter: %s\n", m[1])
+	}
+	comments, _ := f.GetComments(sheet)
+	for _, c := range comments {
+		text := c.Text
+		for _, r := range c.Paragraph {
+			text += r.Text
+		}
+		fmt.Printf("note %s: %s\n", c.Cell, strings.ReplaceAll(text, "\n", " / "))
+	}
+	// The charts drawn on this sheet, through its drawing's relations.
+	rels := read(strings.Replace(part, "worksheets/", "worksheets/_rels/", 1) + ".rels")
+	for _, d := range regexp.MustCompile(`Target="\.\./drawings/([^"]+)"`).FindAllStringSubmatch(rels, -1) {
+		drels := read("xl/drawings/_rels/" + d[1] + ".rels")
+		for _, c := range regexp.MustCompile(`Target="\.\./charts/([^"]+)"`).FindAllStringSubmatch(drels, -1) {
+			chart := read("xl/charts/" + c[1])
+			kind := regexp.MustCompile(`<(?:c:)?(\w+Chart)>`).FindStringSubmatch(chart)
+			title := regexp.MustCompile(`<a:t>([^<]*)</a:t>`).FindStringSubmatch(chart)
+			var refs []string
+			for _, m := range regexp.MustCompile(`<(?:c:)?f>([^<]*)</(?:c:)?f>`).FindAllStringSubmatch(chart, -1) {
+				refs = append(refs, html.UnescapeString(m[1]))
+			}
+			if kind != nil && title != nil {
+				fmt.Printf("chart: %s %q %s\n", kind[1], title[1], strings.Join(refs, " "))
+			}
+		}
+	}
+	for _, cell := range args[2:] {
+		id, err := f.GetCellStyle(sheet, cell)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 1
+		}
+		st, err := f.GetStyle(id)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 1
+		}
+		format := "General"
+		switch {
+		case st.CustomNumFmt != nil:
+			format = *st.CustomNumFmt
+		case st.NumFmt != 0:
+			format = fmt.Sprintf("builtin %d", st.NumFmt)
+		}
+		line := cell + ": " + format
+		if len(st.Fill.Color) > 0 {
+			line += " fill " + st.Fill.Color[0]
+		}
+		if st.Font != nil && st.Font.Bold {
+			line += " bold"
+		}
+		fmt.Println(line)
+	}
 	return 0
 }

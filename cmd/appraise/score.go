@@ -54,11 +54,15 @@ func newCmdScore(io *streams, runF func(*scoreOptions) error) *cobra.Command {
 		Short: "Score a workbook and write the results beside it",
 		Long: `Score every row of a workbook's sheet with a rule file and write the
 results: by default a workbook named <name>.scored.xlsx beside the input,
-holding the input columns followed by the results, a detail sheet that
-explains every metric of every person, and an audit sheet. A detail too
-long for one sheet goes on in "detail 2", "detail 3" and so on; with
---detail csv it goes to a CSV file beside the workbook instead, and with
---detail none it is left out.
+in the rule file's language: a summary sheet (people, the totals' mean,
+median, lowest and highest, the grades as a table and a chart, pay line
+totals and flags, per group), the input columns followed by the results,
+a payout sheet of a row a person, a detail sheet that explains every
+figure of every person in a row of their own, and an audit sheet. With
+--detail full the detail has a row per person and figure, going on in
+"明细 2" ("detail 2") and so on when a sheet is full; with --detail csv
+that goes to a CSV file beside the workbook instead, and with --detail
+none the detail is left out.
 
 The rules come from --rules, from a built-in scheme named with --scheme
 (see appraise schemes), or else from rules.yaml beside the workbook.
@@ -107,12 +111,12 @@ the folder as <period>.scored.xlsx.`,
 			}
 			switch opts.Detail {
 			case "":
-			case run.DetailInSheet, run.DetailInCSV, run.DetailNone:
+			case run.DetailInSheet, run.DetailFull, run.DetailInCSV, run.DetailNone:
 				if opts.Format != "xlsx" {
 					return usagef(cmd, "--detail applies to xlsx output; %s output has no detail", opts.Format)
 				}
 			default:
-				return usagef(cmd, "--detail must be sheet, csv or none, not %q", opts.Detail)
+				return usagef(cmd, "--detail must be sheet, full, csv or none, not %q", opts.Detail)
 			}
 			if err := checkEncoding(cmd, &opts.Encoding); err != nil {
 				return err
@@ -161,7 +165,7 @@ the folder as <period>.scored.xlsx.`,
 	f.StringVar(&opts.Sheet, "sheet", "", "the `sheet` to score, '*' for every sheet with the rules' columns (default: the rules' sheet, else the first)")
 	f.StringVarP(&opts.Output, "output", "o", "", "the `path` to write the results, - for standard output (default: <name>.scored.<format> beside the input)")
 	f.StringVar(&opts.Format, "format", "", "the output `format`: xlsx, json or csv (default: from the output's extension, else xlsx)")
-	f.StringVar(&opts.Detail, "detail", "", "`where` the detail of an xlsx output goes: sheet, csv (<name>.detail.csv beside it) or none (default: sheet)")
+	f.StringVar(&opts.Detail, "detail", "", "`where` the detail of an xlsx output goes: sheet (a row a person), full (a row a figure), csv (the full detail in <name>.detail.csv beside it) or none (default: sheet)")
 	f.BoolVar(&opts.BOM, "bom", false, "start CSV files with a byte-order mark, so that Excel reads their Chinese right")
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "print nothing on success")
 	f.StringVar(&opts.Period, "period", "", "the `period` scored: 2026-03, 2026-Q1, 2026, 2026-W15 or a cycle's first day 2026-03-26 (default: where the rules' period_from says)")
@@ -318,7 +322,7 @@ func scoreRun(opts *scoreOptions) error {
 	}
 	if sum.Incomplete > 0 {
 		fmt.Fprintf(opts.io.Err, "appraise: %s could not be fully scored: see the %s column\n",
-			plural(sum.Incomplete, "row"), set.Labels.Notes)
+			plural(sum.Incomplete, "row"), notesLabel(set, opts.Format))
 	}
 	return nil
 }
@@ -439,4 +443,13 @@ func reportFit(opts *scoreOptions, set *rules.Set, sum run.Summary) {
 		}
 		fmt.Fprintf(opts.io.Err, "appraise: distribution: %s does not fit the curve: %s\n", where, strings.Join(parts, ", "))
 	}
+}
+
+// notesLabel is the header of the notes column in output of format: the
+// workbook's, in the rule file's language, or the CSV's.
+func notesLabel(set *rules.Set, format string) string {
+	if format == "" || format == "xlsx" {
+		return set.Local.Notes
+	}
+	return set.Labels.Notes
 }

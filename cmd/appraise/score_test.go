@@ -27,7 +27,7 @@ func TestScoreFlags(t *testing.T) {
 		{args: []string{"march.xlsx", "--detail", "csv"}, output: "march.scored.xlsx", format: "xlsx", detail: "csv"},
 		{args: []string{"march.xlsx", "--detail=none", "-o", "-"}, output: "-", format: "xlsx", detail: "none"},
 		{args: []string{"march.xlsx", "--bom"}, wantErr: "--bom applies to CSV files: give --format csv or --detail csv"},
-		{args: []string{"march.xlsx", "--detail", "pdf"}, wantErr: `--detail must be sheet, csv or none, not "pdf"`},
+		{args: []string{"march.xlsx", "--detail", "pdf"}, wantErr: `--detail must be sheet, full, csv or none, not "pdf"`},
 		{args: []string{"march.xlsx", "--detail", "csv", "-o", "-"}, wantErr: "--detail csv writes a file beside the output, and -o - has none: choose an output file"},
 		{args: []string{"march.xlsx", "--detail", "sheet", "-o", "r.json"}, wantErr: "--detail applies to xlsx output; json output has no detail"},
 		{args: []string{"march.xlsx", "--format", "pdf"}, wantErr: `--format must be xlsx, json or csv, not "pdf"`},
