@@ -202,7 +202,10 @@ func scoreRun(opts *scoreOptions) error {
 	if err != nil {
 		return err
 	}
+	ctx, caught, stop := watchSignals()
+	defer stop()
 	sum, err := run.Score(run.Options{
+		Context:   ctx,
 		Calibrate: opts.Calibrate,
 		Input:     opts.Input,
 		Sheet:     opts.Sheet,
@@ -220,6 +223,9 @@ func scoreRun(opts *scoreOptions) error {
 		Password:  opts.Password,
 		With:      opts.with,
 	})
+	if s := caught(); s != nil {
+		return &interrupted{sig: s}
+	}
 	if err != nil {
 		return err
 	}
