@@ -223,10 +223,12 @@ func scoreRun(opts *scoreOptions) error {
 		Password:  opts.Password,
 		With:      opts.with,
 	})
-	if s := caught(); s != nil {
-		return &interrupted{sig: s}
-	}
 	if err != nil {
+		// A signal that came after the results were written leaves them:
+		// they are whole.
+		if s := caught(); s != nil {
+			return &interrupted{sig: s}
+		}
 		return err
 	}
 	if opts.Quiet {
