@@ -30,6 +30,7 @@ type expectation struct {
 	Ranks       map[string]*string `yaml:"ranks"`
 	Flags       []string           `yaml:"flags"`
 	Pay         map[string]*string `yaml:"pay"`
+	Pools       map[string]*string `yaml:"pools"` // each pool's share
 	// Inputs are cells of the input columns, by header, as the results
 	// sheet holds them: for a quarter built from months, its sums.
 	Inputs map[string]string `yaml:"inputs"`
@@ -69,21 +70,51 @@ func TestExamplesScore(t *testing.T) {
 	bin := buildAppraise(t)
 	for _, dir := range examples(t) {
 		t.Run(dir, func(t *testing.T) {
-			work := t.TempDir()
-			input := filepath.Base(sample(t, dir))
-			for _, name := range []string{"rules.yaml", input} {
-				copyFile(t, filepath.Join(dir, name), filepath.Join(work, name))
-			}
-			cmd := exec.Command(bin, "score", input)
-			cmd.Dir = work
-			out, err := cmd.CombinedOutput()
-			if err != nil {
-				t.Fatalf("appraise score %s: %v\n%s", input, err, out)
-			}
-			scored := filepath.Join(work, strings.TrimSuffix(input, ".xlsx")+".scored.xlsx")
+			scored := runOnSample(t, bin, dir, "score", ".scored.xlsx")
 			set := parseRules(t, filepath.Join(dir, "rules.yaml"))
 			checkExpected(t, set, scored, readExpected(t, filepath.Join(dir, "expected.yaml")))
 		})
+	}
+}
+
+// runOnSample runs appraise verb on a copy of the example's rules and
+// sample workbook, as a user would in the example's folder, and returns
+// the path of the output: the sample's name with suffix for its ".xlsx".
+func runOnSample(t *testing.T, bin, dir, verb, suffix string) string {
+	t.Helper()
+	work := t.TempDir()
+	input := filepath.Base(sample(t, dir))
+	for _, name := range []string{"rules.yaml", input} {
+		copyFile(t, filepath.Join(dir, name), filepath.Join(work, name))
+	}
+	cmd := exec.Command(bin, verb, input)
+	cmd.Dir = work
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("appraise %s %s: %v\n%s", verb, input, err, out)
+	}
+	return filepath.Join(work, strings.TrimSuffix(input, ".xlsx")+suffix)
+}
+
+// TestExamplesCalibrate calibrates the workbook of each example that has
+// an expected.calibrated.yaml, as a user would with appraise calibrate,
+// and checks the calibrated grades, coefficients and pay against it.
+func TestExamplesCalibrate(t *testing.T) {
+	bin := buildAppraise(t)
+	some := false
+	for _, dir := range examples(t) {
+		want := filepath.Join(dir, "expected.calibrated.yaml")
+		if _, err := os.Stat(want); err != nil {
+			continue
+		}
+		some = true
+		t.Run(dir, func(t *testing.T) {
+			out := runOnSample(t, bin, dir, "calibrate", ".calibrated.xlsx")
+			set := parseRules(t, filepath.Join(dir, "rules.yaml"))
+			checkExpected(t, set, out, readExpected(t, want))
+		})
+	}
+	if !some {
+		t.Fatal("no example has an expected.calibrated.yaml")
 	}
 }
 
@@ -169,6 +200,9 @@ func checkExpected(t *testing.T, set *rules.Set, scored string, want map[string]
 	for _, p := range set.Pay {
 		add(p.Name)
 	}
+	for _, p := range set.Pools {
+		add(p.Name)
+	}
 	inputs := map[string]bool{}
 	for _, exp := range want {
 		for h := range exp.Inputs {
@@ -233,6 +267,9 @@ func checkExpected(t *testing.T, set *rules.Set, scored string, want map[string]
 		}
 		for line, w := range exp.Pay {
 			sameNumber(t, id+" "+line, cell(line), w)
+		}
+		for pool, w := range exp.Pools {
+			sameNumber(t, id+" "+pool, cell(pool), w)
 		}
 		for h, w := range exp.Inputs {
 			if _, err := decimal.Parse(w); err == nil {

@@ -64,6 +64,7 @@ const (
 	declCoefficient
 	declRank
 	declTier
+	declTable
 )
 
 type decl struct {
@@ -159,6 +160,7 @@ func (c *checker) names() {
 	for i, p := range s.Params {
 		c.declare(p.Name, p.Pos, &decl{kind: declParam, index: i, typ: tyNumber})
 	}
+	c.checkTables()
 	for i, sec := range s.Sections {
 		c.declare(sec.Name, sec.Pos, &decl{kind: declSection, index: i, typ: tyNumber})
 	}
@@ -286,6 +288,12 @@ func (c *checker) lookup(r *Ref, self *Metric) (*decl, bool) {
 		}
 		return nil, false
 	}
+	if d.kind == declTable {
+		e := c.errs.add(r.Pos, "%s is a table: read a value of it with lookup", r.Name)
+		t := c.set.Tables[d.index]
+		e.Hint = fmt.Sprintf("lookup(%s.%s, %s) gives the %s of the row with those keys", t.Name, t.Columns[0].Name, strings.Join(t.KeyNames(), ", "), t.Columns[0].Name)
+		return nil, false
+	}
 	if r.Field != "" && d.kind == declSection {
 		c.errs.add(r.Pos, "%s.%s: a section's name is its score: write %s", r.Name, r.Field, r.Name)
 		return nil, false
@@ -325,6 +333,9 @@ func (c *checker) types() {
 		c.metricType(c.metricIndex(m))
 		if m.Points != nil {
 			c.want(m.Points, m, tyNumber, "points")
+		}
+		if m.Target != nil {
+			c.want(m.Target, nil, tyNumber, "the target of "+m.Name)
 		}
 		if len(m.Bands) == 0 && m.Bands != nil {
 			c.errs.add(m.Pos, "metric %s has an empty list of bands", m.Name)
@@ -370,6 +381,9 @@ func (c *checker) metricType(i int) typ {
 		d.typ = c.typeOf(m.Value.Expr, nil)
 		if m.Bands != nil && d.typ != tyNumber && d.typ != tyUnknown {
 			c.errs.add(m.Value.Pos, "metric %s has bands, so its value must be a number, but %s is %s", m.Name, m.Value.Source, d.typ)
+		}
+		if m.Target != nil && d.typ != tyNumber && d.typ != tyUnknown {
+			c.errs.add(m.Value.Pos, "metric %s has a target, so its value must be a number, but %s is %s", m.Name, m.Value.Source, d.typ)
 		}
 		if m.Map != nil && d.typ != tyText && d.typ != tyUnknown {
 			c.errs.add(m.Value.Pos, "metric %s has a map, so its value must be text, but %s is %s", m.Name, m.Value.Source, d.typ)
@@ -443,10 +457,13 @@ func (c *checker) operand(e Expr, got, want typ, op string) {
 // (-1: one or more).
 var Functions = map[string]int{
 	"min": -1, "max": -1, "floor": 1, "ceil": 1, "round": 2, "abs": 1, "if": 3,
-	"mean": -1, "wmean": -1,
+	"mean": -1, "wmean": -1, "lookup": -1,
 }
 
 func (c *checker) call(e *Call, self *Metric) typ {
+	if IsLookup(e.Func) {
+		return c.lookupCall(e, self)
+	}
 	n, ok := Functions[e.Func]
 	if !ok {
 		names := make([]string, 0, len(Functions))
@@ -553,7 +570,7 @@ func (c *checker) order() {
 		}
 	}
 	for i, m := range s.Metrics {
-		add(Node{NodeMetric, i}, m.Pos, m.Name, m.Value, m.Points)
+		add(Node{NodeMetric, i}, m.Pos, m.Name, m.Value, m.Points, m.Target)
 	}
 	for i, sec := range s.Sections {
 		n := Node{NodeSection, i}

@@ -195,7 +195,7 @@ func (d *decoder) formula(n *yaml.Node, what string) *Formula {
 	return &Formula{Pos: at, Source: strings.TrimSpace(n.Value), Expr: e}
 }
 
-var topFields = []string{"scheme", "title", "period", "period_from", "cycle_start", "history", "sheet", "if_missing", "columns", "ledger", "params", "sections", "metrics", "total", "grades", "tiers", "flags", "pay", "ranks", "pool", "distribution", "rollup", "labels", "cases"}
+var topFields = []string{"scheme", "title", "period", "period_from", "cycle_start", "history", "sheet", "if_missing", "columns", "ledger", "tables", "params", "sections", "metrics", "total", "grades", "tiers", "flags", "pay", "ranks", "pool", "distribution", "rollup", "labels", "cases"}
 
 func (d *decoder) set(root *yaml.Node) *Set {
 	// Labels holds only those the file gives until the end, where each
@@ -243,6 +243,9 @@ func (d *decoder) set(root *yaml.Node) *Set {
 	}
 	if n := f["ledger"]; n != nil {
 		d.ledger(s, n)
+	}
+	if n := f["tables"]; n != nil {
+		d.tables(s, n)
 	}
 	if n := f["sections"]; n != nil {
 		d.sections(s, n)
@@ -545,7 +548,7 @@ func (d *decoder) values(c *Column, n, typ *yaml.Node) {
 	c.Text = true
 }
 
-var metricFields = []string{"value", "bands", "points", "weight", "max", "floor", "cap", "if_missing", "format", "description", "section", "map", "map_other"}
+var metricFields = []string{"value", "bands", "points", "weight", "max", "floor", "cap", "if_missing", "format", "description", "section", "map", "map_other", "target", "mode", "better"}
 
 func (d *decoder) metric(key, n *yaml.Node) *Metric {
 	m := &Metric{Pos: d.pos(key), Name: foldWidth(key.Value)}
@@ -595,6 +598,7 @@ func (d *decoder) metric(key, n *yaml.Node) *Metric {
 		m.Section, m.SectionPos = foldWidth(d.text(x, "section")), d.pos(x)
 	}
 	d.metricMap(m, f)
+	d.metricTarget(m, key, f)
 	// These checks look at which fields are given, not at what parsed, so
 	// that one mistake gives one message.
 	has := func(k string) bool { return f[k] != nil }
@@ -607,7 +611,7 @@ func (d *decoder) metric(key, n *yaml.Node) *Metric {
 	if has("bands") && !has("value") {
 		d.errorf(f["bands"], "metric %s has bands but no value for them to sort", m.Name)
 	}
-	if has("weight") && !has("bands") && !has("points") && !has("map") {
+	if has("weight") && !has("bands") && !has("points") && !has("map") && !has("target") {
 		d.errorf(f["weight"], "metric %s has a weight but earns no points: add bands or points", m.Name)
 	}
 	return m

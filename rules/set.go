@@ -44,6 +44,10 @@ type Set struct {
 	// Tiers are the tier tables: rates by ranges of an amount.
 	Tiers []*Tiers
 
+	// Tables are further tables read by key with lookup(): other sheets,
+	// other workbooks, the results of other rule files.
+	Tables []*Table
+
 	// Ledger, when the sheet holds many rows a person, says how they make
 	// the person's figures; Columns are then the person's. nil for a sheet
 	// of one row a person.
@@ -101,6 +105,16 @@ type Column struct {
 	BlankNone bool
 	Min, Max  *Number  // the allowed range of a number
 	Values    []string // the texts a text column allows; nil allows any
+
+	// Default, for a column of a [Table], is what lookup() gives when
+	// the table has no row for the keys; nil makes that an error.
+	// DefaultText is the default of a text column (Default then holds
+	// only its position).
+	Default     *Number
+	DefaultText *string
+	// untyped is true for a table column listed by name only, whose
+	// type is the type of what it reads: a figure of other rules' results.
+	untyped bool
 }
 
 // Param is a named constant, such as a base wage, kept in the rule file so
@@ -137,6 +151,15 @@ type Metric struct {
 	Section    string // the section the metric belongs to; "" for the top level
 	SectionPos Pos    // where the section is named
 
+	// Target, when not nil, scores the metric against a target instead
+	// of bands or points: Mode is TargetAll (met: 100 points, else 0) or
+	// TargetProportional (100 x completion, capped at 100 unless cap:
+	// says more); Lower says a value at or below the target meets it, as
+	// a cost within budget does, and completion is then target / value.
+	Target *Formula
+	Mode   string
+	Lower  bool
+
 	// IfMissingBlank is true when the metric says "if_missing: blank":
 	// its points are left blank, with a note, when its value cannot be
 	// computed, whatever the file's default.
@@ -144,7 +167,15 @@ type Metric struct {
 }
 
 // Scored reports whether the metric earns points.
-func (m *Metric) Scored() bool { return m.Bands != nil || m.Points != nil || m.Map != nil }
+func (m *Metric) Scored() bool {
+	return m.Bands != nil || m.Points != nil || m.Map != nil || m.Target != nil
+}
+
+// The modes of a metric scored against a target.
+const (
+	TargetAll          = "all or nothing"
+	TargetProportional = "proportional"
+)
 
 // Band maps a range of values to points.
 type Band struct {

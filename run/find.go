@@ -35,6 +35,9 @@ type Found struct {
 	// Ledger explains, for rules whose sheet is a ledger, each of the
 	// person's figures from the rows it came from.
 	Ledger []string
+	// Scorer is the scorer to score and trace the row with: the one
+	// given, with the rules' tables filled when they have any.
+	Scorer *scoring.Scorer
 }
 
 // Score scores the row found into r, with its ranks when the rules have
@@ -83,8 +86,16 @@ func Find(opts Options, column, value string) (*Found, error) {
 	if sheet == "" && set.Sheet != "" && contains(f.SheetNames(), set.Sheet) {
 		sheet = set.Sheet
 	}
+	if opts, err = withTables(opts, f); err != nil {
+		return nil, err
+	}
+	sc = opts.Scorer
 	if set.Ledger != nil {
-		return findLedger(opts, f, sheet, column, value)
+		found, err := findLedger(opts, f, sheet, column, value)
+		if found != nil {
+			found.Scorer = sc
+		}
+		return found, err
 	}
 	cols := make([]workbook.Column, len(set.Columns))
 	for i, c := range set.Columns {
@@ -125,7 +136,7 @@ func Find(opts Options, column, value string) (*Found, error) {
 		}
 		rows = append(rows, row.Num)
 		if found == nil {
-			found = &Found{File: table.File, Sheet: table.Sheet, Row: row.Num, Cells: slices.Clone(row.Cells), Types: slices.Clone(row.Types), Index: table.Index, cell: table.Ref}
+			found = &Found{File: table.File, Sheet: table.Sheet, Row: row.Num, Cells: slices.Clone(row.Cells), Types: slices.Clone(row.Types), Index: table.Index, cell: table.Ref, Scorer: sc}
 			for i, c := range set.Columns {
 				if msg := uncomputed(table, row, table.Index[i], c.Header); msg != "" {
 					uncomputedCells = append(uncomputedCells, msg)

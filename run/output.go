@@ -442,6 +442,14 @@ func createText(path string, stdout io.Writer) (*textFile, error) {
 }
 
 func (f *textFile) commit() error {
+	if err := f.save(); err != nil {
+		f.abort()
+		return workbook.NewSaveError(filepath.Base(f.path), "cannot write", err)
+	}
+	return nil
+}
+
+func (f *textFile) save() error {
 	if err := f.w.Flush(); err != nil {
 		return err
 	}
@@ -455,6 +463,9 @@ func (f *textFile) commit() error {
 		name := f.tmp.Name()
 		f.tmp.Close()
 		return os.Remove(name)
+	}
+	if err := f.tmp.Sync(); err != nil {
+		return err
 	}
 	if err := f.tmp.Close(); err != nil {
 		return err
@@ -570,6 +581,9 @@ func (s *textSink) row(row workbook.Row, res *scoring.Result) error {
 		}
 		fmt.Fprintf(w, "\n       {\"name\": %s, \"value\": %s, \"band\": %s, \"points\": %s, \"weight\": %s, \"score\": %s",
 			jstr(m.Name), jvalue(field{v: r.Value}), band, jvalue(field{v: r.Points}), weight, jvalue(field{v: r.Score}))
+		if m.Target != nil {
+			fmt.Fprintf(w, ", \"target\": %s, \"mode\": %s", jvalue(field{v: r.Target}), jstr(m.Mode))
+		}
 		if r.Value.Kind == scoring.Missing && r.Value.Str != "" {
 			fmt.Fprintf(w, ", \"missing\": %s", jstr(r.Value.Str))
 		}
@@ -613,6 +627,21 @@ func (s *textSink) row(row workbook.Row, res *scoring.Result) error {
 	w.WriteString("]")
 	if before, ok := res.GradeBefore(); ok {
 		fmt.Fprintf(w, ",\n     \"grade_before_calibration\": %s", jstr(before))
+	}
+	if len(set.Tables) > 0 {
+		w.WriteString(",\n     \"lookups\": [")
+		for k, l := range res.Lookups() {
+			if k > 0 {
+				w.WriteString(", ")
+			}
+			row, keys := "null", "null"
+			if l.Where != "" {
+				row, keys = jstr(l.Where), jstr(l.Keys)
+			}
+			fmt.Fprintf(w, "{\"lookup\": %s, \"table\": %s, \"column\": %s, \"keys\": %s, \"row\": %s, \"value\": %s}",
+				jstr(rules.Source(l.Call)), jstr(l.Table), jstr(l.Column), keys, row, jvalue(field{v: l.Value}))
+		}
+		w.WriteString("]")
 	}
 	if len(set.Pools) > 0 {
 		w.WriteString(",\n     \"pools\": [")

@@ -16,11 +16,10 @@ import (
 // reads it: what the file says it is, and for each person the figures
 // the rules' history functions need.
 type pastFile struct {
-	path   string
-	scheme string
-	period string
-	keys   []string
-	values [][]scoring.Value
+	path    string
+	scheme  string
+	period  string
+	figures *scoring.Figures
 }
 
 // pastHeader is where a history name stands in a scored workbook's
@@ -169,11 +168,11 @@ func readPastXLSX(path string, sc *scoring.Scorer) (*pastFile, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &pastFile{path: path, scheme: audit["scheme"], period: audit["period"]}
 	heads, err := pastHeaders(set)
 	if err != nil {
 		return nil, err
 	}
+	p := &pastFile{path: path, scheme: audit["scheme"], period: audit["period"], figures: scoring.NewFigures(len(heads))}
 	var cols []workbook.Column
 	var keys []int
 	for _, c := range set.Columns {
@@ -195,23 +194,22 @@ func readPastXLSX(path string, sc *scoring.Scorer) (*pastFile, error) {
 		row := t.Row()
 		var key []string
 		for _, k := range keys {
-			key = append(key, scoring.NormalKey(row.Cells[t.Index[k]]))
+			key = append(key, strings.Clone(scoring.NormalKey(row.Cells[t.Index[k]])))
 		}
-		vals := make([]scoring.Value, len(heads))
+		p.figures.AddKey(strings.Join(key, "|"))
 		for i, h := range heads {
 			cell := row.Cells[t.Index[first+i]]
 			v, err := pastValue(h, cell)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %s", t.Ref(t.Index[first+i], row.Num), err)
 			}
-			vals[i] = v
+			p.figures.Add(v)
 		}
-		p.keys = append(p.keys, strings.Join(key, "|"))
-		p.values = append(p.values, vals)
 	}
 	if err := t.Err(); err != nil {
 		return nil, err
 	}
+	p.figures.Done()
 	return p, nil
 }
 
@@ -328,11 +326,11 @@ func readPastJSON(path string, sc *scoring.Scorer) (*pastFile, error) {
 	if err := json.Unmarshal(src, &doc); err != nil {
 		return nil, fmt.Errorf("%s: not the JSON results of appraise: %v", filepath.Base(path), err)
 	}
-	p := &pastFile{path: path, scheme: doc.Scheme}
+	names := set.HistoryNames()
+	p := &pastFile{path: path, scheme: doc.Scheme, figures: scoring.NewFigures(len(names))}
 	if doc.Period != nil {
 		p.period = *doc.Period
 	}
-	names := set.HistoryNames()
 	for i, row := range doc.Rows {
 		var key []string
 		for _, c := range set.Columns {
@@ -344,19 +342,18 @@ func readPastJSON(path string, sc *scoring.Scorer) (*pastFile, error) {
 				key = append(key, scoring.NormalKey(k))
 			}
 		}
-		vals := make([]scoring.Value, len(names))
-		for j, n := range names {
+		p.figures.AddKey(strings.Join(key, "|"))
+		for _, n := range names {
 			name, field, _ := strings.Cut(n, ".")
 			raw, found, text := jsonFigure(set, name, field, i, &doc)
 			v, err := jsonPastValue(set, n, name, raw, found, text)
 			if err != nil {
 				return nil, fmt.Errorf("%s: row %d: %w", filepath.Base(path), i+1, err)
 			}
-			vals[j] = v
+			p.figures.Add(v)
 		}
-		p.keys = append(p.keys, strings.Join(key, "|"))
-		p.values = append(p.values, vals)
 	}
+	p.figures.Done()
 	return p, nil
 }
 

@@ -72,6 +72,12 @@ type Options struct {
 	// decrypted in memory and written nowhere, not even in the audit.
 	Password string
 
+	// With gives the workbook of a table by the table's name, as
+	// --with NAME=FILE.xlsx does; it comes before the rule file's file:.
+	With map[string]string
+	// tables lists the tables read, for the audit.
+	tables []tableFile
+
 	// used lists the history files read, for the audit.
 	used []HistoryFile
 	// each, when set, receives every scored row instead of a sink.
@@ -210,6 +216,9 @@ func Score(opts Options) (Summary, error) {
 		if set.Rollup == nil {
 			return Summary{}, &InputError{Problems: []string{fmt.Sprintf("%s is a folder, and %s has no rollup: to build a quarter or a year from the months in it: give a workbook", opts.Input, set.File)}}
 		}
+		if opts, err = withTables(opts, nil); err != nil {
+			return Summary{}, err
+		}
 		b, err := buildRollup(opts)
 		if err != nil {
 			return Summary{}, err
@@ -228,6 +237,9 @@ func Score(opts Options) (Summary, error) {
 	sheet := opts.Sheet
 	if sheet == "" && set.Sheet != "" && contains(f.SheetNames(), set.Sheet) {
 		sheet = set.Sheet
+	}
+	if opts, err = withTables(opts, f); err != nil {
+		return Summary{}, err
 	}
 	if set.Ledger != nil {
 		return scoreLedger(opts, f, sheet)
@@ -292,6 +304,14 @@ func scoreTable(opts Options, table *workbook.Table, reopen func() (*workbook.Ta
 	sum.History = held
 	if rec != nil {
 		sum.Past = rec.past()
+	}
+	if sum.Past != nil {
+		// The next periods of a batch record this file in their audits:
+		// hashed once here, not again by every one of them. A file that
+		// cannot be read back is hashed, or named, when one needs it.
+		if h, err := FileSHA256(opts.Output); err == nil {
+			sum.Past.SHA256 = h
+		}
 	}
 	sum.Used = opts.used
 	return sum, nil
@@ -561,6 +581,9 @@ func (p rowProblem) Error() string { return string(p) }
 // overflowProblem names the cells a formula that went past the 19 digits
 // of a number read, with their values, and the formula.
 func overflowProblem(set *rules.Set, table *workbook.Table, row workbook.Row, res *scoring.Result, o *scoring.Overflow) error {
+	if o.Lookup != "" {
+		return lookupProblem(set, table, row, res, o)
+	}
 	where := fmt.Sprintf("%s: %s: row %d", table.File, table.Sheet, row.Num)
 	var values []string
 	for _, i := range o.Columns {
@@ -733,3 +756,27 @@ func contains(list []string, s string) bool {
 }
 
 var errUnknownFormat = errors.New("unknown format")
+
+// lookupProblem names the table, the keys it has no row for, and the
+// cell of the row that asked, with the person's key:
+// "march.xlsx: 目标 has no row for 部门 财务部, KPI 预算达到率 (needed by
+// 销售中心!B7, 工号 E07)".
+func lookupProblem(set *rules.Set, table *workbook.Table, row workbook.Row, res *scoring.Result, o *scoring.Overflow) error {
+	where := fmt.Sprintf("%s row %d", table.Sheet, row.Num)
+	for _, i := range o.Columns {
+		if idx := table.Index[i]; idx >= 0 {
+			where = table.Sheet + "!" + strings.TrimPrefix(table.Ref(idx, row.Num), table.File+": "+table.Sheet+"!")
+			break
+		}
+	}
+	var who []string
+	for i, c := range set.Columns {
+		if c.Key {
+			who = append(who, c.Name+" "+res.Input(i).String())
+		}
+	}
+	if len(who) > 0 {
+		where += ", " + strings.Join(who, ", ")
+	}
+	return rowProblem(fmt.Sprintf("%s (needed by %s)", o.Lookup, where))
+}

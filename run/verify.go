@@ -132,6 +132,11 @@ func Verify(opts VerifyOptions) (*Verdict, error) {
 			return nil, err
 		}
 	}
+	with, tableChanges, err := recordedTables(audit)
+	if err != nil {
+		return nil, err
+	}
+	v.Changed = append(v.Changed, tableChanges...)
 	again := filepath.Join(tmp, "again.xlsx")
 	sum, err := Score(Options{
 		Input: v.Input, Sheet: audit["sheet"], Scorer: sc,
@@ -139,7 +144,7 @@ func Verify(opts VerifyOptions) (*Verdict, error) {
 		Output: again, Format: "xlsx", Detail: DetailNone,
 		Version: opts.Version, Now: time.Now,
 		Period: period, History: history, Password: opts.Password,
-		Calibrate: audit[AuditCalibrated] == "yes",
+		Calibrate: audit[AuditCalibrated] == "yes", With: with,
 	})
 	if err != nil {
 		return nil, err

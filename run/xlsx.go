@@ -349,6 +349,9 @@ func (s *xlsxSink) row(row workbook.Row, res *scoring.Result) error {
 		if r.Band >= 0 {
 			band = workbook.Cell{Kind: workbook.Text, Text: m.Entry(r.Band)}
 		}
+		if m.Target != nil {
+			band = workbook.Cell{Kind: workbook.Text, Text: res.TargetWorking(i)}
+		}
 		value := field{v: r.Value, pct: m.Percent}.cell()
 		if r.Value.Kind == scoring.Missing && r.Value.Str != "" {
 			value = workbook.Cell{Kind: workbook.Text, Text: "missing: " + r.Value.Str}
@@ -493,6 +496,14 @@ func (s *xlsxSink) explain(num workbook.Cell, res *scoring.Result) error {
 	for k, c := range s.opts.Scorer.HistoryCalls() {
 		trace := strings.Join(res.HistoryTrace(k), "; ")
 		if err := line("history", rules.Source(c), workbook.Cell{}, trace, workbook.Cell{}); err != nil {
+			return err
+		}
+	}
+	// One line a lookup: the row of the table it found, named by its
+	// keys and where it is, so that a figure taken from another sheet or
+	// from other rules' results says which.
+	for _, lt := range res.Lookups() {
+		if err := line("lookup", rules.Source(lt.Call), field{v: lt.Value}.cell(), lt.Line(), field{v: lt.Value}.cell()); err != nil {
 			return err
 		}
 	}

@@ -319,7 +319,7 @@ func (s *SheetWriter) flush() error {
 		return nil
 	}
 	if err := s.stream.write(s.buf); err != nil {
-		s.err = s.errorf("cannot write: %s", describeCreate(err))
+		s.err = NewSaveError(s.w.name+": "+s.name, "cannot write", err)
 		return s.err
 	}
 	s.buf = s.buf[:0]
@@ -366,7 +366,7 @@ func (s *SheetWriter) finishTail(f *zip.File) error {
 		return err
 	}
 	if err := s.stream.close(); err != nil {
-		s.err = s.errorf("cannot write: %s", describeCreate(err))
+		s.err = NewSaveError(s.w.name+": "+s.name, "cannot write", err)
 		return s.err
 	}
 	return nil

@@ -21,6 +21,9 @@ type Template struct {
 	Sheet   string
 	Title   string // written in row 1, above the header; "" puts the header in row 1
 	Columns []TemplateColumn
+	// More are further sheets of the workbook, laid out alike after the
+	// first: the tables the rules look values up in.
+	More []*Template
 }
 
 // TemplateColumn is one column of a [Template].
@@ -138,20 +141,34 @@ func buildTemplate(t *Template) (*excelize.File, error) {
 		return nil, errors.New("a template needs at least one column")
 	}
 	x := excelize.NewFile()
-	if err := fillTemplate(x, t); err != nil {
+	if err := fillTemplate(x, t, true); err != nil {
 		_ = x.Close()
 		return nil, err
+	}
+	for _, m := range t.More {
+		if len(m.Columns) == 0 {
+			continue
+		}
+		if err := fillTemplate(x, m, false); err != nil {
+			_ = x.Close()
+			return nil, err
+		}
 	}
 	return x, nil
 }
 
-// fillTemplate lays t out on the first sheet of the new workbook x.
-func fillTemplate(x *excelize.File, t *Template) error {
+// fillTemplate lays t out on the first sheet of the new workbook x, or
+// on a new sheet after the others.
+func fillTemplate(x *excelize.File, t *Template, first bool) error {
 	sheet := t.Sheet
 	if sheet == "" {
 		sheet = "Sheet1"
 	}
-	if err := x.SetSheetName(x.GetSheetName(0), sheet); err != nil {
+	if first {
+		if err := x.SetSheetName(x.GetSheetName(0), sheet); err != nil {
+			return fmt.Errorf("bad sheet name %q: %w", sheet, err)
+		}
+	} else if _, err := x.NewSheet(sheet); err != nil {
 		return fmt.Errorf("bad sheet name %q: %w", sheet, err)
 	}
 	last := cellName(len(t.Columns)-1, 1)

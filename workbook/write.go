@@ -165,6 +165,28 @@ func CreateTo(w io.Writer) (*Writer, error) {
 	return wr, nil
 }
 
+// SaveError is an output file that could not be written or saved, such
+// as on a full disk: nothing was wrong with the data, but the destination
+// could not take them. The destination is left as it was.
+type SaveError struct {
+	msg string
+	err error
+}
+
+func (e *SaveError) Error() string { return e.msg }
+func (e *SaveError) Unwrap() error { return e.err }
+
+// NewSaveError is the [SaveError] of the file called name: "march.scored.xlsx:
+// cannot write: no space left on device", with what naming the step that
+// failed ("cannot write", "cannot save").
+func NewSaveError(name, what string, err error) error {
+	msg := name + ": " + describeCreate(err)
+	if what != "" {
+		msg = name + ": " + what + ": " + describeCreate(err)
+	}
+	return &SaveError{msg: msg, err: err}
+}
+
 // describeCreate words an error from creating a file.
 func describeCreate(err error) string {
 	if errors.Is(err, fs.ErrPermission) {
@@ -455,7 +477,7 @@ func (w *Writer) build() error {
 		}
 		if !ok {
 			if err := zw.Copy(f); err != nil {
-				return w.errorf("cannot write workbook: %s", describeCreate(err))
+				return NewSaveError(w.name, "cannot write workbook", err)
 			}
 			continue
 		}
@@ -471,16 +493,16 @@ func (w *Writer) build() error {
 		return w.errorf("cannot write workbook: excelize left out sheets")
 	}
 	if err := zw.Close(); err != nil {
-		return w.errorf("cannot write workbook: %s", describeCreate(err))
+		return NewSaveError(w.name, "cannot write workbook", err)
 	}
 	if w.path != "" {
 		// CreateTemp makes files only the owner can read; a saved workbook
 		// should look like any other file the user saves.
 		if err := w.tmp.Chmod(0o644); err != nil {
-			return w.errorf("%s", describeCreate(err))
+			return NewSaveError(w.name, "cannot save", err)
 		}
 		if err := w.tmp.Sync(); err != nil {
-			return w.errorf("%s", describeCreate(err))
+			return NewSaveError(w.name, "cannot save", err)
 		}
 	}
 	return nil
@@ -503,7 +525,7 @@ func (s *SheetWriter) copyTo(zw *zip.Writer, name string) error {
 		}
 	}
 	if err != nil {
-		return s.errorf("cannot write: %s", describeCreate(err))
+		return NewSaveError(s.w.name+": "+s.name, "cannot write", err)
 	}
 	return nil
 }
@@ -562,12 +584,12 @@ func readXML(zr *zip.Reader, name string, v any) error {
 func (w *Writer) rename() error {
 	name := w.tmp.Name()
 	if err := w.tmp.Close(); err != nil {
-		return w.errorf("%s", describeCreate(err))
+		return NewSaveError(w.name, "cannot save", err)
 	}
 	w.tmp = nil
 	if err := os.Rename(name, w.path); err != nil {
 		_ = os.Remove(name)
-		return w.errorf("cannot save: %s", describeCreate(err))
+		return NewSaveError(w.name, "cannot save", err)
 	}
 	return nil
 }

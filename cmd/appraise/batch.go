@@ -38,6 +38,8 @@ type batchOptions struct {
 	SkipExisting bool
 	Quiet        bool
 	Password     string
+	With         []string // NAME=FILE.xlsx: the workbook of a table, for every workbook
+	with         map[string]string
 	History      []string
 }
 
@@ -87,6 +89,11 @@ system, and 130 (Ctrl-C) or 143 (SIGTERM) when interrupted.`,
 			if opts.Scheme != "" && opts.Rules != "" {
 				return usagef(cmd, "give --rules or --scheme, not both")
 			}
+			w, err := parseWith(opts.With)
+			if err != nil {
+				return usagef(cmd, "%v", err)
+			}
+			opts.with = w
 			switch opts.Format {
 			case "", "text", "json":
 			default:
@@ -117,6 +124,7 @@ system, and 130 (Ctrl-C) or 143 (SIGTERM) when interrupted.`,
 	f.BoolVar(&opts.SkipExisting, "skip-existing", false, "leave a workbook whose results exist as they are")
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress on standard error; the summary is still printed")
 	f.StringVar(&opts.Password, "password", "", "the `password` of workbooks saved with one")
+	f.StringArrayVar(&opts.With, "with", nil, "`NAME=FILE.xlsx`: read the rules' table NAME from that workbook, for every workbook (may be given more than once)")
 	f.StringSliceVar(&opts.History, "history", nil, "a `folder` of earlier periods' results, for rules that look back (default: the rules' history:, and --out)")
 	_ = cmd.RegisterFlagCompletionFunc("rules", completeRulesFlag)
 	_ = cmd.RegisterFlagCompletionFunc("scheme", completeScheme)
@@ -157,6 +165,7 @@ func batchRun(opts *batchOptions) error {
 			Version:  appVersion(),
 			Password: opts.Password,
 			Stdout:   opts.io.Out,
+			With:     opts.with,
 		},
 		Jobs:         opts.Jobs,
 		SkipExisting: opts.SkipExisting,

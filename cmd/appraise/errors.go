@@ -10,6 +10,7 @@ import (
 
 	"appraise/rules"
 	"appraise/run"
+	"appraise/workbook"
 
 	"github.com/spf13/cobra"
 )
@@ -50,6 +51,7 @@ func report(w io.Writer, root *cobra.Command, err error) int {
 		usage  *usageError
 		list   rules.ErrorList
 		input  *run.InputError
+		save   *workbook.SaveError
 	)
 	switch {
 	case errors.As(err, &intr):
@@ -78,6 +80,9 @@ func report(w io.Writer, root *cobra.Command, err error) int {
 		return exitBadInput
 	case errors.As(err, &input):
 		printProblems(w, input.Problems, input.More)
+		return exitBadInput
+	case errors.As(err, &save):
+		fmt.Fprintf(w, "appraise: %v\n", save)
 		return exitBadInput
 	}
 	// cobra reports unknown commands and wrong argument counts as plain

@@ -166,6 +166,7 @@ func explainRun(opts *explainOptions) error {
 	if err != nil {
 		return err
 	}
+	sc = found.Scorer
 	r := sc.NewResult()
 	found.Score(sc, r)
 	writeTrace(w, set, sc, found, r.Trace(), metric)
@@ -189,6 +190,14 @@ func explainRun(opts *explainOptions) error {
 			rows = append(rows, []string{p.Name, scoring.RoundMoney(sh.Share.Num).String(), how})
 		}
 		writeTable(w, "  ", rows)
+	}
+	if looks := r.Lookups(); len(looks) > 0 && metric < 0 {
+		// Which row of each table each lookup used.
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "lookups")
+		for _, l := range looks {
+			fmt.Fprintf(w, "  %s\n    %s\n", rules.Source(l.Call), l.Line())
+		}
 	}
 	if calls := sc.HistoryCalls(); len(calls) > 0 && metric < 0 {
 		// What each figure that looks back used, period by period.
@@ -417,6 +426,32 @@ func writeRules(w io.Writer, set *rules.Set) {
 		}
 		writeTable(w, "  ", rows)
 	}
+	if len(set.Tables) > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "tables (read with lookup)")
+		rows = nil
+		for _, t := range set.Tables {
+			sheet := t.Sheet
+			if sheet == "" {
+				sheet = t.Name
+			}
+			from := "sheet " + sheet + " of the workbook scored"
+			switch {
+			case t.Results != "" && t.Sheet != "":
+				from = "the results of " + t.Results + " on sheet " + t.Sheet
+			case t.Results != "":
+				from = "the results of " + t.Results
+			case t.File != "":
+				from = t.File + ", sheet " + sheet
+			}
+			var cols []string
+			for _, c := range t.Columns {
+				cols = append(cols, c.Name)
+			}
+			rows = append(rows, []string{t.Name, from, "by " + strings.Join(t.KeyNames(), ", "), strings.Join(cols, ", ")})
+		}
+		writeTable(w, "  ", rows)
+	}
 }
 
 // writeMetric prints one metric as a table of its fields.
@@ -435,6 +470,27 @@ func writeMetric(w io.Writer, set *rules.Set, m *rules.Metric) {
 			v += ", shown as a percentage"
 		}
 		rows = append(rows, []string{"value", v})
+	}
+	if m.Target != nil {
+		rows = append(rows, []string{"target", m.Target.Source})
+		how := "100 points when the value is at least the target, else 0"
+		if m.Lower {
+			how = "100 points when the value is at most the target, else 0"
+		}
+		if m.Mode == rules.TargetProportional {
+			lo, hi := "0", "100"
+			if m.Floor != nil {
+				lo = show(m.Floor.Value)
+			}
+			if m.Cap != nil {
+				hi = show(m.Cap.Value)
+			}
+			how = fmt.Sprintf("100 x value / target, from %s to %s", lo, hi)
+			if m.Lower {
+				how = fmt.Sprintf("100 x target / value, from %s to %s: the full points at or below the target", lo, hi)
+			}
+		}
+		rows = append(rows, []string{"mode", m.Mode + ": " + how})
 	}
 	if m.Bands != nil {
 		var bands [][]string

@@ -177,29 +177,54 @@ func mkrows(args []string) int {
 // writeRows writes rows as the sheet of a workbook at path, making its
 // folder, and returns the exit code of a test command.
 func writeRows(path, sheet string, rows [][]string) int {
+	return writeSheets(path, workbook.SheetRows{Name: sheet, Rows: rows})
+}
+
+// writeSheets writes a workbook of several sheets at path, making its
+// folder, and returns the exit code of a test command.
+func writeSheets(path string, sheets ...workbook.SheetRows) int {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
-	if err := workbook.WriteTable(path, sheet, rows); err != nil {
+	for i := range sheets {
+		if sheets[i].Name == "" {
+			sheets[i].Name = "Sheet1"
+		}
+	}
+	if err := workbook.WriteTables(path, sheets...); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
 	return 0
 }
 
-// mkxlsx OUT SHEET TABLE writes a workbook from a text table: one row per
-// line, cells separated by "|" (see workbook.WriteTable for how cells are
-// typed). A line "-" is an empty row.
+// mkxlsx OUT SHEET TABLE [SHEET TABLE]... writes a workbook from text
+// tables, a sheet each: one row per line, cells separated by "|" (see
+// workbook.WriteTable for how cells are typed). A line "-" is an empty
+// row.
 func mkxlsx(args []string) int {
-	if len(args) != 3 {
-		fmt.Fprintln(os.Stderr, "usage: mkxlsx out.xlsx sheet table.txt")
+	if len(args) < 3 || len(args)%2 == 0 {
+		fmt.Fprintln(os.Stderr, "usage: mkxlsx out.xlsx sheet table.txt [sheet table.txt]...")
 		return 2
 	}
-	f, err := os.Open(args[2])
+	var sheets []workbook.SheetRows
+	for i := 1; i+1 < len(args); i += 2 {
+		rows, err := readTextTable(args[i+1])
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 1
+		}
+		sheets = append(sheets, workbook.SheetRows{Name: args[i], Rows: rows})
+	}
+	return writeSheets(args[0], sheets...)
+}
+
+// readTextTable reads a text table of mkxlsx.
+func readTextTable(path string) ([][]string, error) {
+	f, err := os.Open(path)
 	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		return 1
+		return nil, err
 	}
 	defer f.Close()
 	var rows [][]string
@@ -222,7 +247,7 @@ func mkxlsx(args []string) int {
 		}
 		rows = append(rows, row)
 	}
-	return writeRows(args[0], args[1], rows)
+	return rows, sc.Err()
 }
 
 // zipedit FILE PART OLD NEW replaces OLD, which must occur exactly once,

@@ -39,6 +39,9 @@ type scoreOptions struct {
 	// Calibrate gives the grades by place to fit the rules'
 	// distribution, for appraise calibrate.
 	Calibrate bool
+
+	With []string // NAME=FILE.xlsx: the workbook of one of the rules' tables
+	with map[string]string
 }
 
 func newCmdScore(io *streams, runF func(*scoreOptions) error) *cobra.Command {
@@ -111,6 +114,11 @@ the folder as <period>.scored.xlsx.`,
 				}
 				opts.period = p
 			}
+			w, err := parseWith(opts.With)
+			if err != nil {
+				return usagef(cmd, "%v", err)
+			}
+			opts.with = w
 			if opts.Output == "" {
 				opts.Output = run.DefaultOutput(opts.Input, opts.Format)
 				if fi, err := os.Stat(opts.Input); err == nil && fi.IsDir() && !opts.period.IsZero() {
@@ -145,6 +153,7 @@ the folder as <period>.scored.xlsx.`,
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "print nothing on success")
 	f.StringVar(&opts.Period, "period", "", "the `period` scored: 2026-03, 2026-Q1, 2026, 2026-W15 or a cycle's first day 2026-03-26 (default: where the rules' period_from says)")
 	f.StringVar(&opts.Password, "password", "", "the `password` of a workbook saved with one; it is decrypted in memory only")
+	f.StringArrayVar(&opts.With, "with", nil, "`NAME=FILE.xlsx`: read the rules' table NAME from that workbook (may be given more than once)")
 	f.StringSliceVar(&opts.History, "history", nil, "a `folder` of earlier periods' scored results, for rules that look back (default: the rules' history:)")
 	_ = cmd.RegisterFlagCompletionFunc("rules", completeRulesFlag)
 	_ = cmd.RegisterFlagCompletionFunc("scheme", completeScheme)
@@ -209,6 +218,7 @@ func scoreRun(opts *scoreOptions) error {
 		Period:    opts.period,
 		History:   opts.History,
 		Password:  opts.Password,
+		With:      opts.with,
 	})
 	if err != nil {
 		return err
@@ -265,6 +275,26 @@ func scoreRun(opts *scoreOptions) error {
 			plural(sum.Incomplete, "row"), notesLabel(set, opts.Format))
 	}
 	return nil
+}
+
+// parseWith reads --with flags, each NAME=FILE.xlsx.
+func parseWith(flags []string) (map[string]string, error) {
+	if len(flags) == 0 {
+		return nil, nil
+	}
+	m := map[string]string{}
+	for _, f := range flags {
+		name, file, ok := strings.Cut(f, "=")
+		name, file = strings.TrimSpace(name), strings.TrimSpace(file)
+		switch {
+		case !ok || name == "" || file == "":
+			return nil, fmt.Errorf("--with %s: write the table's name and its workbook, as --with 目标=targets.xlsx", f)
+		case m[name] != "":
+			return nil, fmt.Errorf("--with names table %s twice", name)
+		}
+		m[name] = file
+	}
+	return m, nil
 }
 
 func plural(n int, word string) string {
