@@ -438,7 +438,7 @@ func (s *xlsxSink) explain(num workbook.Cell, res *scoring.Result) error {
 		if before, ok := res.GradeBefore(); ok && res.GradeBand() >= 0 {
 			grade, _ := res.Grade()
 			if grade != before {
-				band = fmt.Sprintf("calibrated to the curve from %s: see the %s sheet", before, CalibrationSheet)
+				band = fmt.Sprintf("calibrated to the curve from %s: see the %s sheet", before, CurveSheet(set, CalibrationSheet))
 			} else {
 				band = "calibrated to the curve: " + band
 			}
