@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -171,7 +172,10 @@ type Past struct {
 // Rules().HistoryNames().
 func (s *Scorer) Past(h *History) (*Past, error) {
 	names := s.set.HistoryNames()
-	p := &Past{s: s, h: h, scratch: make([]Value, s.nslots), hnames: names}
+	// The scratch record starts as the constants: a history call's
+	// condition reads the params and the history names, and record
+	// overwrites every name for each period it looks at.
+	p := &Past{s: s, h: h, scratch: slices.Clone(s.consts), hnames: names}
 	c := &compiler{s: s, params: s.params, self: -1}
 	for _, n := range names {
 		name, field, _ := strings.Cut(n, ".")
@@ -216,7 +220,6 @@ func (p *Past) record(at int, key string) bool {
 	if !ok {
 		return false
 	}
-	copy(p.scratch, p.s.consts)
 	for n, slot := range p.names {
 		p.scratch[slot] = f.At(row, n)
 	}
