@@ -375,7 +375,7 @@ func reportFit(opts *scoreOptions, set *rules.Set, sum run.Summary) {
 		if len(sum.Moves) == 1 {
 			who = "1 person"
 		}
-		fmt.Fprintf(opts.io.Err, "appraise: distribution: %s moved grade to fit the curve: see the %s sheet\n", who, run.CalibrationSheet)
+		fmt.Fprintf(opts.io.Err, "appraise: distribution: %s moved grade to fit the curve: see the %s sheet\n", who, curveSheet(set, opts.Format))
 	}
 	for _, f := range sum.Fit {
 		if !f.Applies || f.Fits() {
@@ -405,4 +405,12 @@ func notesLabel(set *rules.Set, format string) string {
 		return set.Local.Notes
 	}
 	return set.Labels.Notes
+}
+
+// curveSheet names the calibration sheet as the output of format does.
+func curveSheet(set *rules.Set, format string) string {
+	if format == "" || format == "xlsx" {
+		return run.CurveSheet(set, run.CalibrationSheet)
+	}
+	return run.CalibrationSheet
 }
