@@ -31,7 +31,7 @@ func TestDeptServiceCascade(t *testing.T) {
 	set := parseRules(t, filepath.Join(dir, "people.yaml"))
 	checkExpected(t, set, scored, readExpected(t, filepath.Join(dir, "expected-people.yaml"), 6))
 
-	// The detail names the department result each person's score used.
+	// The full detail names the department result each person's score used.
 	detail, err := workbook.Dump(scored, "明细")
 	if err != nil {
 		t.Fatal(err)

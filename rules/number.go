@@ -97,7 +97,14 @@ func parseDecimal(s string) (decimal.Decimal, error) {
 		}
 		exp = e
 	}
-	mant = strings.TrimPrefix(mant, "+")
+	if m, ok := strings.CutPrefix(mant, "+"); ok {
+		// decimal.Parse takes a sign of its own: "++0" or "+-5" would
+		// pass as numbers.
+		if strings.HasPrefix(m, "+") || strings.HasPrefix(m, "-") {
+			return decimal.Decimal{}, ErrNotNumber
+		}
+		mant = m
+	}
 	d, err := decimal.Parse(mant)
 	if err != nil {
 		return decimal.Decimal{}, err

@@ -23,6 +23,8 @@ var chineseWords = map[string]string{
 	"grade distribution": "等级分布", "pay lines": "发放合计", "flags raised": "标记统计",
 	"legend": "图例", "by": "按", "all": "全部", "people with it": "人数",
 	"exact": "精确值", "counts": "计入总分", "before its cap and floor": "(封顶保底前)",
+	"distribution": "分布", "calibration": "校准", "group": "组", "count": "实际人数", "quota": "配额",
+	"over or under": "超出或不足", "status": "状态", "person": "人员", "why": "原因",
 	"no grade": "无等级", "the sum of the scores": "各指标得分之和", "share of people": "占比",
 }
 

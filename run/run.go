@@ -532,13 +532,7 @@ func eachRecord(opts Options, table *workbook.Table, fn func(workbook.Row, []sco
 					}
 					continue
 				}
-				raw, kind, shown := "", scoring.PlainCell, ""
-				if idx < len(row.Cells) {
-					raw = row.Cells[idx]
-				}
-				if idx < len(row.Types) {
-					kind, shown = cellKind(table, raw, row.Types[idx])
-				}
+				raw, kind, shown := cellAt(table, row, idx)
 				v, err := sc.BindCell(i, raw, kind, shown)
 				if err != nil {
 					// Name the column as the sheet heads it, which may be
@@ -684,6 +678,19 @@ func headerOr(t *workbook.Table, idx int, name string) string {
 		return h
 	}
 	return name
+}
+
+// cellAt is the cell of row in column idx: its text, and how it is
+// typed with what the sheet shows of it.
+func cellAt(t *workbook.Table, row workbook.Row, idx int) (string, scoring.CellKind, string) {
+	raw, kind, shown := "", scoring.PlainCell, ""
+	if idx < len(row.Cells) {
+		raw = row.Cells[idx]
+	}
+	if idx < len(row.Types) {
+		kind, shown = cellKind(t, raw, row.Types[idx])
+	}
+	return raw, kind, shown
 }
 
 // cellKind tells the scorer what the workbook says a cell holds.

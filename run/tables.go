@@ -273,13 +273,7 @@ func readTable(opts Options, f *workbook.File, i int) (*scoring.TableData, error
 				bad = true
 				continue
 			}
-			raw, kind, shown := "", scoring.PlainCell, ""
-			if idx < len(row.Cells) {
-				raw = row.Cells[idx]
-			}
-			if idx < len(row.Types) {
-				kind, shown = cellKind(table, raw, row.Types[idx])
-			}
+			raw, kind, shown := cellAt(table, row, idx)
 			if k < nkeys && strings.TrimSpace(raw) == "" {
 				report(fmt.Sprintf("%s: %s is blank: it is a key of table %s", table.Ref(idx, row.Num), headerOr(table, idx, c.Header), t.Name))
 				bad = true

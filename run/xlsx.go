@@ -213,7 +213,14 @@ func newXLSX(opts Options, l *layout, t *workbook.Table) (sink, error) {
 		return nil, err
 	}
 	// The summary comes first, though written last, when every row is in.
-	if s.summary, err = w.SheetWith(l.labels.Summary, []string{"", ""}, workbook.SheetOptions{NoHeader: true, Widths: []int{24, 14, 10}}); err != nil {
+	// Its columns: the items' names, then figures (the groups' table
+	// has a column a figure, grade, pay line and flag).
+	cols := make([]string, 8+len(l.grades)+len(l.set.Pay)+len(l.set.Pools)+len(l.set.Flags))
+	widths := []int{24}
+	for range cols[1:] {
+		widths = append(widths, 12)
+	}
+	if s.summary, err = w.SheetWith(l.labels.Summary, cols, workbook.SheetOptions{NoHeader: true, Widths: widths}); err != nil {
 		w.Abort()
 		return nil, err
 	}
@@ -517,7 +524,7 @@ func (s *xlsxSink) explain(num workbook.Cell, res *scoring.Result) error {
 		if before, ok := res.GradeBefore(); ok && res.GradeBand() >= 0 {
 			grade, _ := res.Grade()
 			if grade != before {
-				band = fmt.Sprintf("calibrated to the curve from %s: see the %s sheet", before, CalibrationSheet)
+				band = fmt.Sprintf("calibrated to the curve from %s: see the %s sheet", before, CurveSheet(set, CalibrationSheet))
 			} else {
 				band = "calibrated to the curve: " + band
 			}

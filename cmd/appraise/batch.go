@@ -1,16 +1,12 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"runtime"
 	"strings"
-	"sync"
-	"syscall"
 	"time"
 
 	"appraise/batch"
@@ -145,23 +141,8 @@ func batchRun(opts *batchOptions) error {
 	}
 	jobs := batchJobs(opts, inputs)
 
-	ctx, stop := context.WithCancel(context.Background())
+	ctx, caught, stop := watchSignals()
 	defer stop()
-	sigs := make(chan os.Signal, 1)
-	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
-	defer signal.Stop(sigs)
-	var (
-		sigMu  sync.Mutex
-		caught os.Signal
-	)
-	go func() {
-		if s, ok := <-sigs; ok {
-			sigMu.Lock()
-			caught = s
-			sigMu.Unlock()
-			stop()
-		}
-	}()
 
 	prog := newProgress(opts, len(jobs))
 	outs := batch.Run(jobs, batch.Options{
@@ -191,10 +172,7 @@ func batchRun(opts *batchOptions) error {
 	} else {
 		printSummary(opts.io, sum)
 	}
-	sigMu.Lock()
-	s := caught
-	sigMu.Unlock()
-	switch {
+	switch s := caught(); {
 	case s != nil:
 		return &interrupted{sig: s, done: sum.Scored + sum.Skipped, of: sum.Files}
 	case sum.Failed > 0:

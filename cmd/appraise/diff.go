@@ -200,8 +200,11 @@ func diffRun(opts *diffOptions) error {
 	if err != nil {
 		return err
 	}
+	ctx, caught, stop := watchSignals()
+	defer stop()
 	rep, err := run.Diff(run.DiffOptions{
-		Input: opts.Input, Sheet: opts.Sheet,
+		Context: ctx,
+		Input:   opts.Input, Sheet: opts.Sheet,
 		Old:      run.Rules{Scorer: oldSc, File: oldFile, SHA256: oldSHA},
 		New:      run.Rules{Scorer: newSc, File: newFile, SHA256: newSHA},
 		Group:    opts.Group,
@@ -215,6 +218,9 @@ func diffRun(opts *diffOptions) error {
 		Encoding: opts.Encoding,
 	})
 	if err != nil {
+		if s := caught(); s != nil {
+			return &interrupted{sig: s}
+		}
 		return err
 	}
 	if opts.Quiet {

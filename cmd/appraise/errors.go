@@ -113,13 +113,17 @@ func codeOf(err error) int {
 	return report(io.Discard, nil, err)
 }
 
-// interrupted is a batch stopped by a signal.
+// interrupted is a run or a batch stopped by a signal; of is the number
+// of workbooks of a batch, 0 for one run.
 type interrupted struct {
 	sig      os.Signal
 	done, of int
 }
 
 func (e *interrupted) Error() string {
+	if e.of == 0 {
+		return fmt.Sprintf("interrupted (%v): nothing written", e.sig)
+	}
 	return fmt.Sprintf("interrupted (%v): %d of %d workbooks done, and no partial result written; run again with --skip-existing to go on", e.sig, e.done, e.of)
 }
 

@@ -83,7 +83,8 @@ func exitcode(ts *testscript.TestScript, neg bool, args []string) {
 }
 
 // interrupt N FILE SIGNAL cmd args... starts cmd, sends it SIGNAL (INT
-// or TERM) as soon as FILE exists, and checks that it exits with code N.
+// or TERM) as soon as FILE exists (a pattern, such as a temporary file's
+// name, when it holds a *), and checks that it exits with code N.
 // What it printed goes to the files interrupt.stdout and
 // interrupt.stderr, since it ran outside the script's own exec.
 func interrupt(ts *testscript.TestScript, neg bool, args []string) {
@@ -132,7 +133,7 @@ func interrupt(ts *testscript.TestScript, neg bool, args []string) {
 		case done = <-waited:
 			ts.Fatalf("interrupt: %s ended before %s appeared: %v\n%s", args[3], args[1], done, stderr.String())
 		case <-time.After(5 * time.Millisecond):
-			if fileExists(file) {
+			if m, _ := filepath.Glob(file); len(m) > 0 {
 				ts.Check(cmd.Process.Signal(sig))
 				sent = true
 			}

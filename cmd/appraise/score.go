@@ -237,7 +237,10 @@ func scoreRun(opts *scoreOptions) error {
 	if err != nil {
 		return err
 	}
+	ctx, caught, stop := watchSignals()
+	defer stop()
 	sum, err := run.Score(run.Options{
+		Context:   ctx,
 		Calibrate: opts.Calibrate,
 		Input:     opts.Input,
 		Sheet:     opts.Sheet,
@@ -257,6 +260,11 @@ func scoreRun(opts *scoreOptions) error {
 		With:      opts.with,
 	})
 	if err != nil {
+		// A signal that came after the results were written leaves them:
+		// they are whole.
+		if s := caught(); s != nil {
+			return &interrupted{sig: s}
+		}
 		return err
 	}
 	if opts.Quiet {
@@ -417,7 +425,7 @@ func reportFit(opts *scoreOptions, set *rules.Set, sum run.Summary) {
 		if len(sum.Moves) == 1 {
 			who = "1 person"
 		}
-		fmt.Fprintf(opts.io.Err, "appraise: distribution: %s moved grade to fit the curve: see the %s sheet\n", who, run.CalibrationSheet)
+		fmt.Fprintf(opts.io.Err, "appraise: distribution: %s moved grade to fit the curve: see the %s sheet\n", who, curveSheet(set, opts.Format))
 	}
 	for _, f := range sum.Fit {
 		if !f.Applies || f.Fits() {
@@ -452,4 +460,12 @@ func notesLabel(set *rules.Set, format string) string {
 		return set.Local.Notes
 	}
 	return set.Labels.Notes
+}
+
+// curveSheet names the calibration sheet as the output of format does.
+func curveSheet(set *rules.Set, format string) string {
+	if format == "" || format == "xlsx" {
+		return run.CurveSheet(set, run.CalibrationSheet)
+	}
+	return run.CalibrationSheet
 }
