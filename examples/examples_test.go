@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -29,6 +30,7 @@ type expectation struct {
 	Ranks       map[string]*string `yaml:"ranks"`
 	Flags       []string           `yaml:"flags"`
 	Pay         map[string]*string `yaml:"pay"`
+	Pools       map[string]*string `yaml:"pools"` // each pool's share
 	// Inputs are cells of the input columns, by header, as the results
 	// sheet holds them: for a quarter built from months, its sums.
 	Inputs map[string]string `yaml:"inputs"`
@@ -68,21 +70,51 @@ func TestExamplesScore(t *testing.T) {
 	bin := buildAppraise(t)
 	for _, dir := range examples(t) {
 		t.Run(dir, func(t *testing.T) {
-			work := t.TempDir()
-			input := filepath.Base(sample(t, dir))
-			for _, name := range []string{"rules.yaml", input} {
-				copyFile(t, filepath.Join(dir, name), filepath.Join(work, name))
-			}
-			cmd := exec.Command(bin, "score", input)
-			cmd.Dir = work
-			out, err := cmd.CombinedOutput()
-			if err != nil {
-				t.Fatalf("appraise score %s: %v\n%s", input, err, out)
-			}
-			scored := filepath.Join(work, strings.TrimSuffix(input, ".xlsx")+".scored.xlsx")
+			scored := runOnSample(t, bin, dir, "score", ".scored.xlsx")
 			set := parseRules(t, filepath.Join(dir, "rules.yaml"))
 			checkExpected(t, set, scored, readExpected(t, filepath.Join(dir, "expected.yaml")))
 		})
+	}
+}
+
+// runOnSample runs appraise verb on a copy of the example's rules and
+// sample workbook, as a user would in the example's folder, and returns
+// the path of the output: the sample's name with suffix for its ".xlsx".
+func runOnSample(t *testing.T, bin, dir, verb, suffix string) string {
+	t.Helper()
+	work := t.TempDir()
+	input := filepath.Base(sample(t, dir))
+	for _, name := range []string{"rules.yaml", input} {
+		copyFile(t, filepath.Join(dir, name), filepath.Join(work, name))
+	}
+	cmd := exec.Command(bin, verb, input)
+	cmd.Dir = work
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("appraise %s %s: %v\n%s", verb, input, err, out)
+	}
+	return filepath.Join(work, strings.TrimSuffix(input, ".xlsx")+suffix)
+}
+
+// TestExamplesCalibrate calibrates the workbook of each example that has
+// an expected.calibrated.yaml, as a user would with appraise calibrate,
+// and checks the calibrated grades, coefficients and pay against it.
+func TestExamplesCalibrate(t *testing.T) {
+	bin := buildAppraise(t)
+	some := false
+	for _, dir := range examples(t) {
+		want := filepath.Join(dir, "expected.calibrated.yaml")
+		if _, err := os.Stat(want); err != nil {
+			continue
+		}
+		some = true
+		t.Run(dir, func(t *testing.T) {
+			out := runOnSample(t, bin, dir, "calibrate", ".calibrated.xlsx")
+			set := parseRules(t, filepath.Join(dir, "rules.yaml"))
+			checkExpected(t, set, out, readExpected(t, want))
+		})
+	}
+	if !some {
+		t.Fatal("no example has an expected.calibrated.yaml")
 	}
 }
 
@@ -137,7 +169,7 @@ func checkExpected(t *testing.T, set *rules.Set, scored string, want map[string]
 			break
 		}
 	}
-	header := func(name string) string { return strings.ReplaceAll(set.Labels.Points, "{metric}", name) }
+	header := func(name string) string { return strings.ReplaceAll(set.Local.Points, "{metric}", name) }
 	var cols []workbook.Column
 	add := func(h string) { cols = append(cols, workbook.Column{Name: h, Headers: []string{h}}) }
 	add(key)
@@ -148,24 +180,27 @@ func checkExpected(t *testing.T, set *rules.Set, scored string, want map[string]
 			add(m.Name)
 		}
 	}
-	section := func(name string) string { return strings.ReplaceAll(set.Labels.Sections, "{section}", name) }
+	section := func(name string) string { return strings.ReplaceAll(set.Local.Sections, "{section}", name) }
 	for _, sec := range set.Sections {
 		add(section(sec.Name))
 	}
 	if !set.Total.None {
-		add(set.Labels.Total)
+		add(set.Local.Total)
 	}
 	if set.Grades != nil {
-		add(set.Labels.Grade)
+		add(set.Local.Grade)
 		if set.Grades.Coefficients() {
-			add(set.Labels.Coefficient)
+			add(set.Local.Coefficient)
 		}
 	}
 	for _, r := range set.Ranks {
 		add(r.Name)
 	}
-	add(set.Labels.Flags)
+	add(set.Local.Flags)
 	for _, p := range set.Pay {
+		add(p.Name)
+	}
+	for _, p := range set.Pools {
 		add(p.Name)
 	}
 	inputs := map[string]bool{}
@@ -177,8 +212,9 @@ func checkExpected(t *testing.T, set *rules.Set, scored string, want map[string]
 			}
 		}
 	}
-	add(set.Labels.Notes)
-	table, err := f.Table(f.SheetNames()[0], cols)
+	add(set.Local.Notes)
+	// The results come after the summary (汇总 or summary).
+	table, err := f.Table(f.SheetNames()[1], cols)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -219,27 +255,30 @@ func checkExpected(t *testing.T, set *rules.Set, scored string, want map[string]
 		case set.Total.None && exp.Total != nil:
 			t.Errorf("%s: expected.yaml gives a total, but the rules score nothing and have none", id)
 		case !set.Total.None:
-			sameNumber(t, id+" total", cell(set.Labels.Total), exp.Total)
+			sameNumber(t, id+" total", cell(set.Local.Total), exp.Total)
 		}
 		if exp.Grade != nil {
-			if got := cell(set.Labels.Grade); got != *exp.Grade {
+			if got := cell(set.Local.Grade); got != *exp.Grade {
 				t.Errorf("%s grade: got %q, want %q", id, got, *exp.Grade)
 			}
 		}
 		switch {
 		case exp.Coefficient != nil && *exp.Coefficient == "":
-			sameNumber(t, id+" coefficient", cell(set.Labels.Coefficient), nil)
+			sameNumber(t, id+" coefficient", cell(set.Local.Coefficient), nil)
 		case exp.Coefficient != nil:
-			sameNumber(t, id+" coefficient", cell(set.Labels.Coefficient), exp.Coefficient)
+			sameNumber(t, id+" coefficient", cell(set.Local.Coefficient), exp.Coefficient)
 		}
 		for name, w := range exp.Ranks {
 			sameNumber(t, id+" "+name, cell(name), w)
 		}
-		if got, w := cell(set.Labels.Flags), strings.Join(exp.Flags, ", "); got != w {
+		if got, w := cell(set.Local.Flags), strings.Join(exp.Flags, ", "); got != w {
 			t.Errorf("%s flags: got %q, want %q", id, got, w)
 		}
 		for line, w := range exp.Pay {
 			sameNumber(t, id+" "+line, cell(line), w)
+		}
+		for pool, w := range exp.Pools {
+			sameNumber(t, id+" "+pool, cell(pool), w)
 		}
 		for h, w := range exp.Inputs {
 			if _, err := decimal.Parse(w); err == nil {
@@ -249,7 +288,7 @@ func checkExpected(t *testing.T, set *rules.Set, scored string, want map[string]
 			}
 		}
 		for _, w := range exp.Notes {
-			if got := cell(set.Labels.Notes); !strings.Contains(got, w) {
+			if got := cell(set.Local.Notes); !strings.Contains(got, w) {
 				t.Errorf("%s notes: got %q, want it to hold %q", id, got, w)
 			}
 		}
@@ -263,9 +302,9 @@ func checkExpected(t *testing.T, set *rules.Set, scored string, want map[string]
 	checkPayouts(t, scored, want)
 }
 
-// checkPayouts compares the payouts sheet with the payouts of
-// expected.yaml, and checks that each line's totals row is the sum of
-// its rows to the cent.
+// checkPayouts compares the payout sheet (发放) with the payouts of
+// expected.yaml, and checks that the totals row is the sum of the rows to
+// the cent in every column.
 func checkPayouts(t *testing.T, scored string, want map[string]expectation) {
 	t.Helper()
 	some := false
@@ -275,33 +314,48 @@ func checkPayouts(t *testing.T, scored string, want map[string]expectation) {
 	if !some {
 		return
 	}
-	dump, err := workbook.Dump(scored, "payouts")
+	dump, err := workbook.Dump(scored, "发放")
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := map[string][]string{} // by person and line
-	sums := map[string]decimal.Decimal{}
-	totals := map[string]string{}
 	lines := strings.Split(strings.TrimSpace(dump), "\n")
-	for _, l := range lines[1:] {
-		c := strings.Split(l, "|")
-		// The key columns, then pay line, instalment, share, paid in, amount.
-		n := len(c)
-		id, line, paid, amount := c[0], c[n-5], c[n-2], c[n-1]
-		a, err := decimal.Parse(amount)
-		if err != nil {
-			t.Fatalf("payouts: %q: %v", l, err)
-		}
-		if id == "total" {
-			totals[line] = a.Pad(2).String()
-			continue
-		}
-		sums[line], _ = sums[line].Add(a)
-		got[id+" "+line] = append(got[id+" "+line], paid+" "+a.Pad(2).String())
+	// An instalment's column is headed "季度业务提成 1/3 2027-01 (33%)".
+	instalment := regexp.MustCompile(`^(.+) (\d+)/(\d+) (\S+) \(`)
+	header := strings.Split(lines[0], "|")
+	got := map[string][]string{} // by person and line
+	sums := make([]decimal.Decimal, len(header))
+	totals := strings.Split(lines[len(lines)-1], "|")
+	if totals[0] != "合计" {
+		t.Fatalf("payouts: no totals row last in:\n%s", dump)
 	}
-	for line, sum := range sums {
-		if totals[line] != sum.Pad(2).String() {
-			t.Errorf("payouts %s: totals row %s, the rows add up to %s", line, totals[line], sum.Pad(2))
+	// The key columns come first; the totals row has them blank.
+	first := 1
+	for first < len(totals) && totals[first] == "" {
+		first++
+	}
+	for _, l := range lines[1 : len(lines)-1] {
+		c := strings.Split(l, "|")
+		for j := first; j < len(c) && j < len(header); j++ {
+			if c[j] == "" {
+				continue
+			}
+			a, err := decimal.Parse(c[j])
+			if err != nil {
+				t.Fatalf("payouts: %q: %v", l, err)
+			}
+			sums[j], _ = sums[j].Add(a)
+			if m := instalment.FindStringSubmatch(header[j]); m != nil {
+				got[c[0]+" "+m[1]] = append(got[c[0]+" "+m[1]], m[4]+" "+a.Pad(2).String())
+			}
+		}
+	}
+	for j := first; j < len(header); j++ {
+		total := decimal.Zero
+		if j < len(totals) && totals[j] != "" {
+			total, _ = decimal.Parse(totals[j])
+		}
+		if total.Cmp(sums[j]) != 0 {
+			t.Errorf("payouts %s: totals row %s, the rows add up to %s", header[j], total, sums[j].Pad(2))
 		}
 	}
 	for id, exp := range want {

@@ -1,6 +1,7 @@
 package examples_test
 
 import (
+	"archive/zip"
 	"encoding/csv"
 	"math"
 	"os"
@@ -15,8 +16,10 @@ import (
 
 // TestExamplesOpenInLibreOffice scores a few examples and has LibreOffice
 // read each scored workbook, when soffice is installed: every sheet
-// appraise wrote must come out of LibreOffice with the same cells, so
-// that the file opens cleanly outside Excel and excelize. Numbers are
+// appraise wrote (the summary, the results, the payouts, the detail and
+// the audit) must come out of LibreOffice with the same cells, and the
+// notes and the grade chart must survive its saving the workbook again,
+// so that the file opens cleanly outside Excel and excelize. Numbers are
 // compared as numbers, since LibreOffice writes them as the cell shows
 // them (75% for 0.75) and to 15 significant digits.
 func TestExamplesOpenInLibreOffice(t *testing.T) {
@@ -77,8 +80,37 @@ func TestExamplesOpenInLibreOffice(t *testing.T) {
 					}
 				}
 			}
+			// LibreOffice reads the summary's chart and the headers'
+			// notes too: saved again as .xlsx, the workbook keeps them.
+			again := exec.Command(soffice, "-env:UserInstallation="+profile, "--headless",
+				"--convert-to", "xlsx", "--outdir", filepath.Join(work, "again"), scored)
+			if out, err := again.CombinedOutput(); err != nil {
+				t.Fatalf("soffice: %v\n%s", err, out)
+			}
+			parts := zipParts(t, filepath.Join(work, "again", "scored.xlsx"))
+			if !strings.Contains(parts, "xl/comments") {
+				t.Errorf("LibreOffice lost the notes on the result headers; its parts: %s", parts)
+			}
+			if dir == "sentai-quarterly" && !strings.Contains(parts, "xl/charts/chart") {
+				t.Errorf("LibreOffice lost the grade chart; its parts: %s", parts)
+			}
 		})
 	}
+}
+
+// zipParts lists the parts of the workbook at path.
+func zipParts(t *testing.T, path string) string {
+	t.Helper()
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	var names []string
+	for _, f := range zr.File {
+		names = append(names, f.Name)
+	}
+	return strings.Join(names, " ")
 }
 
 func readCSV(t *testing.T, path string) [][]string {

@@ -27,6 +27,9 @@ type Case struct {
 	Period    string
 	PeriodPos Pos
 	History   []PastCase
+	// Tables are the rows the case gives the rules' tables; a table it
+	// leaves out has none, so lookups in it have no value.
+	Tables []CaseTable
 }
 
 // PastCase is what a case says one earlier period's results hold for its
@@ -86,7 +89,7 @@ type WantNames struct {
 }
 
 var (
-	caseFields   = []string{"name", "like", "period", "history", "inputs", "expect"}
+	caseFields   = []string{"name", "like", "period", "history", "tables", "inputs", "expect"}
 	expectFields = []string{"points", "value", "sections", "total", "grade", "coefficient", "flags", "pay", "missing"}
 )
 
@@ -161,6 +164,7 @@ func (d *decoder) oneCase(set *Set, item *yaml.Node, before map[string]*Case) *C
 		if base, ok := before[c.Like]; ok {
 			c.Inputs = append(c.Inputs, base.Inputs...)
 			c.Period, c.PeriodPos, c.History = base.Period, base.PeriodPos, base.History
+			c.Tables = base.Tables
 		} else if c.Like != "" {
 			e := d.errorf(x, "like %q: no case of that name above this one", c.Like)
 			names := make([]string, 0, len(before))
@@ -181,6 +185,9 @@ func (d *decoder) oneCase(set *Set, item *yaml.Node, before map[string]*Case) *C
 		if c.Period == "" {
 			d.errorf(x, "%s gives a history but no period: add period:, such as period: 2026-03, to say which period the history comes before", what)
 		}
+	}
+	if x := f["tables"]; x != nil {
+		d.caseTables(set, c, x, what)
 	}
 	if x := f["inputs"]; x != nil {
 		d.inputs(set, c, x, what)

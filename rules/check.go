@@ -64,6 +64,7 @@ const (
 	declCoefficient
 	declRank
 	declTier
+	declTable
 	declPeriod // period_start and period_end
 )
 
@@ -164,6 +165,7 @@ func (c *checker) names() {
 	for i, p := range s.Params {
 		c.declare(p.Name, p.Pos, &decl{kind: declParam, index: i, typ: tyNumber})
 	}
+	c.checkTables()
 	for i, sec := range s.Sections {
 		c.declare(sec.Name, sec.Pos, &decl{kind: declSection, index: i, typ: tyNumber})
 	}
@@ -192,8 +194,18 @@ func (c *checker) names() {
 // resultHeaders checks that no result column would carry the header of an
 // input column, which would make the scored sheet ambiguous.
 func (c *checker) resultHeaders(inputs map[string]*Column) {
+	c.resultHeadersOf(inputs, c.set.Labels, nil)
+	c.resultHeadersOf(inputs, c.set.Local, &c.set.Labels)
+}
+
+// resultHeadersOf checks the result headers that labels make; those the
+// same as the ones of done, already checked, are left out.
+func (c *checker) resultHeadersOf(inputs map[string]*Column, labels Labels, done *Labels) {
 	s := c.set
 	check := func(h string, pos Pos, what, hint string) {
+		if done != nil && c.sameHeader(h, what, *done) {
+			return
+		}
 		col, ok := inputs[strings.TrimSpace(foldWidth(h))]
 		// A metric named like a column is reported once, as a clash of names.
 		if ok && !strings.HasSuffix(what, " "+col.Name) {
@@ -203,13 +215,13 @@ func (c *checker) resultHeaders(inputs map[string]*Column) {
 	}
 	for _, m := range s.Metrics {
 		if m.Scored() {
-			check(strings.ReplaceAll(s.Labels.Points, "{metric}", m.Name), m.Pos, "metric "+m.Name, "change labels.points, or rename the metric")
+			check(strings.ReplaceAll(labels.Points, "{metric}", m.Name), m.Pos, "metric "+m.Name, "change labels.points, or rename the metric")
 		} else {
 			check(m.Name, m.Pos, "metric "+m.Name, "rename the metric")
 		}
 	}
 	for _, sec := range s.Sections {
-		check(strings.ReplaceAll(s.Labels.Sections, "{section}", sec.Name), sec.Pos, "section "+sec.Name, "change labels.sections, or rename the section")
+		check(strings.ReplaceAll(labels.Sections, "{section}", sec.Name), sec.Pos, "section "+sec.Name, "change labels.sections, or rename the section")
 	}
 	for _, p := range s.Pay {
 		check(p.Name, p.Pos, "pay line "+p.Name, "rename the pay line")
@@ -217,15 +229,43 @@ func (c *checker) resultHeaders(inputs map[string]*Column) {
 	for _, r := range s.Ranks {
 		check(r.Name, r.Pos, "rank "+r.Name, "rename the rank")
 	}
-	for _, l := range []struct{ label, key string }{{s.Labels.Total, "total"}, {s.Labels.Flags, "flags"}, {s.Labels.Notes, "notes"}} {
-		check(l.label, s.Labels.Pos, "the "+l.key+" label", "change labels."+l.key)
+	for _, l := range []struct{ label, key string }{{labels.Total, "total"}, {labels.Flags, "flags"}, {labels.Notes, "notes"}} {
+		check(l.label, labels.Pos, "the "+l.key+" label", "change labels."+l.key)
 	}
 	if g := s.Grades; g != nil {
-		check(s.Labels.Grade, g.Pos, "the grade label", "change the grades' label")
+		check(labels.Grade, g.Pos, "the grade label", "change the grades' label")
 		if g.Coefficients() {
-			check(s.Labels.Coefficient, g.Pos, "the coefficient label", "change labels.coefficient")
+			check(labels.Coefficient, g.Pos, "the coefficient label", "change labels.coefficient")
 		}
 	}
+}
+
+// sameHeader reports whether what gets the header h under labels too.
+func (c *checker) sameHeader(h, what string, labels Labels) bool {
+	s := c.set
+	for _, m := range s.Metrics {
+		if what == "metric "+m.Name {
+			return !m.Scored() || strings.ReplaceAll(labels.Points, "{metric}", m.Name) == h
+		}
+	}
+	for _, sec := range s.Sections {
+		if what == "section "+sec.Name {
+			return strings.ReplaceAll(labels.Sections, "{section}", sec.Name) == h
+		}
+	}
+	switch what {
+	case "the total label":
+		return labels.Total == h
+	case "the flags label":
+		return labels.Flags == h
+	case "the notes label":
+		return labels.Notes == h
+	case "the grade label":
+		return labels.Grade == h
+	case "the coefficient label":
+		return labels.Coefficient == h
+	}
+	return true // pay lines and ranks are named as they are
 }
 
 // lookup resolves a reference inside a formula; self is the metric whose
@@ -253,6 +293,12 @@ func (c *checker) lookup(r *Ref, self *Metric) (*decl, bool) {
 		} else if r.Name == "value" {
 			e.Hint = "value names a metric's own value, inside its points formula"
 		}
+		return nil, false
+	}
+	if d.kind == declTable {
+		e := c.errs.add(r.Pos, "%s is a table: read a value of it with lookup", r.Name)
+		t := c.set.Tables[d.index]
+		e.Hint = fmt.Sprintf("lookup(%s.%s, %s) gives the %s of the row with those keys", t.Name, t.Columns[0].Name, strings.Join(t.KeyNames(), ", "), t.Columns[0].Name)
 		return nil, false
 	}
 	if r.Field != "" && d.kind == declSection {
@@ -294,6 +340,9 @@ func (c *checker) types() {
 		c.metricType(c.metricIndex(m))
 		if m.Points != nil {
 			c.want(m.Points, m, tyNumber, "points")
+		}
+		if m.Target != nil {
+			c.want(m.Target, nil, tyNumber, "the target of "+m.Name)
 		}
 		if len(m.Bands) == 0 && m.Bands != nil {
 			c.errs.add(m.Pos, "metric %s has an empty list of bands", m.Name)
@@ -339,6 +388,9 @@ func (c *checker) metricType(i int) typ {
 		d.typ = c.typeOf(m.Value.Expr, nil)
 		if m.Bands != nil && d.typ != tyNumber && d.typ != tyUnknown {
 			c.errs.add(m.Value.Pos, "metric %s has bands, so its value must be a number, but %s is %s", m.Name, m.Value.Source, d.typ)
+		}
+		if m.Target != nil && d.typ != tyNumber && d.typ != tyUnknown {
+			c.errs.add(m.Value.Pos, "metric %s has a target, so its value must be a number, but %s is %s", m.Name, m.Value.Source, d.typ)
 		}
 		if m.Map != nil && d.typ != tyText && d.typ != tyUnknown {
 			c.errs.add(m.Value.Pos, "metric %s has a map, so its value must be text, but %s is %s", m.Name, m.Value.Source, d.typ)
@@ -418,11 +470,14 @@ func (c *checker) operand(e Expr, got, want typ, op string) {
 // (-1: one or more).
 var Functions = map[string]int{
 	"min": -1, "max": -1, "floor": 1, "ceil": 1, "round": 2, "abs": 1, "if": 3,
-	"mean": -1, "wmean": -1,
+	"mean": -1, "wmean": -1, "lookup": -1,
 	"months_between": 2, "years_between": 2, "days_between": 2,
 }
 
 func (c *checker) call(e *Call, self *Metric) typ {
+	if IsLookup(e.Func) {
+		return c.lookupCall(e, self)
+	}
 	n, ok := Functions[e.Func]
 	if !ok {
 		names := make([]string, 0, len(Functions))
@@ -540,7 +595,7 @@ func (c *checker) order() {
 		}
 	}
 	for i, m := range s.Metrics {
-		add(Node{NodeMetric, i}, m.Pos, m.Name, m.Value, m.Points)
+		add(Node{NodeMetric, i}, m.Pos, m.Name, m.Value, m.Points, m.Target)
 	}
 	for i, sec := range s.Sections {
 		n := Node{NodeSection, i}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 )
@@ -194,11 +195,12 @@ func (d *decoder) formula(n *yaml.Node, what string) *Formula {
 	return &Formula{Pos: at, Source: strings.TrimSpace(n.Value), Expr: e}
 }
 
-var topFields = []string{"scheme", "title", "period", "period_from", "cycle_start", "history", "sheet", "if_missing", "columns", "ledger", "params", "sections", "metrics", "total", "grades", "tiers", "flags", "pay", "ranks", "pool", "distribution", "rollup", "labels", "cases"}
+var topFields = []string{"scheme", "title", "period", "period_from", "cycle_start", "history", "sheet", "if_missing", "columns", "ledger", "tables", "params", "sections", "metrics", "total", "grades", "tiers", "flags", "pay", "ranks", "pool", "distribution", "rollup", "labels", "cases"}
 
 func (d *decoder) set(root *yaml.Node) *Set {
-	s := &Set{File: d.file, Labels: Labels{Points: "{metric} points", Total: "total", Flags: "flags", Notes: "notes",
-		Sections: "{section}", Grade: "grade", Coefficient: "coefficient", Period: "period"}}
+	// Labels holds only those the file gives until the end, where each
+	// left out is filled in, in English and in the file's language.
+	s := &Set{File: d.file}
 	top, f := d.fields(root, "the rule file", topFields)
 	if n := f["scheme"]; n != nil {
 		s.Scheme = d.text(n, "scheme")
@@ -241,6 +243,9 @@ func (d *decoder) set(root *yaml.Node) *Set {
 	}
 	if n := f["ledger"]; n != nil {
 		d.ledger(s, n)
+	}
+	if n := f["tables"]; n != nil {
+		d.tables(s, n)
 	}
 	if n := f["sections"]; n != nil {
 		d.sections(s, n)
@@ -306,21 +311,138 @@ func (d *decoder) set(root *yaml.Node) *Set {
 	}
 	if n := f["labels"]; n != nil {
 		s.Labels.Pos = d.pos(resolve(n))
-		_, lf := d.fields(n, "labels", []string{"points", "total", "flags", "notes", "sections", "grade", "coefficient", "period"})
-		for key, dst := range map[string]*string{"points": &s.Labels.Points, "total": &s.Labels.Total, "flags": &s.Labels.Flags, "notes": &s.Labels.Notes,
-			"sections": &s.Labels.Sections, "grade": &s.Labels.Grade, "coefficient": &s.Labels.Coefficient, "period": &s.Labels.Period} {
-			if v := lf[key]; v != nil {
-				*dst = d.text(v, "labels."+key)
-			}
-		}
+		d.labels(s, n)
 	}
+	fillLabels(s)
 	if n := f["cases"]; n != nil {
 		s.Cases = d.cases(s, n)
 	}
 	return s
 }
 
-var columnFields = []string{"header", "aliases", "type", "key", "optional", "blank", "min", "max", "values"}
+// labelFields are the keys of labels:, each with the label it sets.
+var labelFields = []string{"language", "points", "total", "flags", "notes", "sections", "grade", "coefficient", "period", "summary", "detail", "audit", "payouts"}
+
+func (d *decoder) labels(s *Set, n *yaml.Node) {
+	_, lf := d.fields(n, "labels", labelFields)
+	l := &s.Labels
+	for key, dst := range map[string]*string{"points": &l.Points, "total": &l.Total, "flags": &l.Flags, "notes": &l.Notes,
+		"sections": &l.Sections, "grade": &l.Grade, "coefficient": &l.Coefficient, "period": &l.Period,
+		"summary": &l.Summary, "detail": &l.Detail, "audit": &l.Audit, "payouts": &l.Payouts} {
+		v := lf[key]
+		if v == nil {
+			continue
+		}
+		*dst = d.text(v, "labels."+key)
+		if *dst == "" {
+			d.errorf(v, "labels.%s is empty: give the text, or leave the key out", key)
+			continue
+		}
+		switch key {
+		case "summary", "detail", "audit", "payouts":
+			if msg := sheetNameProblem(*dst); msg != "" {
+				d.errorf(v, "labels.%s: %q %s", key, *dst, msg)
+			}
+		}
+	}
+	if v := lf["language"]; v != nil {
+		switch lang := d.text(v, "labels.language"); lang {
+		case "zh", "en":
+			l.Lang = lang
+		case "":
+		default:
+			e := d.errorf(v, "labels.language is %q, not zh or en", lang)
+			e.Hint = "write zh for Chinese sheet names and headers, en for English"
+		}
+	}
+	sheets := map[string]string{}
+	for _, p := range [][2]string{{"summary", l.Summary}, {"detail", l.Detail}, {"audit", l.Audit}, {"payouts", l.Payouts}} {
+		if p[1] == "" {
+			continue
+		}
+		if other, ok := sheets[strings.ToLower(p[1])]; ok {
+			d.errorf(lf[p[0]], "labels.%s names the sheet %q, as labels.%s does", p[0], p[1], other)
+			continue
+		}
+		sheets[strings.ToLower(p[1])] = p[0]
+	}
+}
+
+// sheetNameProblem says what makes name no sheet name Excel takes, or ""
+// when it is one.
+func sheetNameProblem(name string) string {
+	if utf8.RuneCountInString(name) > 31 {
+		return "is longer than the 31 characters of a sheet name"
+	}
+	if i := strings.IndexAny(name, `[]:*?/\`); i >= 0 {
+		return fmt.Sprintf("holds %q, which a sheet name may not", name[i:i+1])
+	}
+	if strings.HasPrefix(name, "'") || strings.HasSuffix(name, "'") {
+		return "starts or ends with ', which a sheet name may not"
+	}
+	return ""
+}
+
+// fillLabels fills in the labels the file leaves out: Labels in English,
+// Local in the file's language.
+func fillLabels(s *Set) {
+	given := s.Labels
+	if given.Lang == "" {
+		given.Lang = language(s)
+	}
+	local := English
+	if given.Lang == "zh" {
+		local = Chinese
+	}
+	inputs := map[string]bool{}
+	for _, c := range s.Columns {
+		inputs[foldWidth(c.Header)] = true
+		for _, a := range c.Aliases {
+			inputs[foldWidth(a)] = true
+		}
+	}
+	fill := func(def Labels) Labels {
+		out := given
+		for _, p := range []struct {
+			dst *string
+			def string
+		}{
+			{&out.Points, def.Points}, {&out.Total, def.Total}, {&out.Flags, def.Flags}, {&out.Notes, def.Notes},
+			{&out.Sections, def.Sections}, {&out.Grade, def.Grade}, {&out.Coefficient, def.Coefficient}, {&out.Period, def.Period},
+			{&out.Summary, def.Summary}, {&out.Detail, def.Detail}, {&out.Audit, def.Audit}, {&out.Payouts, def.Payouts},
+		} {
+			if *p.dst == "" {
+				*p.dst = p.def
+				if inputs[p.def] && def.Lang != "en" {
+					// An input column has the header already (备注, often):
+					// the English one, which the checks hold to, is used.
+					*p.dst = English.fieldLike(p.def, def)
+				}
+			}
+		}
+		return out
+	}
+	s.Labels, s.Local = fill(English), fill(local)
+	if given.Points == "" && s.Local.Points != English.Points {
+		// 工作任务得分 may be an input column beside the metric 工作任务:
+		// the first template that heads no input column is used.
+		for _, p := range []string{Chinese.Points, "{metric}分数", "{metric}评分", English.Points} {
+			s.Local.Points = p
+			clash := false
+			for _, m := range s.Metrics {
+				if m.Scored() && inputs[foldWidth(strings.ReplaceAll(p, "{metric}", m.Name))] {
+					clash = true
+				}
+			}
+			if !clash {
+				break
+			}
+		}
+	}
+	s.Labels.Lang = "en"
+}
+
+var columnFields = []string{"header", "aliases", "type", "key", "group", "optional", "blank", "min", "max", "values"}
 
 func (d *decoder) columns(s *Set, n *yaml.Node) {
 	pairs, _ := d.fields(n, "columns", nil)
@@ -355,6 +477,15 @@ func (d *decoder) columns(s *Set, n *yaml.Node) {
 		}
 		if x := f["optional"]; x != nil {
 			c.Optional = d.boolean(x, "optional")
+		}
+		if x := f["group"]; x != nil {
+			if c.Group = d.boolean(x, "group"); c.Group {
+				for _, o := range s.Columns {
+					if o.Group {
+						d.errorf(x, "column %s is a group column, as %s (line %d) is: the summary is made per one column", c.Name, o.Name, o.Pos.Line)
+					}
+				}
+			}
 		}
 		if x := f["min"]; x != nil {
 			c.Min = d.number(x, "min")
@@ -442,7 +573,7 @@ func (d *decoder) values(c *Column, n, typ *yaml.Node) {
 	c.Text = true
 }
 
-var metricFields = []string{"value", "bands", "points", "weight", "max", "floor", "cap", "if_missing", "format", "description", "section", "map", "map_other"}
+var metricFields = []string{"value", "bands", "points", "weight", "max", "floor", "cap", "if_missing", "format", "description", "section", "map", "map_other", "target", "mode", "better"}
 
 func (d *decoder) metric(key, n *yaml.Node) *Metric {
 	m := &Metric{Pos: d.pos(key), Name: foldWidth(key.Value)}
@@ -492,6 +623,7 @@ func (d *decoder) metric(key, n *yaml.Node) *Metric {
 		m.Section, m.SectionPos = foldWidth(d.text(x, "section")), d.pos(x)
 	}
 	d.metricMap(m, f)
+	d.metricTarget(m, key, f)
 	// These checks look at which fields are given, not at what parsed, so
 	// that one mistake gives one message.
 	has := func(k string) bool { return f[k] != nil }
@@ -504,7 +636,7 @@ func (d *decoder) metric(key, n *yaml.Node) *Metric {
 	if has("bands") && !has("value") {
 		d.errorf(f["bands"], "metric %s has bands but no value for them to sort", m.Name)
 	}
-	if has("weight") && !has("bands") && !has("points") && !has("map") {
+	if has("weight") && !has("bands") && !has("points") && !has("map") && !has("target") {
 		d.errorf(f["weight"], "metric %s has a weight but earns no points: add bands or points", m.Name)
 	}
 	return m

@@ -16,7 +16,7 @@ func (c *checker) divisions() {
 	dv := &divider{c: c, busy: map[*Metric]bool{}}
 	for _, m := range s.Metrics {
 		stated := m.IfMissing != nil || m.IfMissingBlank || s.IfMissing != nil || s.IfMissingBlank
-		for _, f := range []*Formula{m.Value, m.Points} {
+		for _, f := range []*Formula{m.Value, m.Points, m.Target} {
 			if f == nil {
 				continue
 			}

@@ -408,7 +408,10 @@ func Refs(e Expr, fn func(*Ref)) {
 		Refs(e.X, fn)
 		Refs(e.Y, fn)
 	case *Call:
-		for _, a := range e.Args {
+		for i, a := range e.Args {
+			if i == 0 && IsLookup(e.Func) {
+				continue // the table and its column, not a value
+			}
 			Refs(a, fn)
 		}
 	}

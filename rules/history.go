@@ -109,7 +109,7 @@ func walk(e Expr, fn func(Expr)) {
 func (s *Set) Formulas() []*Formula {
 	var fs []*Formula
 	for _, m := range s.Metrics {
-		fs = append(fs, m.Value, m.Points)
+		fs = append(fs, m.Value, m.Points, m.Target)
 	}
 	fs = append(fs, s.Total.Formula)
 	if g := s.Grades; g != nil {

@@ -54,7 +54,7 @@ func (d *decoder) ledger(s *Set, n *yaml.Node) {
 	} else {
 		d.errorf(n, "ledger needs by: the column that names the person of each row")
 	}
-	rows := &Set{File: s.File, Columns: s.Columns, Params: s.Params, Labels: s.Labels}
+	rows := &Set{File: s.File, Columns: s.Columns, Params: s.Params, Labels: s.Labels, Local: s.Local}
 	if x := f["rows"]; x != nil {
 		pairs, _ := d.fields(x, "ledger rows", nil)
 		for _, p := range pairs {

@@ -97,19 +97,37 @@ func parseDecimal(s string) (decimal.Decimal, error) {
 		}
 		exp = e
 	}
-	mant = strings.TrimPrefix(mant, "+")
+	if m, ok := strings.CutPrefix(mant, "+"); ok {
+		// decimal.Parse takes a sign of its own: "++0" or "+-5" would
+		// pass as numbers.
+		if strings.HasPrefix(m, "+") || strings.HasPrefix(m, "-") {
+			return decimal.Decimal{}, ErrNotNumber
+		}
+		mant = m
+	}
 	d, err := decimal.Parse(mant)
 	if err != nil {
 		return decimal.Decimal{}, err
 	}
-	if exp != 0 {
-		p, err := decimal.Ten.PowInt(exp)
+	// The exponent is applied in steps of powers of ten that a decimal
+	// holds, so that a number past the 19 digits is rounded at its last
+	// digit, as a division rounds, and not lost to a power that rounds
+	// to 0 ("1.5e-20").
+	for exp != 0 {
+		k := min(max(exp, -18), 18)
+		p, err := decimal.Ten.PowInt(abs(k))
 		if err != nil {
 			return decimal.Decimal{}, err
 		}
-		if d, err = d.Mul(p); err != nil {
+		if k < 0 {
+			d, err = d.Quo(p)
+		} else {
+			d, err = d.Mul(p)
+		}
+		if err != nil {
 			return decimal.Decimal{}, err
 		}
+		exp -= k
 	}
 	return d, nil
 }
@@ -134,4 +152,11 @@ func atoi(s string) (int, bool) {
 		n = -n
 	}
 	return n, true
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }

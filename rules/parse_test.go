@@ -163,7 +163,7 @@ author: HR
 `,
 			want: []string{
 				`rules.yaml:3:1: unknown field "author" in the rule file`,
-				`    hint: the fields are scheme, title, period, period_from, cycle_start, history, sheet, if_missing, columns, ledger, params, sections, metrics, total, grades, tiers, flags, pay, ranks, pool, distribution, rollup, labels, cases`,
+				`    hint: the fields are scheme, title, period, period_from, cycle_start, history, sheet, if_missing, columns, ledger, tables, params, sections, metrics, total, grades, tiers, flags, pay, ranks, pool, distribution, rollup, labels, cases`,
 			},
 		},
 		{
@@ -672,7 +672,7 @@ pay:
 `,
 			want: []string{
 				`rules.yaml:4:10: unknown function "sqrt"`,
-				`    hint: the functions are abs, ceil, consecutive, count_last, count_quarter, count_year, days_between, floor, if, max, mean, min, months_between, round, sum_last, sum_quarter, sum_year, wmean, years_between`,
+				`    hint: the functions are abs, ceil, consecutive, count_last, count_quarter, count_year, days_between, floor, if, lookup, max, mean, min, months_between, round, sum_last, sum_quarter, sum_year, wmean, years_between`,
 			},
 		},
 		{

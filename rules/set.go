@@ -28,7 +28,13 @@ type Set struct {
 	// Rollup says how a quarter or a year is built from its months (or
 	// weeks); nil when the rules score only the periods their workbooks hold.
 	Rollup *Rollup
+	// Labels head the result columns of CSV output, and name the
+	// figures in notes: those the rule file gives, else English ones, so
+	// that scripts reading the CSV see the same headers whatever the
+	// language. Local are the labels of the scored workbook: those the
+	// rule file gives, else ones in the rule file's language (Lang).
 	Labels Labels
+	Local  Labels
 
 	// Sections group metrics into parts of the total (see [Section]);
 	// Grades turns a score into a grade and a coefficient.
@@ -37,6 +43,10 @@ type Set struct {
 
 	// Tiers are the tier tables: rates by ranges of an amount.
 	Tiers []*Tiers
+
+	// Tables are further tables read by key with lookup(): other sheets,
+	// other workbooks, the results of other rule files.
+	Tables []*Table
 
 	// Ledger, when the sheet holds many rows a person, says how they make
 	// the person's figures; Columns are then the person's. nil for a sheet
@@ -83,6 +93,7 @@ type Column struct {
 	Text     bool     // holds text, not numbers
 	Date     bool     // holds dates (type: date), not numbers
 	Key      bool     // identifies a person (工号, 姓名)
+	Group    bool     // groups people (部门) in the summary
 	Optional bool     // the workbook may lack the column; then every cell is blank
 	Blank    *Number  // what a blank cell means; nil makes a blank cell an error
 	// BlankText is what a blank cell of a text column means, such as 否;
@@ -95,6 +106,16 @@ type Column struct {
 	BlankNone bool
 	Min, Max  *Number  // the allowed range of a number
 	Values    []string // the texts a text column allows; nil allows any
+
+	// Default, for a column of a [Table], is what lookup() gives when
+	// the table has no row for the keys; nil makes that an error.
+	// DefaultText is the default of a text column (Default then holds
+	// only its position).
+	Default     *Number
+	DefaultText *string
+	// untyped is true for a table column listed by name only, whose
+	// type is the type of what it reads: a figure of other rules' results.
+	untyped bool
 }
 
 // Param is a named constant, such as a base wage, kept in the rule file so
@@ -131,6 +152,15 @@ type Metric struct {
 	Section    string // the section the metric belongs to; "" for the top level
 	SectionPos Pos    // where the section is named
 
+	// Target, when not nil, scores the metric against a target instead
+	// of bands or points: Mode is TargetAll (met: 100 points, else 0) or
+	// TargetProportional (100 x completion, capped at 100 unless cap:
+	// says more); Lower says a value at or below the target meets it, as
+	// a cost within budget does, and completion is then target / value.
+	Target *Formula
+	Mode   string
+	Lower  bool
+
 	// IfMissingBlank is true when the metric says "if_missing: blank":
 	// its points are left blank, with a note, when its value cannot be
 	// computed, whatever the file's default.
@@ -138,7 +168,15 @@ type Metric struct {
 }
 
 // Scored reports whether the metric earns points.
-func (m *Metric) Scored() bool { return m.Bands != nil || m.Points != nil || m.Map != nil }
+func (m *Metric) Scored() bool {
+	return m.Bands != nil || m.Points != nil || m.Map != nil || m.Target != nil
+}
+
+// The modes of a metric scored against a target.
+const (
+	TargetAll          = "all or nothing"
+	TargetProportional = "proportional"
+)
 
 // Band maps a range of values to points.
 type Band struct {
@@ -231,6 +269,61 @@ type Labels struct {
 	Grade       string
 	Coefficient string
 	Period      string // heads the period column, when the period is known
+
+	// The sheets of the scored workbook besides the results.
+	Summary, Detail, Audit, Payouts string
+
+	// Lang is the language of the labels: "zh" or "en".
+	Lang string
+}
+
+// English and Chinese are the labels a rule file gets for those it does
+// not give, by its language.
+var (
+	English = Labels{Points: "{metric} points", Total: "total", Flags: "flags", Notes: "notes",
+		Sections: "{section}", Grade: "grade", Coefficient: "coefficient", Period: "period",
+		Summary: "summary", Detail: "detail", Audit: "audit", Payouts: "payouts", Lang: "en"}
+	Chinese = Labels{Points: "{metric}得分", Total: "总分", Flags: "标记", Notes: "备注",
+		Sections: "{section}", Grade: "等级", Coefficient: "系数", Period: "考核期间",
+		Summary: "汇总", Detail: "明细", Audit: "说明", Payouts: "发放", Lang: "zh"}
+)
+
+// Word is the word of the labels' language for an English word of the
+// scored workbook's own texts (sheet headers, summary items), or the
+// word itself when the language is English or the word has none.
+func (l Labels) Word(en string) string {
+	if l.Lang == "zh" {
+		if w, ok := chineseWords[en]; ok {
+			return w
+		}
+	}
+	return en
+}
+
+// GroupColumn is the column the summary of a scored workbook is made
+// per: the one marked group: true, else the one the distribution, the
+// first rank or the first pool groups by; "" for none.
+func (s *Set) GroupColumn() string {
+	for _, c := range s.Columns {
+		if c.Group {
+			return c.Name
+		}
+	}
+	switch {
+	case s.Distribution != nil && s.Distribution.Group != "":
+		return s.Distribution.Group
+	}
+	for _, r := range s.Ranks {
+		if r.Within != "" {
+			return r.Within
+		}
+	}
+	for _, p := range s.Pools {
+		if p.Group != "" {
+			return p.Group
+		}
+	}
+	return ""
 }
 
 // NeedsSheet reports whether a row's figures depend on the other rows of

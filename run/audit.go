@@ -23,9 +23,12 @@ type HistoryFile struct {
 func historyFiles(h *scoring.History) ([]HistoryFile, error) {
 	var out []HistoryFile
 	for _, p := range h.Periods {
-		sum, err := FileSHA256(p.Source)
-		if err != nil {
-			return nil, &InputError{Problems: []string{"history: " + err.Error()}}
+		sum := p.SHA256
+		if sum == "" {
+			var err error
+			if sum, err = FileSHA256(p.Source); err != nil {
+				return nil, &InputError{Problems: []string{"history: " + err.Error()}}
+			}
 		}
 		out = append(out, HistoryFile{Period: p.Label, File: p.Source, SHA256: sum})
 	}
@@ -98,7 +101,11 @@ func auditInputs(rows [][2]string, opts Options, abs func(string) string) ([][2]
 			[2]string{auditHistory + h.Period, abs(h.File)},
 			[2]string{auditHistory + h.Period + auditSHA, h.SHA256})
 	}
-	return out, nil
+	tables, err := auditTables(opts, abs)
+	if err != nil {
+		return nil, err
+	}
+	return append(out, tables...), nil
 }
 
 // jsonInputs writes the JSON of the input's SHA-256 and of the history

@@ -4,17 +4,23 @@ import (
 	"fmt"
 	"strings"
 
+	"appraise/rules"
 	"appraise/scoring"
 	"appraise/workbook"
 
 	"github.com/govalues/decimal"
 )
 
-// Sheets of a scored workbook whose rules have a distribution.
+// Sheets of a scored workbook whose rules have a distribution, in
+// English; a workbook in Chinese names them 分布 and 校准.
 const (
 	DistributionSheet = "distribution"
 	CalibrationSheet  = "calibration"
 )
+
+// CurveSheet is the name of the distribution or calibration sheet (name,
+// in English) in the scored workbook of set.
+func CurveSheet(set *rules.Set, name string) string { return set.Local.Word(name) }
 
 // fitStatus says in words how a group's grades fit the curve.
 func fitStatus(f scoring.GroupFit, min int) string {
@@ -44,11 +50,17 @@ func writeCurveSheets(w *workbook.Writer, opts Options, sum Summary) error {
 	if ds == nil || sum.Fit == nil {
 		return nil
 	}
+	lab := set.Local
 	group := ds.Group
 	if group == "" {
-		group = "group"
+		group = lab.Word("group")
 	}
-	sh, err := w.Sheet(DistributionSheet, []string{group, "people", set.Labels.Grade, "share", "count", "quota", "over or under", "status"}, 14, 8, 8, 8, 8, 8, 14, 40)
+	head := []string{group}
+	for _, h := range []string{"people", "", "share", "count", "quota", "over or under", "status"} {
+		head = append(head, lab.Word(h))
+	}
+	head[2] = lab.Grade
+	sh, err := w.Sheet(CurveSheet(set, DistributionSheet), head, 14, 8, 8, 8, 8, 8, 14, 40)
 	if err != nil {
 		return err
 	}
@@ -76,7 +88,7 @@ func writeCurveSheets(w *workbook.Writer, opts Options, sum Summary) error {
 	if !sum.Calibrated {
 		return nil
 	}
-	cs, err := w.Sheet(CalibrationSheet, []string{"person", group, set.Labels.Grade + BeforeCalibration, set.Labels.Grade, "why"}, 14, 14, 14, 10, 100)
+	cs, err := w.Sheet(CurveSheet(set, CalibrationSheet), []string{lab.Word("person"), group, lab.Grade + beforeCalibration(lab), lab.Grade, lab.Word("why")}, 14, 14, 14, 10, 100)
 	if err != nil {
 		return err
 	}

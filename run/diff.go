@@ -1,6 +1,7 @@
 package run
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -38,6 +39,9 @@ type DiffOptions struct {
 	Period   scoring.Period
 	History  []string
 	Password string
+	Encoding string // of a CSV input
+	// Context stops the scoring when it is done: nothing is written.
+	Context context.Context
 }
 
 // DefaultDiffOutput is where a comparison goes when no output is named:
@@ -120,7 +124,7 @@ func scoreAll(opts DiffOptions, r Rules, group string) (*whatif.Scored, Summary,
 	sum, err := Each(Options{
 		Input: opts.Input, Sheet: opts.Sheet, Scorer: r.Scorer,
 		RulesFile: r.File, RulesHash: r.SHA256, Version: opts.Version, Now: opts.Now,
-		Period: opts.Period, History: opts.History, Password: opts.Password,
+		Period: opts.Period, History: opts.History, Password: opts.Password, Encoding: opts.Encoding, Context: opts.Context,
 	}, func(row workbook.Row, res *scoring.Result) error {
 		s.People = append(s.People, whatif.Take(set, res, row.Num, at))
 		return nil

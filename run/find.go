@@ -1,6 +1,7 @@
 package run
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -15,6 +16,7 @@ import (
 type Found struct {
 	File   string              // base name of the workbook
 	Sheet  string              // the sheet read
+	Where  string              // the sheet as messages name it: "march.xlsx: 客服KPI", or "march.csv"
 	Row    int                 // 1-based row number
 	Cells  []string            // the row's raw cells, padded to the header's length
 	Types  []workbook.CellType // the type of each of Cells
@@ -37,6 +39,9 @@ type Found struct {
 	// Ledger explains, for rules whose sheet is a ledger, each of the
 	// person's figures from the rows it came from.
 	Ledger []string
+	// Scorer is the scorer to score and trace the row with: the one
+	// given, with the rules' tables filled when they have any.
+	Scorer *scoring.Scorer
 }
 
 // Score scores the row found into r, with its ranks when the rules have
@@ -78,7 +83,7 @@ func (f *Found) Ref(i int) string {
 func Find(opts Options, column, value string) (*Found, error) {
 	path, sheet, sc := opts.Input, opts.Sheet, opts.Scorer
 	set := sc.Rules()
-	f, err := workbook.OpenWith(path, workbook.OpenOptions{Password: opts.Password})
+	f, err := workbook.OpenWith(path, workbook.OpenOptions{Password: opts.Password, Encoding: opts.Encoding})
 	if err != nil {
 		return nil, inputError(err)
 	}
@@ -86,8 +91,19 @@ func Find(opts Options, column, value string) (*Found, error) {
 	if sheet == "" && set.Sheet != "" && contains(f.SheetNames(), set.Sheet) {
 		sheet = set.Sheet
 	}
+	if sheet == AllSheets && set.Ledger == nil {
+		return findInSheets(opts, f.SheetNames(), column, value)
+	}
+	if opts, err = withTables(opts, f); err != nil {
+		return nil, err
+	}
+	sc = opts.Scorer
 	if set.Ledger != nil {
-		return findLedger(opts, f, sheet, column, value)
+		found, err := findLedger(opts, f, sheet, column, value)
+		if found != nil {
+			found.Scorer = sc
+		}
+		return found, err
 	}
 	cols := make([]workbook.Column, len(set.Columns))
 	for i, c := range set.Columns {
@@ -95,7 +111,9 @@ func Find(opts Options, column, value string) (*Found, error) {
 	}
 	table, err := f.Table(sheet, cols)
 	if err != nil {
-		return nil, inputError(err)
+		ie := inputError(err)
+		ie.noHeader = errors.Is(err, workbook.ErrNoHeader)
+		return nil, ie
 	}
 	defer table.Close()
 
@@ -128,7 +146,7 @@ func Find(opts Options, column, value string) (*Found, error) {
 		}
 		rows = append(rows, row.Num)
 		if found == nil {
-			found = &Found{File: table.File, Sheet: table.Sheet, Row: row.Num, Cells: slices.Clone(row.Cells), Types: slices.Clone(row.Types), Index: table.Index, cell: table.Ref}
+			found = &Found{File: table.File, Sheet: table.Sheet, Where: table.Where(), Row: row.Num, Cells: slices.Clone(row.Cells), Types: slices.Clone(row.Types), Index: table.Index, cell: table.Ref, Scorer: sc}
 			for i, c := range set.Columns {
 				if msg := uncomputed(table, row, table.Index[i], c.Header); msg != "" {
 					uncomputedCells = append(uncomputedCells, msg)
@@ -145,18 +163,18 @@ func Find(opts Options, column, value string) (*Found, error) {
 		// Ten cells are enough to see the column is not unique.
 		var refs []string
 		for _, r := range rows[:min(len(rows), 10)] {
-			refs = append(refs, strings.TrimPrefix(table.Ref(at, r), table.File+": "+table.Sheet+"!"))
+			refs = append(refs, strings.TrimPrefix(strings.TrimPrefix(table.Ref(at, r), table.File+": "), table.Sheet+"!"))
 		}
 		if len(rows) > 10 {
 			refs = append(refs, fmt.Sprintf("and %d more", len(rows)-10))
 		}
-		return nil, &InputError{Problems: []string{fmt.Sprintf("%s: %s: %s is %q in %d rows: %s",
-			table.File, table.Sheet, name, value, len(rows), strings.Join(refs, ", "))}}
+		return nil, &InputError{Problems: []string{fmt.Sprintf("%s: %s is %q in %d rows: %s",
+			table.Where(), name, value, len(rows), strings.Join(refs, ", "))}}
 	case found == nil && first == 0:
-		return nil, &InputError{Problems: []string{fmt.Sprintf("%s: %s: no data rows under the header (row %d)", table.File, table.Sheet, table.HeaderRow)}}
+		return nil, &InputError{Problems: []string{fmt.Sprintf("%s: no data rows under the header (row %d)", table.Where(), table.HeaderRow)}}
 	case found == nil:
-		return nil, &InputError{Problems: []string{fmt.Sprintf("%s: %s: no row has %s %q (rows %d to %d)",
-			table.File, table.Sheet, name, value, first, last)}}
+		return nil, &InputError{Problems: []string{fmt.Sprintf("%s: no row has %s %q (rows %d to %d)",
+			table.Where(), name, value, first, last)}, noRow: true}
 	}
 
 	if len(uncomputedCells) > 0 {

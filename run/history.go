@@ -70,19 +70,20 @@ func loadHistory(dirs []string, sc *scoring.Scorer, cur scoring.Period, recent m
 			return nil, &InputError{Problems: []string{fmt.Sprintf("history: %s both hold the %s results of %s: keep one", strings.Join(paths, " and "), set.Scheme, p)}}
 		}
 		path := paths[0]
-		keys, values := []string(nil), [][]scoring.Value(nil)
+		var figures *scoring.Figures
+		sha := ""
 		if r, ok := recent[p.String()]; ok && filepath.Clean(r.Source) == filepath.Clean(path) {
-			keys, values = r.Keys, r.Values
+			figures, sha = r.Figures, r.SHA256
 		} else {
 			f, err := readPast(path, sc)
 			if err != nil {
 				return nil, inputError(fmt.Errorf("history: %w", err))
 			}
-			keys, values = f.keys, f.values
+			figures = f.figures
 		}
 		h.Periods = append(h.Periods, scoring.PastPeriod{
 			Label: p.String(), InYear: cur.SameYear(p), InQuarter: cur.SameQuarter(p),
-			Source: path, Keys: keys, Values: values,
+			Source: path, Figures: figures, SHA256: sha,
 		})
 		p = p.Prev()
 	}

@@ -114,7 +114,7 @@ func findLedger(opts Options, f *workbook.File, sheet, column, value string) (*F
 			continue
 		}
 		t := people()
-		found := &Found{File: t.File, Sheet: t.Sheet, Row: i + 2, Index: t.Index, Period: opts.Period}
+		found := &Found{File: t.File, Sheet: t.Sheet, Where: t.Where(), Row: i + 2, Index: t.Index, Period: opts.Period}
 		// The figures have no cell of their own: the ledger section says
 		// where they came from.
 		found.cell = func(col, row int) string { return found.File + ": " + found.Sheet + "!" + "gathered" }

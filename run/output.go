@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -27,9 +28,10 @@ type sink interface {
 
 // layout is the shape of a results row, worked out once per run.
 type layout struct {
-	set   *rules.Set
-	input []string     // the input header as written
-	text  map[int]bool // input cells the rules read as text
+	set    *rules.Set
+	labels rules.Labels // the labels of the output: set.Local in a workbook, set.Labels in CSV and JSON
+	input  []string     // the input header as written
+	text   map[int]bool // input cells the rules read as text
 	// dates maps the input cells the rules read as dates to their
 	// columns, so that the results show each as a date whatever way the
 	// workbook wrote it.
@@ -43,12 +45,20 @@ type layout struct {
 
 	ledger *ledgerRun // the ledger whose people are scored; nil for none
 
+	grades           []string // the grades, best first
+	decimals         []int    // per metric, the decimals its points are written with in the rules
+	gradeAt, flagsAt int      // the grade's and the flags' places among the result columns; -1 for none
+
 	parts   []decimal.Decimal // a row's instalments, reused
 	paySums []decimal.Decimal // per pay line, its instalments so far, for JSON
 }
 
-func newLayout(set *rules.Set, t *workbook.Table, period scoring.Period, calibrated bool) *layout {
-	l := &layout{set: set, input: t.Header, text: map[int]bool{}, scored: period, paySums: make([]decimal.Decimal, len(set.Pay)),
+func newLayout(set *rules.Set, t *workbook.Table, period scoring.Period, calibrated bool, format string) *layout {
+	labels := set.Labels
+	if format == "" || format == "xlsx" {
+		labels = set.Local
+	}
+	l := &layout{set: set, labels: labels, input: t.Header, text: map[int]bool{}, scored: period, paySums: make([]decimal.Decimal, len(set.Pay)),
 		calibrated: calibrated && set.Distribution != nil && set.Grades != nil}
 	if !period.IsZero() {
 		l.period = period.String()
@@ -68,6 +78,22 @@ func newLayout(set *rules.Set, t *workbook.Table, period scoring.Period, calibra
 		}
 	}
 	l.header = append(append([]string{}, t.Header...), l.results()...)
+	l.grades = gradeNames(l)
+	l.decimals = make([]int, len(set.Metrics))
+	if format == "" || format == "xlsx" {
+		for i, m := range set.Metrics {
+			l.decimals[i] = pointsDecimals(m)
+		}
+	}
+	l.gradeAt, l.flagsAt = -1, -1
+	for i, h := range l.results() {
+		switch {
+		case set.Grades != nil && h == l.labels.Grade && l.gradeAt < 0:
+			l.gradeAt = i
+		case h == l.labels.Flags:
+			l.flagsAt = i
+		}
+	}
 	return l
 }
 
@@ -78,52 +104,173 @@ func newLayout(set *rules.Set, t *workbook.Table, period scoring.Period, calibra
 func (l *layout) results() []string {
 	var h []string
 	if l.period != "" {
-		h = append(h, l.set.Labels.Period)
+		h = append(h, l.labels.Period)
 	}
 	for _, m := range l.set.Metrics {
 		if m.Scored() {
-			h = append(h, strings.ReplaceAll(l.set.Labels.Points, "{metric}", m.Name))
+			h = append(h, strings.ReplaceAll(l.labels.Points, "{metric}", m.Name))
 		} else {
 			h = append(h, m.Name)
 		}
 	}
 	for _, sec := range l.set.Sections {
-		h = append(h, strings.ReplaceAll(l.set.Labels.Sections, "{section}", sec.Name))
+		h = append(h, strings.ReplaceAll(l.labels.Sections, "{section}", sec.Name))
 	}
 	if !l.set.Total.None {
-		h = append(h, l.set.Labels.Total)
+		h = append(h, l.labels.Total)
 	}
 	if g := l.set.Grades; g != nil {
-		h = append(h, l.set.Labels.Grade)
+		h = append(h, l.labels.Grade)
 		if l.calibrated {
-			h = append(h, l.set.Labels.Grade+BeforeCalibration)
+			h = append(h, l.labels.Grade+beforeCalibration(l.labels))
 		}
 		if g.Coefficients() {
-			h = append(h, l.set.Labels.Coefficient)
+			h = append(h, l.labels.Coefficient)
 		}
 	}
 	for _, r := range l.set.Ranks {
 		h = append(h, r.Name)
 	}
-	h = append(h, l.set.Labels.Flags)
+	h = append(h, l.labels.Flags)
 	for _, p := range l.set.Pay {
 		h = append(h, p.Name)
 	}
 	for _, p := range l.set.Pools {
 		h = append(h, p.Name)
 	}
-	return append(h, l.set.Labels.Notes)
+	return append(h, l.labels.Notes)
+}
+
+// resultNotes are the notes on the result columns' headers, in the order
+// of results: the rule line that makes each figure, and what it is.
+func (l *layout) resultNotes() []string {
+	set := l.set
+	at := func(p rules.Pos) string {
+		if p.Line == 0 {
+			return set.File
+		}
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	}
+	var n []string
+	if l.period != "" {
+		n = append(n, "")
+	}
+	for _, m := range set.Metrics {
+		what := m.Name
+		if m.Value != nil {
+			what += " = " + m.Value.Source
+		}
+		switch {
+		case m.Bands != nil:
+			what += "; " + l.labels.Word("points") + ": bands"
+		case m.Map != nil:
+			what += "; " + l.labels.Word("points") + ": map"
+		case m.Points != nil:
+			what += "; " + l.labels.Word("points") + " = " + m.Points.Source
+		}
+		if m.Weight != nil {
+			what += "; " + l.labels.Word("weight") + " " + m.Weight.Value.String()
+		}
+		n = append(n, at(m.Pos)+"\n"+what)
+	}
+	for _, sec := range set.Sections {
+		n = append(n, at(sec.Pos)+"\n"+sec.Name)
+	}
+	if !set.Total.None {
+		what := l.labels.Total + ": " + l.labels.Word("the sum of the scores")
+		if set.Total.Formula != nil {
+			what = l.labels.Total + " = " + set.Total.Formula.Source
+		}
+		n = append(n, at(set.Total.Pos)+"\n"+what)
+	}
+	if g := set.Grades; g != nil {
+		n = append(n, at(g.Pos)+"\n"+l.labels.Grade+": "+g.Graded())
+		if l.calibrated {
+			n = append(n, at(g.Pos))
+		}
+		if g.Coefficients() {
+			n = append(n, at(g.Pos)+"\n"+l.labels.Coefficient)
+		}
+	}
+	for _, r := range set.Ranks {
+		n = append(n, at(r.Pos)+"\n"+r.Name+": "+r.Of.Source)
+	}
+	var flags []string
+	for _, f := range set.Flags {
+		flags = append(flags, f.Name+": "+f.When.Source)
+	}
+	flagPos := rules.Pos{File: set.File, Line: 1}
+	if len(set.Flags) > 0 {
+		flagPos = set.Flags[0].Pos
+	}
+	n = append(n, at(flagPos)+"\n"+strings.Join(flags, "\n"))
+	for _, p := range set.Pay {
+		n = append(n, at(p.Pos)+"\n"+p.Name+" = "+p.Formula.Source)
+	}
+	for _, p := range set.Pools {
+		n = append(n, at(p.Pos)+"\n"+p.Name)
+	}
+	return append(n, "")
+}
+
+// pointsDecimals is the most decimals the points of a metric's bands or
+// map are written with, so that a column of 8.5, 10 and 7 shows 8.5, 10.0
+// and 7.0; 0 for a metric whose points come from a formula, which may
+// have any number of decimals.
+func pointsDecimals(m *rules.Metric) int {
+	n := 0
+	scale := func(d decimal.Decimal) {
+		n = max(n, d.Trim(0).Scale())
+	}
+	for _, b := range m.Bands {
+		scale(b.Points.Value)
+	}
+	for _, e := range m.Map {
+		scale(e.Points.Value)
+	}
+	if m.MapOther != nil {
+		scale(m.MapOther.Value)
+	}
+	if m.Points != nil || m.Cap != nil && m.Cap.Value.Trim(0).Scale() > n || m.Floor != nil && m.Floor.Value.Trim(0).Scale() > n {
+		return 0
+	}
+	return min(n, 4)
+}
+
+// colour fills the grade cell of a results row with the grade's colour
+// and the flags cell, when a flag is raised, with the flags' colour.
+// cells are the row's result cells.
+func (l *layout) colour(cells []workbook.Cell, res *scoring.Result) {
+	if l.gradeAt >= 0 {
+		if g, ok := res.Grade(); ok {
+			if i := slices.Index(l.grades, g); i >= 0 {
+				cells[l.gradeAt].Fill = gradeFill(i, len(l.grades))
+			}
+		}
+	}
+	if c := &cells[l.flagsAt]; c.Text != "" {
+		c.Fill = flagFill
+	}
 }
 
 // BeforeCalibration heads, after the grade's label, the column of the
 // grades a calibration changed from.
 const BeforeCalibration = " before calibration"
 
+// beforeCalibration is BeforeCalibration in the labels' language.
+func beforeCalibration(l rules.Labels) string {
+	if l.Lang == "zh" {
+		return "(校准前)"
+	}
+	return BeforeCalibration
+}
+
 // field is one result value, rendered for each output format.
 type field struct {
 	v     scoring.Value
 	money bool
 	pct   bool
+	dec   int    // in a workbook, the decimals shown; 0 for as the number is
 	text  string // used when v is not a number
 }
 
@@ -135,7 +282,7 @@ func (l *layout) fields(res *scoring.Result, buf []field) []field {
 	for i, m := range l.set.Metrics {
 		r := res.Metric(i)
 		if m.Scored() {
-			buf = append(buf, field{v: r.Points})
+			buf = append(buf, field{v: r.Points, dec: l.decimals[i]})
 		} else {
 			buf = append(buf, field{v: r.Value, pct: m.Percent})
 		}
@@ -228,6 +375,8 @@ func (f field) cell() workbook.Cell {
 			c.Text, c.Format = scoring.RoundMoney(f.v.Num).String(), workbook.Money
 		case f.pct:
 			c.Format = workbook.Percent
+		case f.dec > 0:
+			c.Format = workbook.FixedFormat(f.dec)
 		}
 		return c
 	case scoring.Text, scoring.Bool:
@@ -270,7 +419,7 @@ func storedNumber(raw string) bool {
 }
 
 func newSink(opts Options, t *workbook.Table) (sink, error) {
-	l := newLayout(opts.Scorer.Rules(), t, opts.Period, opts.Calibrate)
+	l := newLayout(opts.Scorer.Rules(), t, opts.Period, opts.Calibrate, opts.Format)
 	l.ledger = opts.ledger
 	if opts.each != nil {
 		return eachSink(opts.each), nil
@@ -310,6 +459,14 @@ func createText(path string, stdout io.Writer) (*textFile, error) {
 }
 
 func (f *textFile) commit() error {
+	if err := f.save(); err != nil {
+		f.abort()
+		return workbook.NewSaveError(filepath.Base(f.path), "cannot write", err)
+	}
+	return nil
+}
+
+func (f *textFile) save() error {
 	if err := f.w.Flush(); err != nil {
 		return err
 	}
@@ -323,6 +480,9 @@ func (f *textFile) commit() error {
 		name := f.tmp.Name()
 		f.tmp.Close()
 		return os.Remove(name)
+	}
+	if err := f.tmp.Sync(); err != nil {
+		return err
 	}
 	if err := f.tmp.Close(); err != nil {
 		return err
@@ -442,6 +602,9 @@ func (s *textSink) row(row workbook.Row, res *scoring.Result) error {
 		}
 		fmt.Fprintf(w, "\n       {\"name\": %s, \"value\": %s, \"band\": %s, \"points\": %s, \"weight\": %s, \"score\": %s",
 			jstr(m.Name), jvalue(field{v: r.Value}), band, jvalue(field{v: r.Points}), weight, jvalue(field{v: r.Score}))
+		if m.Target != nil {
+			fmt.Fprintf(w, ", \"target\": %s, \"mode\": %s", jvalue(field{v: r.Target}), jstr(m.Mode))
+		}
 		if r.Value.Kind == scoring.Missing && r.Value.Str != "" {
 			fmt.Fprintf(w, ", \"missing\": %s", jstr(r.Value.Str))
 		}
@@ -485,6 +648,21 @@ func (s *textSink) row(row workbook.Row, res *scoring.Result) error {
 	w.WriteString("]")
 	if before, ok := res.GradeBefore(); ok {
 		fmt.Fprintf(w, ",\n     \"grade_before_calibration\": %s", jstr(before))
+	}
+	if len(set.Tables) > 0 {
+		w.WriteString(",\n     \"lookups\": [")
+		for k, l := range res.Lookups() {
+			if k > 0 {
+				w.WriteString(", ")
+			}
+			row, keys := "null", "null"
+			if l.Where != "" {
+				row, keys = jstr(l.Where), jstr(l.Keys)
+			}
+			fmt.Fprintf(w, "{\"lookup\": %s, \"table\": %s, \"column\": %s, \"keys\": %s, \"row\": %s, \"value\": %s}",
+				jstr(rules.Source(l.Call)), jstr(l.Table), jstr(l.Column), keys, row, jvalue(field{v: l.Value}))
+		}
+		w.WriteString("]")
 	}
 	if len(set.Pools) > 0 {
 		w.WriteString(",\n     \"pools\": [")

@@ -16,11 +16,10 @@ import (
 // reads it: what the file says it is, and for each person the figures
 // the rules' history functions need.
 type pastFile struct {
-	path   string
-	scheme string
-	period string
-	keys   []string
-	values [][]scoring.Value
+	path    string
+	scheme  string
+	period  string
+	figures *scoring.Figures
 }
 
 // pastHeader is where a history name stands in a scored workbook's
@@ -63,7 +62,7 @@ func pastHeaderOf(set *rules.Set, name, field string) (pastHeader, bool) {
 		}
 		switch {
 		case field == "points":
-			return pastHeader{headers: []string{strings.ReplaceAll(set.Labels.Points, "{metric}", m.Name)}}, true
+			return pastHeader{headers: both(set, func(l rules.Labels) string { return strings.ReplaceAll(l.Points, "{metric}", m.Name) })}, true
 		case field == "" && !m.Scored():
 			return pastHeader{headers: []string{m.Name}}, true
 		}
@@ -71,12 +70,12 @@ func pastHeaderOf(set *rules.Set, name, field string) (pastHeader, bool) {
 	}
 	for _, sec := range set.Sections {
 		if sec.Name == name {
-			return pastHeader{headers: []string{strings.ReplaceAll(set.Labels.Sections, "{section}", sec.Name)}}, true
+			return pastHeader{headers: both(set, func(l rules.Labels) string { return strings.ReplaceAll(l.Sections, "{section}", sec.Name) })}, true
 		}
 	}
 	for _, f := range set.Flags {
 		if f.Name == name {
-			return pastHeader{headers: []string{set.Labels.Flags}, flag: f.Name}, true
+			return pastHeader{headers: both(set, func(l rules.Labels) string { return l.Flags }), flag: f.Name}, true
 		}
 	}
 	for _, p := range set.Pay {
@@ -91,13 +90,24 @@ func pastHeaderOf(set *rules.Set, name, field string) (pastHeader, bool) {
 	}
 	switch name {
 	case "total":
-		return pastHeader{headers: []string{set.Labels.Total}}, true
+		return pastHeader{headers: both(set, func(l rules.Labels) string { return l.Total })}, true
 	case "grade":
-		return pastHeader{headers: []string{set.Labels.Grade}, text: true}, true
+		return pastHeader{headers: both(set, func(l rules.Labels) string { return l.Grade }), text: true}, true
 	case "coefficient":
-		return pastHeader{headers: []string{set.Labels.Coefficient}}, true
+		return pastHeader{headers: both(set, func(l rules.Labels) string { return l.Coefficient })}, true
 	}
 	return pastHeader{}, false
+}
+
+// both gives the header of a figure in a scored workbook, in the rules'
+// language, then as CSV heads it, when that differs: a workbook scored
+// before the language was known has the latter.
+func both(set *rules.Set, header func(rules.Labels) string) []string {
+	h, plain := header(set.Local), header(set.Labels)
+	if h == plain {
+		return []string{h}
+	}
+	return []string{h, plain}
 }
 
 // readPast reads the scored results at path, a workbook or JSON that
@@ -132,10 +142,11 @@ func pastMeta(path string) (scheme, period string, err error) {
 		return "", "", err
 	}
 	defer f.Close()
-	if !contains(f.SheetNames(), AuditSheet) {
+	sheet := auditSheet(f)
+	if sheet == "" {
 		return "", "", nil
 	}
-	audit, err := readAudit(f)
+	audit, err := readAudit(f, sheet)
 	if err != nil {
 		return "", "", err
 	}
@@ -149,15 +160,19 @@ func readPastXLSX(path string, sc *scoring.Scorer) (*pastFile, error) {
 		return nil, err
 	}
 	defer f.Close()
-	audit, err := readAudit(f)
+	sheet := auditSheet(f)
+	if sheet == "" {
+		sheet = AuditSheet // for the message that it is missing
+	}
+	audit, err := readAudit(f, sheet)
 	if err != nil {
 		return nil, err
 	}
-	p := &pastFile{path: path, scheme: audit["scheme"], period: audit["period"]}
 	heads, err := pastHeaders(set)
 	if err != nil {
 		return nil, err
 	}
+	p := &pastFile{path: path, scheme: audit["scheme"], period: audit["period"], figures: scoring.NewFigures(len(heads))}
 	var cols []workbook.Column
 	var keys []int
 	for _, c := range set.Columns {
@@ -170,33 +185,39 @@ func readPastXLSX(path string, sc *scoring.Scorer) (*pastFile, error) {
 	for i, h := range heads {
 		cols = append(cols, workbook.Column{Name: set.HistoryNames()[i], Headers: h.headers})
 	}
-	t, err := f.Table(audit["sheet"], cols)
+	for _, sheet := range auditSheets(audit) {
+		if err := readPastSheet(f, sheet, cols, keys, first, heads, p); err != nil {
+			return nil, err
+		}
+	}
+	p.figures.Done()
+	return p, nil
+}
+
+// readPastSheet adds the people of one results sheet to p.
+func readPastSheet(f *workbook.File, sheet string, cols []workbook.Column, keys []int, first int, heads []pastHeader, p *pastFile) error {
+	t, err := f.Table(sheet, cols)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer t.Close()
 	for t.Next() {
 		row := t.Row()
 		var key []string
 		for _, k := range keys {
-			key = append(key, scoring.NormalKey(row.Cells[t.Index[k]]))
+			key = append(key, strings.Clone(scoring.NormalKey(row.Cells[t.Index[k]])))
 		}
-		vals := make([]scoring.Value, len(heads))
+		p.figures.AddKey(strings.Join(key, "|"))
 		for i, h := range heads {
 			cell := row.Cells[t.Index[first+i]]
 			v, err := pastValue(h, cell)
 			if err != nil {
-				return nil, fmt.Errorf("%s: %s", t.Ref(t.Index[first+i], row.Num), err)
+				return fmt.Errorf("%s: %s", t.Ref(t.Index[first+i], row.Num), err)
 			}
-			vals[i] = v
+			p.figures.Add(v)
 		}
-		p.keys = append(p.keys, strings.Join(key, "|"))
-		p.values = append(p.values, vals)
 	}
-	if err := t.Err(); err != nil {
-		return nil, err
-	}
-	return p, nil
+	return t.Err()
 }
 
 // pastValue reads one cell of a results sheet.
@@ -222,9 +243,42 @@ func pastValue(h pastHeader, cell string) (scoring.Value, error) {
 	return scoring.Num(d), nil
 }
 
-// readAudit reads the audit sheet's items.
-func readAudit(f *workbook.File) (map[string]string, error) {
-	t, err := f.Table(AuditSheet, []workbook.Column{{Name: "item", Headers: []string{"item"}}, {Name: "value", Headers: []string{"value"}}})
+// auditSheet finds the audit sheet of a scored workbook: named in English
+// or Chinese, else the last sheet, where appraise writes it, when it has
+// the audit's header; "" when there is none.
+func auditSheet(f *workbook.File) string {
+	names := f.SheetNames()
+	for _, n := range []string{rules.English.Audit, rules.Chinese.Audit} {
+		if contains(names, n) {
+			return n
+		}
+	}
+	if len(names) > 1 {
+		last := names[len(names)-1]
+		if _, err := readAudit(f, last); err == nil {
+			return last
+		}
+	}
+	return ""
+}
+
+// resultsSheet is the results sheet of a workbook appraise scored, as its
+// audit records it, which the summary comes before; "" (the first sheet)
+// for any other workbook.
+func resultsSheet(f *workbook.File) string {
+	if a := auditSheet(f); a != "" {
+		if items, err := readAudit(f, a); err == nil {
+			return items["sheet"]
+		}
+	}
+	return ""
+}
+
+// readAudit reads the items of the audit sheet.
+func readAudit(f *workbook.File, sheet string) (map[string]string, error) {
+	t, err := f.Table(sheet, []workbook.Column{
+		{Name: "item", Headers: []string{"item", rules.Chinese.Word("item")}},
+		{Name: "value", Headers: []string{"value", rules.Chinese.Word("value")}}})
 	if err != nil {
 		return nil, err
 	}
@@ -279,11 +333,11 @@ func readPastJSON(path string, sc *scoring.Scorer) (*pastFile, error) {
 	if err := json.Unmarshal(src, &doc); err != nil {
 		return nil, fmt.Errorf("%s: not the JSON results of appraise: %v", filepath.Base(path), err)
 	}
-	p := &pastFile{path: path, scheme: doc.Scheme}
+	names := set.HistoryNames()
+	p := &pastFile{path: path, scheme: doc.Scheme, figures: scoring.NewFigures(len(names))}
 	if doc.Period != nil {
 		p.period = *doc.Period
 	}
-	names := set.HistoryNames()
 	for i, row := range doc.Rows {
 		var key []string
 		for _, c := range set.Columns {
@@ -295,19 +349,18 @@ func readPastJSON(path string, sc *scoring.Scorer) (*pastFile, error) {
 				key = append(key, scoring.NormalKey(k))
 			}
 		}
-		vals := make([]scoring.Value, len(names))
-		for j, n := range names {
+		p.figures.AddKey(strings.Join(key, "|"))
+		for _, n := range names {
 			name, field, _ := strings.Cut(n, ".")
 			raw, found, text := jsonFigure(set, name, field, i, &doc)
 			v, err := jsonPastValue(set, n, name, raw, found, text)
 			if err != nil {
 				return nil, fmt.Errorf("%s: row %d: %w", filepath.Base(path), i+1, err)
 			}
-			vals[j] = v
+			p.figures.Add(v)
 		}
-		p.keys = append(p.keys, strings.Join(key, "|"))
-		p.values = append(p.values, vals)
 	}
+	p.figures.Done()
 	return p, nil
 }
 

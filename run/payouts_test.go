@@ -11,12 +11,12 @@ import (
 	"appraise/workbook"
 )
 
-// TestPayoutsSplit fills payouts sheets of four rows: three people, two
-// instalments each, and the totals row make 7 rows, which go 4 and 3
-// into payouts and payouts 2, each under its own header.
+// TestPayoutsSplit fills payout sheets of two rows: three people, a row
+// each, and the totals row go 2 and 2 into 发放 and 发放 2, each under its
+// own header, the pay line then a column per instalment.
 func TestPayoutsSplit(t *testing.T) {
 	old := detailRows
-	detailRows = 4
+	detailRows = 2
 	defer func() { detailRows = old }()
 	dir := t.TempDir()
 	in := filepath.Join(dir, "2026-03.xlsx")
@@ -52,14 +52,16 @@ pay:
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := strings.Join(names, ","), "Sheet1,payouts,payouts 2,audit"; got != want {
+	if got, want := strings.Join(names, ","), "汇总,Sheet1,发放,发放 2,说明"; got != want {
 		t.Fatalf("sheets: got %s, want %s", got, want)
 	}
 	// E1 100: 80.00 in 2026-04, 20.00 in 2026-12. E2 0.05: 0.04, 0.01.
-	// E3 1000.01: 800.008 -> 800.01, 200.00. Total 100 + 0.05 + 1000.01 = 1100.06.
+	// E3 1000.01: 800.008 -> 800.01, 200.00. Totals: 100 + 0.05 + 1000.01
+	// = 1100.06; 80 + 0.04 + 800.01 = 880.05; 20 + 0.01 + 200 = 220.01.
+	head := "工号|奖金|奖金 1/2 2026-04 (80%)|奖金 2/2 2026-12 (余额)\n"
 	want := map[string]string{
-		"payouts":   "工号|pay line|instalment|share|paid in|amount\nE1|奖金|1 of 2|80%|2026-04|80\nE1|奖金|2 of 2|rest|2026-12|20\nE2|奖金|1 of 2|80%|2026-04|0.04\nE2|奖金|2 of 2|rest|2026-12|0.01",
-		"payouts 2": "工号|pay line|instalment|share|paid in|amount\nE3|奖金|1 of 2|80%|2026-04|800.01\nE3|奖金|2 of 2|rest|2026-12|200\ntotal|奖金||||1100.06",
+		"发放":   head + "E1|100|80|20\nE2|0.05|0.04|0.01",
+		"发放 2": head + "E3|1000.01|800.01|200\n合计|1100.06|880.05|220.01",
 	}
 	for name, w := range want {
 		got, err := workbook.Dump(opts.Output, name)

@@ -28,14 +28,15 @@ type recorder struct {
 
 	failed bool // the output cannot serve as history; no Past is given
 	out    scoring.PastPeriod
-	flat   []scoring.Value
+	figs   *scoring.Figures
 	fields []field
 	parts  []string
 }
 
 func newRecorder(opts Options, t *workbook.Table) *recorder {
 	set := opts.Scorer.Rules()
-	r := &recorder{opts: opts, t: t, l: newLayout(set, t, opts.Period, opts.Calibrate), names: set.HistoryNames()}
+	r := &recorder{opts: opts, t: t, l: newLayout(set, t, opts.Period, opts.Calibrate, opts.Format), names: set.HistoryNames()}
+	r.figs = scoring.NewFigures(len(r.names))
 	switch opts.Format {
 	case "json":
 		r.json = true
@@ -108,7 +109,13 @@ func (r *recorder) add(row workbook.Row, res *scoring.Result) {
 			r.parts = append(r.parts, scoring.NormalKey(cell))
 		}
 	}
-	r.out.Keys = append(r.out.Keys, strings.Join(r.parts, "|"))
+	// The key is copied: a cell's text may share the memory of the row
+	// it was read from, which a year of history must not keep.
+	key := strings.Join(r.parts, "|")
+	if len(r.parts) == 1 {
+		key = strings.Clone(key)
+	}
+	r.figs.AddKey(key)
 	if r.json {
 		for _, n := range r.names {
 			name, fld, _ := strings.Cut(n, ".")
@@ -118,7 +125,7 @@ func (r *recorder) add(row workbook.Row, res *scoring.Result) {
 				r.failed = true
 				return
 			}
-			r.flat = append(r.flat, v)
+			r.figs.Add(v)
 		}
 		return
 	}
@@ -138,7 +145,7 @@ func (r *recorder) add(row workbook.Row, res *scoring.Result) {
 			r.failed = true
 			return
 		}
-		r.flat = append(r.flat, v)
+		r.figs.Add(v)
 	}
 }
 
@@ -161,11 +168,8 @@ func (r *recorder) past() *scoring.PastPeriod {
 	p := r.out
 	p.Label = r.opts.Period.String()
 	p.Source = r.opts.Output
-	n := len(r.names)
-	p.Values = make([][]scoring.Value, len(p.Keys))
-	for i := range p.Values {
-		p.Values[i] = r.flat[i*n : (i+1)*n : (i+1)*n]
-	}
+	r.figs.Done()
+	p.Figures = r.figs
 	return &p
 }
 
@@ -277,7 +281,7 @@ func PeriodOf(opts Options) (scoring.Period, error) {
 		// Neither the workbook nor its sheet is needed, only its name.
 		return findPeriod(opts, nameOnly(filepath.Base(opts.Input)), "")
 	}
-	f, err := workbook.OpenWith(opts.Input, workbook.OpenOptions{Password: opts.Password})
+	f, err := workbook.OpenWith(opts.Input, workbook.OpenOptions{Password: opts.Password, Encoding: opts.Encoding})
 	if err != nil {
 		return scoring.Period{}, inputError(err)
 	}

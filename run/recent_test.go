@@ -138,15 +138,17 @@ func TestRecentSameAsFiles(t *testing.T) {
 					if sumB.Past.Label != sumB.Period || sumB.Past.Source != b.Output {
 						t.Errorf("%s: Past is %s from %s", base, sumB.Past.Label, sumB.Past.Source)
 					}
-					if !reflect.DeepEqual(f.keys, sumB.Past.Keys) {
-						t.Errorf("%s: recorded keys %q, the file gives %q", base, sumB.Past.Keys, f.keys)
+					rec, file := sumB.Past.Figures, f.figures
+					if rec.Rows() != file.Rows() || rec.Width() != file.Width() {
+						t.Fatalf("%s: recorded %d rows of %d, the file gives %d of %d", base, rec.Rows(), rec.Width(), file.Rows(), file.Width())
 					}
-					if !reflect.DeepEqual(f.values, sumB.Past.Values) {
-						for i := range f.values {
-							for j := range f.values[i] {
-								if !reflect.DeepEqual(f.values[i][j], sumB.Past.Values[i][j]) {
-									t.Errorf("%s: row %d, %s: recorded %#v, the file gives %#v", base, i+1, sc.Rules().HistoryNames()[j], sumB.Past.Values[i][j], f.values[i][j])
-								}
+					for i := 0; i < file.Rows(); i++ {
+						if rec.Key(i) != file.Key(i) {
+							t.Errorf("%s: row %d: recorded key %q, the file gives %q", base, i+1, rec.Key(i), file.Key(i))
+						}
+						for j := 0; j < file.Width(); j++ {
+							if g, w := rec.At(i, j), file.At(i, j); !reflect.DeepEqual(g, w) {
+								t.Errorf("%s: row %d, %s: recorded %#v, the file gives %#v", base, i+1, sc.Rules().HistoryNames()[j], g, w)
 							}
 						}
 					}

@@ -92,7 +92,7 @@ func buildRollup(opts Options) (*built, error) {
 	var people []*person
 	index := map[string]*person{}
 	b := &built{how: map[int][]string{}}
-	sheet := "" // the months' sheet, as the last of them names it
+	sheet := "" // the months' sheet, as the last workbook of them names it
 	for pi, p := range parts {
 		mf := files[p.String()][0]
 		b.from = append(b.from, mf.path)
@@ -117,7 +117,17 @@ func buildRollup(opts Options) (*built, error) {
 		if err != nil {
 			return nil, err
 		}
-		sheet = read
+		if !workbook.IsCSV(mf.path) {
+			// A CSV file's sheet is named after the file, the month.
+			sheet = read
+		}
+	}
+	if sheet == "" {
+		// Every month is a CSV file: the rules' sheet, else the period.
+		sheet = set.Sheet
+		if sheet == "" {
+			sheet = opts.Period.String()
+		}
 	}
 
 	cols := tableColumns(set)
@@ -188,7 +198,7 @@ func findParts(opts Options, dir string, want map[string]bool) (map[string][]mon
 	var problems []string
 	for _, e := range entries {
 		name := e.Name()
-		if e.IsDir() || strings.HasPrefix(name, "~$") || strings.HasPrefix(name, ".") || !strings.EqualFold(filepath.Ext(name), ".xlsx") {
+		if e.IsDir() || strings.HasPrefix(name, "~$") || strings.HasPrefix(name, ".") || !isMonthFile(name) {
 			continue
 		}
 		path := filepath.Join(dir, name)
@@ -230,7 +240,7 @@ func findParts(opts Options, dir string, want map[string]bool) (map[string][]mon
 // rules' period_from says; the command line's --period is the longer
 // period's, not this one's.
 func partPeriod(opts Options, path string) (scoring.Period, error) {
-	f, err := workbook.OpenWith(path, workbook.OpenOptions{Password: opts.Password})
+	f, err := workbook.OpenWith(path, workbook.OpenOptions{Password: opts.Password, Encoding: opts.Encoding})
 	if err != nil {
 		return scoring.Period{}, err
 	}
@@ -239,6 +249,8 @@ func partPeriod(opts Options, path string) (scoring.Period, error) {
 	sheet := ""
 	if set.Sheet != "" && contains(f.SheetNames(), set.Sheet) {
 		sheet = set.Sheet
+	} else {
+		sheet = resultsSheet(f)
 	}
 	one := opts
 	one.Input, one.Period = path, scoring.Period{}
@@ -251,7 +263,7 @@ func partPeriod(opts Options, path string) (scoring.Period, error) {
 // readPart reads one part's workbook, checking its cells as a run does,
 // and hands fn each person's record.
 func readPart(opts Options, path string, fn func([]scoring.Value)) (sheet string, err error) {
-	f, err := workbook.OpenWith(path, workbook.OpenOptions{Password: opts.Password})
+	f, err := workbook.OpenWith(path, workbook.OpenOptions{Password: opts.Password, Encoding: opts.Encoding})
 	if err != nil {
 		return "", inputError(err)
 	}
@@ -259,6 +271,8 @@ func readPart(opts Options, path string, fn func([]scoring.Value)) (sheet string
 	set := opts.Scorer.Rules()
 	if set.Sheet != "" && contains(f.SheetNames(), set.Sheet) {
 		sheet = set.Sheet
+	} else {
+		sheet = resultsSheet(f)
 	}
 	table, err := f.Table(sheet, tableColumns(set))
 	if err != nil {
@@ -269,4 +283,18 @@ func readPart(opts Options, path string, fn func([]scoring.Value)) (sheet string
 		fn(rec)
 		return nil
 	})
+}
+
+// isMonthFile reports whether a file in a folder of months may be a
+// month's workbook: an .xlsx, or a CSV file that is not appraise's own
+// (--format csv results, --detail csv).
+func isMonthFile(name string) bool {
+	lower := strings.ToLower(name)
+	switch {
+	case strings.HasSuffix(lower, ".xlsx"):
+		return true
+	case strings.HasSuffix(lower, ".csv"):
+		return !strings.HasSuffix(lower, ".scored.csv") && !strings.HasSuffix(lower, ".detail.csv")
+	}
+	return false
 }

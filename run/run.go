@@ -71,6 +71,21 @@ type Options struct {
 	// Password opens an input workbook saved with a password; it is
 	// decrypted in memory and written nowhere, not even in the audit.
 	Password string
+	// Encoding is the encoding of a CSV input (see [workbook.Encodings]);
+	// "" tells it from the file.
+	Encoding string
+
+	// keys, when several sheets are scored, keeps the people of the
+	// sheets before, so that no one is scored on two.
+	keys *crossKeys
+	// others are the sheets scored after the first, when several are.
+	others []*workbook.Table
+
+	// With gives the workbook of a table by the table's name, as
+	// --with NAME=FILE.xlsx does; it comes before the rule file's file:.
+	With map[string]string
+	// tables lists the tables read, for the audit.
+	tables []tableFile
 
 	// used lists the history files read, for the audit.
 	used []HistoryFile
@@ -81,10 +96,17 @@ type Options struct {
 // Where the detail of an xlsx run goes: the lines that explain every
 // figure, several per person.
 const (
-	// DetailInSheet puts it in the workbook, in a sheet named "detail";
-	// past a sheet's row limit it goes on in "detail 2", "detail 3", ...
+	// DetailInSheet puts it in the workbook, in a sheet named "detail"
+	// (明细), one row a person: each scored metric's value, band and
+	// weighted score, and each pay line's exact amount, each in a column
+	// of its own; past a sheet's row limit it goes on in "detail 2", ...
 	DetailInSheet = "sheet"
-	// DetailInCSV writes it beside the workbook, as <name>.detail.csv.
+	// DetailFull puts it in the workbook as a row per person and figure:
+	// the inputs each metric read, its working, and the total's, each
+	// section's, grade's, rank's, history figure's and pay line's.
+	DetailFull = "full"
+	// DetailInCSV writes the full detail beside the workbook, as
+	// <name>.detail.csv.
 	DetailInCSV = "csv"
 	// DetailNone leaves it out.
 	DetailNone = "none"
@@ -117,6 +139,13 @@ type Summary struct {
 	// Unshared lists the pools' sums that no one was there to share.
 	Unshared []scoring.Unshared
 
+	// Sheets lists each sheet scored, when --sheet '*' scored several;
+	// Sheet is then "*".
+	Sheets []SheetCount
+	// Skipped lists the sheets --sheet '*' left out, as they lack the
+	// rules' columns.
+	Skipped []Skipped
+
 	// Past is what a later period's history reads from the output, when
 	// Options.Record asked for it and the output can serve as history
 	// (a workbook or JSON that records every figure the history reads).
@@ -138,6 +167,9 @@ type PayTotal struct {
 type InputError struct {
 	Problems []string
 	More     int // problems found beyond those listed
+
+	noRow    bool // Find found no row with the value asked for
+	noHeader bool // the sheet names none of the rules' columns
 }
 
 func (e *InputError) Error() string {
@@ -212,6 +244,9 @@ func Score(opts Options) (Summary, error) {
 		if set.Rollup == nil {
 			return Summary{}, &InputError{Problems: []string{fmt.Sprintf("%s is a folder, and %s has no rollup: to build a quarter or a year from the months in it: give a workbook", opts.Input, set.File)}}
 		}
+		if opts, err = withTables(opts, nil); err != nil {
+			return Summary{}, err
+		}
 		b, err := buildRollup(opts)
 		if err != nil {
 			return Summary{}, err
@@ -221,15 +256,21 @@ func Score(opts Options) (Summary, error) {
 		sum.Parts = len(b.parts)
 		return sum, err
 	}
-	f, err := workbook.OpenWith(opts.Input, workbook.OpenOptions{Password: opts.Password})
+	f, err := workbook.OpenWith(opts.Input, workbook.OpenOptions{Password: opts.Password, Encoding: opts.Encoding})
 	if err != nil {
 		return Summary{}, inputError(err)
 	}
 	defer f.Close()
 
+	if opts.Sheet == AllSheets {
+		return scoreSheets(opts, f)
+	}
 	sheet := opts.Sheet
 	if sheet == "" && set.Sheet != "" && contains(f.SheetNames(), set.Sheet) {
 		sheet = set.Sheet
+	}
+	if opts, err = withTables(opts, f); err != nil {
+		return Summary{}, err
 	}
 	if set.Ledger != nil {
 		return scoreLedger(opts, f, sheet)
@@ -294,6 +335,14 @@ func scoreTable(opts Options, table *workbook.Table, reopen func() (*workbook.Ta
 	sum.History = held
 	if rec != nil {
 		sum.Past = rec.past()
+	}
+	if sum.Past != nil {
+		// The next periods of a batch record this file in their audits:
+		// hashed once here, not again by every one of them. A file that
+		// cannot be read back is hashed, or named, when one needs it.
+		if h, err := FileSHA256(opts.Output); err == nil {
+			sum.Past.SHA256 = h
+		}
 	}
 	sum.Used = opts.used
 	return sum, nil
@@ -367,7 +416,7 @@ func score(opts Options, table *workbook.Table, reopen func() (*workbook.Table, 
 		i := 0
 		return eachRecord(opts, t, func(row workbook.Row, rec []scoring.Value) error {
 			if i >= ranking.Len() {
-				return fmt.Errorf("%s: %s: the sheet changed while it was read", table.File, table.Sheet)
+				return fmt.Errorf("%s: the sheet changed while it was read", table.Where())
 			}
 			i++
 			return fn(i-1, row, rec)
@@ -493,13 +542,7 @@ func eachRecord(opts Options, table *workbook.Table, fn func(workbook.Row, []sco
 					}
 					continue
 				}
-				raw, kind, shown := "", scoring.PlainCell, ""
-				if idx < len(row.Cells) {
-					raw = row.Cells[idx]
-				}
-				if idx < len(row.Types) {
-					kind, shown = cellKind(table, raw, row.Types[idx])
-				}
+				raw, kind, shown := cellAt(table, row, idx)
 				v, err := sc.BindCell(i, raw, kind, shown)
 				if err != nil {
 					// Name the column as the sheet heads it, which may be
@@ -550,7 +593,7 @@ func eachRecord(opts Options, table *workbook.Table, fn func(workbook.Row, []sco
 		return problems
 	}
 	if rows == 0 {
-		return &InputError{Problems: []string{fmt.Sprintf("%s: %s: no data rows under the header (row %d)", table.File, table.Sheet, table.HeaderRow)}}
+		return &InputError{Problems: []string{fmt.Sprintf("%s: no data rows under the header (row %d)", table.Where(), table.HeaderRow)}}
 	}
 	return nil
 }
@@ -564,7 +607,10 @@ func (p rowProblem) Error() string { return string(p) }
 // overflowProblem names the cells a formula that went past the 19 digits
 // of a number read, with their values, and the formula.
 func overflowProblem(set *rules.Set, table *workbook.Table, row workbook.Row, res *scoring.Result, o *scoring.Overflow) error {
-	where := fmt.Sprintf("%s: %s: row %d", table.File, table.Sheet, row.Num)
+	if o.Lookup != "" {
+		return lookupProblem(set, table, row, res, o)
+	}
+	where := table.RowRef(row.Num)
 	var values []string
 	for _, i := range o.Columns {
 		idx := table.Index[i]
@@ -593,14 +639,14 @@ func checkWidth(opts Options, t *workbook.Table) error {
 	if opts.Format != "" && opts.Format != "xlsx" {
 		return nil
 	}
-	l := newLayout(opts.Scorer.Rules(), t, opts.Period, opts.Calibrate)
+	l := newLayout(opts.Scorer.Rules(), t, opts.Period, opts.Calibrate, opts.Format)
 	if len(l.header) <= workbook.MaxColumns {
 		return nil
 	}
 	return &InputError{Problems: []string{fmt.Sprintf(
-		"%s: %s: the results would need %d columns, the sheet's %d and %d of results, more than the %d Excel allows in a sheet: "+
+		"%s: the results would need %d columns, the sheet's %d and %d of results, more than the %d Excel allows in a sheet: "+
 			"delete the columns the rules do not read, or write CSV with --format csv",
-		t.File, t.Sheet, len(l.header), len(t.Header), len(l.header)-len(t.Header), workbook.MaxColumns)}}
+		t.Where(), len(l.header), len(t.Header), len(l.header)-len(t.Header), workbook.MaxColumns)}}
 }
 
 // maxCellChars is the most characters Excel holds in a cell; a workbook
@@ -644,6 +690,19 @@ func headerOr(t *workbook.Table, idx int, name string) string {
 	return name
 }
 
+// cellAt is the cell of row in column idx: its text, and how it is
+// typed with what the sheet shows of it.
+func cellAt(t *workbook.Table, row workbook.Row, idx int) (string, scoring.CellKind, string) {
+	raw, kind, shown := "", scoring.PlainCell, ""
+	if idx < len(row.Cells) {
+		raw = row.Cells[idx]
+	}
+	if idx < len(row.Types) {
+		kind, shown = cellKind(t, raw, row.Types[idx])
+	}
+	return raw, kind, shown
+}
+
 // cellKind tells the scorer what the workbook says a cell holds.
 func cellKind(t *workbook.Table, raw string, typ workbook.CellType) (scoring.CellKind, string) {
 	switch typ {
@@ -666,11 +725,12 @@ type keyCheck struct {
 	names  []string
 	unique bool
 	seen   map[string]int // the key, folded, -> the row that has it
+	cross  *crossKeys     // the people of other sheets, or nil
 	parts  []string
 }
 
 func newKeyCheck(opts Options, t *workbook.Table) *keyCheck {
-	k := &keyCheck{t: t, unique: !opts.Ledger, seen: map[string]int{}}
+	k := &keyCheck{t: t, unique: !opts.Ledger, seen: map[string]int{}, cross: opts.keys}
 	for i, c := range opts.Scorer.Rules().Columns {
 		if c.Key && t.Index[i] >= 0 {
 			k.cols = append(k.cols, t.Index[i])
@@ -706,8 +766,21 @@ func (k *keyCheck) check(row workbook.Row) string {
 	prev, ok := k.seen[key]
 	if !ok {
 		k.seen[key] = row.Num
+		if k.cross != nil {
+			ref := k.t.Ref(k.cols[0], row.Num)
+			cell := strings.TrimPrefix(ref, k.t.File+": "+k.t.Sheet+"!")
+			if msg := k.cross.check(key, cell, k.describe(row)+" "+k.verb()); msg != "" {
+				return ref + ": " + msg
+			}
+		}
 		return ""
 	}
+	return fmt.Sprintf("%s: %s %s already on row %d", k.t.Ref(k.cols[0], row.Num), k.describe(row), k.verb(), prev)
+}
+
+// describe names the key of row, as `工号 "E01"` or `工号 "E01" and 姓名
+// "张三"`.
+func (k *keyCheck) describe(row workbook.Row) string {
 	var b strings.Builder
 	for n, idx := range k.cols {
 		switch {
@@ -719,11 +792,15 @@ func (k *keyCheck) check(row workbook.Row) string {
 		}
 		fmt.Fprintf(&b, "%s %q", k.names[n], workbook.OneLine(row.Cells[idx]))
 	}
-	verb := "is"
+	return b.String()
+}
+
+// verb agrees with the key's columns: "is" for one, "are" for several.
+func (k *keyCheck) verb() string {
 	if len(k.cols) > 1 {
-		verb = "are"
+		return "are"
 	}
-	return fmt.Sprintf("%s: %s %s already on row %d", k.t.Ref(k.cols[0], row.Num), b.String(), verb, prev)
+	return "is"
 }
 
 func contains(list []string, s string) bool {
@@ -736,3 +813,27 @@ func contains(list []string, s string) bool {
 }
 
 var errUnknownFormat = errors.New("unknown format")
+
+// lookupProblem names the table, the keys it has no row for, and the
+// cell of the row that asked, with the person's key:
+// "march.xlsx: 目标 has no row for 部门 财务部, KPI 预算达到率 (needed by
+// 销售中心!B7, 工号 E07)".
+func lookupProblem(set *rules.Set, table *workbook.Table, row workbook.Row, res *scoring.Result, o *scoring.Overflow) error {
+	where := fmt.Sprintf("%s row %d", table.Sheet, row.Num)
+	for _, i := range o.Columns {
+		if idx := table.Index[i]; idx >= 0 {
+			where = table.Sheet + "!" + strings.TrimPrefix(table.Ref(idx, row.Num), table.File+": "+table.Sheet+"!")
+			break
+		}
+	}
+	var who []string
+	for i, c := range set.Columns {
+		if c.Key {
+			who = append(who, c.Name+" "+res.Input(i).String())
+		}
+	}
+	if len(who) > 0 {
+		where += ", " + strings.Join(who, ", ")
+	}
+	return rowProblem(fmt.Sprintf("%s (needed by %s)", o.Lookup, where))
+}

@@ -69,10 +69,11 @@ func Verify(opts VerifyOptions) (*Verdict, error) {
 		return nil, inputError(err)
 	}
 	defer f.Close()
-	if !contains(f.SheetNames(), AuditSheet) {
+	auditName := auditSheet(f)
+	if auditName == "" {
 		return nil, &InputError{Problems: []string{fmt.Sprintf("%s: no %s sheet: verify checks a workbook that appraise score wrote", filepath.Base(opts.Scored), AuditSheet)}}
 	}
-	audit, err := readAudit(f)
+	audit, err := readAudit(f, auditName)
 	if err != nil {
 		return nil, inputError(err)
 	}
@@ -80,7 +81,7 @@ func Verify(opts VerifyOptions) (*Verdict, error) {
 	need := func(item string) (string, error) {
 		v := audit[item]
 		if v == "" {
-			return "", &InputError{Problems: []string{fmt.Sprintf("%s: %s!: the audit records no %q", name, AuditSheet, item)}}
+			return "", &InputError{Problems: []string{fmt.Sprintf("%s: %s!: the audit records no %q", name, auditName, item)}}
 		}
 		return v, nil
 	}
@@ -114,7 +115,7 @@ func Verify(opts VerifyOptions) (*Verdict, error) {
 	var period scoring.Period
 	if v.Period != "" {
 		if period, err = scoring.ParsePeriod(v.Period); err != nil {
-			return nil, &InputError{Problems: []string{fmt.Sprintf("%s: %s!: period %q: %v", name, AuditSheet, v.Period, err)}}
+			return nil, &InputError{Problems: []string{fmt.Sprintf("%s: %s!: period %q: %v", name, auditName, v.Period, err)}}
 		}
 	}
 	history, recorded := recordedHistory(audit)
@@ -131,6 +132,11 @@ func Verify(opts VerifyOptions) (*Verdict, error) {
 			return nil, err
 		}
 	}
+	with, tableChanges, err := recordedTables(audit)
+	if err != nil {
+		return nil, err
+	}
+	v.Changed = append(v.Changed, tableChanges...)
 	again := filepath.Join(tmp, "again.xlsx")
 	sum, err := Score(Options{
 		Input: v.Input, Sheet: audit["sheet"], Scorer: sc,
@@ -138,7 +144,7 @@ func Verify(opts VerifyOptions) (*Verdict, error) {
 		Output: again, Format: "xlsx", Detail: DetailNone,
 		Version: opts.Version, Now: time.Now,
 		Period: period, History: history, Password: opts.Password,
-		Calibrate: audit[AuditCalibrated] == "yes",
+		Calibrate: audit[AuditCalibrated] == "yes", With: with,
 	})
 	if err != nil {
 		return nil, err
@@ -149,16 +155,21 @@ func Verify(opts VerifyOptions) (*Verdict, error) {
 		return nil, err
 	}
 	defer g.Close()
-	was, err := readResults(f, audit["sheet"], sc.Rules())
-	if err != nil {
-		return nil, inputError(err)
+	for _, sheet := range auditSheets(audit) {
+		was, err := readResults(f, sheet, sc.Rules())
+		if err != nil {
+			return nil, inputError(err)
+		}
+		if len(sum.Sheets) == 0 {
+			sheet = sum.Sheet
+		}
+		now, err := readResults(g, sheet, sc.Rules())
+		if err != nil {
+			return nil, err
+		}
+		v.Rows += len(was.rows)
+		v.Differences = append(v.Differences, compareResults(was, now)...)
 	}
-	now, err := readResults(g, sum.Sheet, sc.Rules())
-	if err != nil {
-		return nil, err
-	}
-	v.Rows = len(was.rows)
-	v.Differences = compareResults(was, now)
 	return v, nil
 }
 

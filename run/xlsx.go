@@ -30,19 +30,173 @@ type xlsxSink struct {
 	fields    []field
 	num       int // the number of the row being written
 
-	// payouts lists each instalment of the pay lines paid in
-	// instalments; nil when no line is.
+	// payouts writes the payout sheet; nil when the rules pay nothing.
 	payouts *payouts
+
+	sum     *summary
+	summary *workbook.SheetWriter
+	compact bool // the detail is a row a person
+
+	// sheets holds each sheet's table, layout and results, when several
+	// sheets are scored into the workbook; the detail then says which
+	// sheet each row is of.
+	sheets []sheetOut
 }
 
-// Sheet names of the scored workbook besides the results.
-const (
-	DetailSheet  = "detail"
-	AuditSheet   = "audit"
-	PayoutsSheet = "payouts"
-)
+// sheetOut is the results of one of several sheets scored.
+type sheetOut struct {
+	t       *workbook.Table
+	l       *layout
+	results *writer
+}
+
+// useSheet sends the rows that follow to the results of sheet i.
+func (s *xlsxSink) useSheet(i int) {
+	if len(s.sheets) == 0 {
+		return
+	}
+	o := s.sheets[i]
+	s.t, s.l, s.results = o.t, o.l, o.results
+	s.sum.sheet = o.t.Sheet
+}
+
+// sheetColumn puts the sheet's column in the detail's header h, after the
+// key columns, when several sheets are scored.
+func (s *xlsxSink) sheetColumn(h []string) []string {
+	if len(s.sheets) == 0 {
+		return h
+	}
+	k := len(s.l.keys)
+	return append(h[:k:k], append([]string{s.l.labels.Word("sheet")}, h[k:]...)...)
+}
+
+// sheetWidth is sheetColumn for the least widths of the columns.
+func (s *xlsxSink) sheetWidth(w []int) []int {
+	if len(s.sheets) == 0 {
+		return w
+	}
+	k := len(s.l.keys)
+	return append(w[:k:k], append([]int{12}, w[k:]...)...)
+}
+
+// detailRow writes one row of the detail, naming the sheet when there
+// are several.
+func (s *xlsxSink) detailRow(cells []workbook.Cell) {
+	if len(s.sheets) > 0 {
+		k := len(s.l.keys)
+		cells = append(cells[:k], append([]workbook.Cell{{Kind: workbook.Text, Text: s.t.Sheet}}, cells[k:]...)...)
+	}
+	s.detail.row(cells)
+}
+
+// compactHeader is the header of the detail of one row a person, and the
+// notes on its columns: the formula of each figure.
+func compactHeader(l *layout) ([]string, []string) {
+	lab := l.labels
+	var h, notes []string
+	add := func(head, note string) {
+		h = append(h, head)
+		notes = append(notes, note)
+	}
+	for _, k := range l.keys {
+		add(l.set.Columns[k].Name, "")
+	}
+	add(lab.Word("row"), "")
+	join := func(name, word string) string {
+		if lab.Lang == "zh" {
+			return name + lab.Word(word)
+		}
+		return name + " " + word
+	}
+	for _, m := range l.set.Metrics {
+		if !m.Scored() {
+			continue
+		}
+		at := fmt.Sprintf("%s:%d\n", m.Pos.File, m.Pos.Line)
+		if m.Value != nil {
+			add(join(m.Name, "value"), at+m.Name+" = "+m.Value.Source)
+		}
+		if m.Bands != nil || m.Map != nil {
+			add(join(m.Name, "band"), at+m.Name)
+		}
+		if m.Weight != nil {
+			add(join(m.Name, "score"), at+lab.Word("points")+" x "+m.Weight.Value.String()+" / 100")
+		}
+	}
+	for _, sec := range l.set.Sections {
+		if sec.Weight != nil {
+			add(join(sec.Name, "counts"), fmt.Sprintf("%s:%d\n", sec.Pos.File, sec.Pos.Line)+sec.Name+" x "+sec.Weight.Value.String()+" / 100")
+		}
+	}
+	if t := l.set.Total; !t.None && (t.Cap != nil || t.Floor != nil) {
+		add(join(lab.Total, "before its cap and floor"), "")
+	}
+	for _, p := range l.set.Pay {
+		add(join(p.Name, "exact"), fmt.Sprintf("%s:%d\n", p.Pos.File, p.Pos.Line)+p.Name+" = "+p.Formula.Source)
+	}
+	return h, notes
+}
+
+// compactRow is a person's row of the detail of one row a person, in the
+// order of compactHeader.
+func (s *xlsxSink) compactRow(cells []workbook.Cell, num workbook.Cell, res *scoring.Result) []workbook.Cell {
+	set := s.l.set
+	for _, k := range s.l.keys {
+		cells = append(cells, field{v: res.Input(k)}.cell())
+	}
+	cells = append(cells, num)
+	for i, m := range set.Metrics {
+		if !m.Scored() {
+			continue
+		}
+		r := res.Metric(i)
+		if m.Value != nil {
+			value := field{v: r.Value, pct: m.Percent}.cell()
+			if r.Value.Kind == scoring.Missing && r.Value.Str != "" {
+				value = workbook.Cell{Kind: workbook.Text, Text: "missing: " + r.Value.Str}
+			}
+			cells = append(cells, value)
+		}
+		if m.Bands != nil || m.Map != nil {
+			band := workbook.Cell{}
+			if r.Band >= 0 {
+				band = workbook.Cell{Kind: workbook.Text, Text: m.Entry(r.Band)}
+			}
+			cells = append(cells, band)
+		}
+		if m.Weight != nil {
+			cells = append(cells, field{v: r.Score}.cell())
+		}
+	}
+	for i, sec := range set.Sections {
+		if sec.Weight != nil {
+			cells = append(cells, field{v: res.Section(i).Counts}.cell())
+		}
+	}
+	if t := set.Total; !t.None && (t.Cap != nil || t.Floor != nil) {
+		cells = append(cells, field{v: res.Subtotal()}.cell())
+	}
+	for i := range set.Pay {
+		cells = append(cells, field{v: res.Pay(i)}.cell())
+	}
+	return cells
+}
+
+// AuditSheet is the English name of the audit sheet; the workbook of a
+// rule file in Chinese names it 说明, and labels.audit another way.
+const AuditSheet = "audit"
 
 func newXLSX(opts Options, l *layout, t *workbook.Table) (sink, error) {
+	lab := l.labels
+	for _, in := range append([]*workbook.Table{t}, opts.others...) {
+		for _, p := range [][2]string{{lab.Summary, "summary"}, {lab.Payouts, "payouts"}, {lab.Detail, "detail"}, {lab.Audit, "audit"}} {
+			if strings.EqualFold(strings.TrimSpace(in.Sheet), p[0]) {
+				return nil, &InputError{Problems: []string{fmt.Sprintf(
+					"%s: sheet %s has the name of the scored workbook's %s sheet: rename the sheet, or name that sheet otherwise with labels.%s in %s",
+					filepath.Base(in.File), in.Sheet, p[1], p[1], l.set.File)}}
+			}
+		}
+	}
 	var w *workbook.Writer
 	var err error
 	if opts.Output == "-" {
@@ -53,16 +207,60 @@ func newXLSX(opts Options, l *layout, t *workbook.Table) (sink, error) {
 	if err != nil {
 		return nil, &InputError{Problems: []string{fmt.Sprintf("%s: cannot write here: %v", opts.Output, unwrapPath(err))}}
 	}
-	s := &xlsxSink{opts: opts, l: l, t: t, w: w}
-	// The notes column is made wide enough to read a reason.
-	widths := make([]int, len(l.header))
-	widths[len(widths)-1] = 50
-	results, err := w.Sheet(t.Sheet, l.header, widths...)
-	if err != nil {
+	s := &xlsxSink{opts: opts, l: l, t: t, w: w, sum: newSummary(l)}
+	if err := w.Prepare(styles(l)...); err != nil {
 		w.Abort()
 		return nil, err
 	}
-	s.results = startWriter(results.Row)
+	// The summary comes first, though written last, when every row is in.
+	// Its columns: the items' names, then figures (the groups' table
+	// has a column a figure, grade, pay line and flag).
+	cols := make([]string, 8+len(l.grades)+len(l.set.Pay)+len(l.set.Pools)+len(l.set.Flags))
+	widths := []int{24}
+	for range cols[1:] {
+		widths = append(widths, 12)
+	}
+	if s.summary, err = w.SheetWith(l.labels.Summary, cols, workbook.SheetOptions{NoHeader: true, Widths: widths}); err != nil {
+		w.Abort()
+		return nil, err
+	}
+	// resultsSheet makes the results sheet of t; with --sheet '*', each
+	// sheet scored has its own.
+	resultsSheet := func(t *workbook.Table, l *layout) (*writer, error) {
+		// The notes column is made wide enough to read a reason.
+		widths := make([]int, len(l.header))
+		widths[len(widths)-1] = 50
+		freeze := 0
+		for _, k := range l.keys {
+			if i := t.Index[k]; i >= 0 {
+				freeze = max(freeze, i+1)
+			}
+		}
+		results, err := w.SheetWith(t.Sheet, l.header, workbook.SheetOptions{Widths: widths, Fit: true, Freeze: freeze, Filter: true,
+			Notes: append(make([]string, len(l.input)), l.resultNotes()...)})
+		if err != nil {
+			return nil, err
+		}
+		return startWriter(results.Row), nil
+	}
+	if s.results, err = resultsSheet(t, l); err != nil {
+		w.Abort()
+		return nil, err
+	}
+	if len(opts.others) > 0 {
+		s.sheets = append(s.sheets, sheetOut{t, l, s.results})
+		for _, o := range opts.others {
+			ol := newLayout(opts.Scorer.Rules(), o, opts.Period, opts.Calibrate, opts.Format)
+			r, err := resultsSheet(o, ol)
+			if err != nil {
+				s.abort()
+				return nil, err
+			}
+			s.sheets = append(s.sheets, sheetOut{o, ol, r})
+		}
+		s.sum.bySheet = map[string]*tally{}
+		s.sum.sheet = t.Sheet
+	}
 	if opts.ledger != nil {
 		if err := opts.ledger.writeLedger(w); err != nil {
 			w.Abort()
@@ -80,7 +278,16 @@ func newXLSX(opts Options, l *layout, t *workbook.Table) (sink, error) {
 	}
 	switch opts.Detail {
 	case DetailInSheet:
-		s.detail = startWriter(s.detailSheets())
+		s.compact = true
+		h, notes := compactHeader(l)
+		h, notes = s.sheetColumn(h), s.sheetColumn(notes)
+		if len(s.sheets) > 0 {
+			notes[len(l.keys)] = ""
+		}
+		s.detail = startWriter(s.detailSheets(h, workbook.SheetOptions{Fit: true, Freeze: len(l.keys) + 1, Filter: true, Notes: notes}))
+	case DetailFull:
+		h, widths := detailHeader(l)
+		s.detail = startWriter(s.detailSheets(s.sheetColumn(h), workbook.SheetOptions{Widths: s.sheetWidth(widths), Freeze: len(l.keys)}))
 	case DetailInCSV:
 		f, err := createText(DetailFile(opts.Output), nil)
 		if err != nil {
@@ -92,9 +299,29 @@ func newXLSX(opts Options, l *layout, t *workbook.Table) (sink, error) {
 			f.w.WriteString(bom)
 		}
 		h, _ := detailHeader(l)
+		h = s.sheetColumn(h)
 		s.detail = startWriter(csvRows(f.w, h))
 	}
 	return s, nil
+}
+
+// styles lists cells of every style the workbook uses besides the plain
+// number formats, so that they are made in one order whatever order the
+// sheets' goroutines reach them.
+func styles(l *layout) []workbook.Cell {
+	num := func(f workbook.Format, bold bool) workbook.Cell {
+		return workbook.Cell{Kind: workbook.Number, Format: f, Bold: bold}
+	}
+	out := []workbook.Cell{{Kind: workbook.Text, Bold: true}, num(workbook.Yuan, false), num(workbook.Yuan, true),
+		{Kind: workbook.Text, Fill: flagFill}}
+	for i := range l.grades {
+		fill := gradeFill(i, len(l.grades))
+		out = append(out, workbook.Cell{Kind: workbook.Text, Fill: fill}, workbook.Cell{Kind: workbook.Text, Fill: fill, Bold: true})
+	}
+	for n := 1; n <= 4; n++ {
+		out = append(out, num(workbook.FixedFormat(n), false))
+	}
+	return out
 }
 
 // detailRows is how many rows a detail sheet holds under its header; a
@@ -103,19 +330,18 @@ var detailRows = workbook.MaxRows - 1
 
 // detailSheets returns a row writer that fills the detail sheet and, when
 // it is full, goes on in "detail 2", "detail 3" and so on.
-func (s *xlsxSink) detailSheets() func([]workbook.Cell) error {
-	h, widths := detailHeader(s.l)
+func (s *xlsxSink) detailSheets(h []string, o workbook.SheetOptions) func([]workbook.Cell) error {
 	var sheet *workbook.SheetWriter
 	n, rows := 0, 0
 	return func(cells []workbook.Cell) error {
 		if sheet == nil || rows == detailRows {
 			n++
-			name := DetailSheet
+			name := s.l.labels.Detail
 			if n > 1 {
-				name = fmt.Sprintf("%s %d", DetailSheet, n)
+				name = fmt.Sprintf("%s %d", s.l.labels.Detail, n)
 			}
 			var err error
-			if sheet, err = s.w.Sheet(name, h, widths...); err != nil {
+			if sheet, err = s.w.SheetWith(name, h, o); err != nil {
 				return err
 			}
 			rows = 0
@@ -129,7 +355,8 @@ func (s *xlsxSink) detailSheets() func([]workbook.Cell) error {
 // when it is full, goes on in "payouts 2" and so on, as the detail does.
 // The first sheet is made at once, so that it comes before the detail.
 func (s *xlsxSink) payoutSheets(p *payouts) (func([]workbook.Cell) error, error) {
-	sheet, err := s.w.Sheet(PayoutsSheet, p.header(), p.widths()...)
+	opts := workbook.SheetOptions{Widths: p.widths(), Freeze: len(s.l.keys), Fit: true}
+	sheet, err := s.w.SheetWith(s.l.labels.Payouts, p.header(), opts)
 	if err != nil {
 		return nil, err
 	}
@@ -137,12 +364,9 @@ func (s *xlsxSink) payoutSheets(p *payouts) (func([]workbook.Cell) error, error)
 	return func(cells []workbook.Cell) error {
 		if rows == detailRows {
 			n++
-			name := PayoutsSheet
-			if n > 1 {
-				name = fmt.Sprintf("%s %d", PayoutsSheet, n)
-			}
+			name := fmt.Sprintf("%s %d", s.l.labels.Payouts, n)
 			var err error
-			if sheet, err = s.w.Sheet(name, p.header(), p.widths()...); err != nil {
+			if sheet, err = s.w.SheetWith(name, p.header(), opts); err != nil {
 				return err
 			}
 			rows = 0
@@ -159,7 +383,9 @@ func detailHeader(l *layout) ([]string, []int) {
 	for _, k := range l.keys {
 		h = append(h, l.set.Columns[k].Name)
 	}
-	h = append(h, "row", "metric", "inputs", "value", "band", "points", "weight", "score")
+	for _, w := range []string{"row", "metric", "inputs", "value", "band", "points", "weight", "score"} {
+		h = append(h, l.labels.Word(w))
+	}
 	widths := make([]int, len(h))
 	copy(widths[len(l.keys):], []int{0, 16, 48, 12, 16})
 	return h, widths
@@ -175,8 +401,12 @@ func (s *xlsxSink) row(row workbook.Row, res *scoring.Result) error {
 	for _, f := range s.fields {
 		cells = append(cells, f.cell())
 	}
+	s.l.colour(cells[len(s.l.input):], res)
 	s.cells = cells
 	s.results.row(cells)
+	if err := s.sum.row(res); err != nil {
+		return err
+	}
 	if s.payouts != nil {
 		if err := s.payouts.row(res); err != nil {
 			return err
@@ -187,6 +417,11 @@ func (s *xlsxSink) row(row workbook.Row, res *scoring.Result) error {
 	}
 	set := s.l.set
 	num := workbook.Cell{Kind: workbook.Number, Text: strconv.Itoa(row.Num), Format: workbook.Integer}
+	if s.compact {
+		s.cells = s.compactRow(s.cells[:0], num, res)
+		s.detailRow(s.cells)
+		return nil
+	}
 	if lr := s.opts.ledger; lr != nil {
 		cells = s.ledgerDetail(lr, num, res, cells)
 	}
@@ -200,6 +435,9 @@ func (s *xlsxSink) row(row workbook.Row, res *scoring.Result) error {
 		if r.Band >= 0 {
 			band = workbook.Cell{Kind: workbook.Text, Text: m.Entry(r.Band)}
 		}
+		if m.Target != nil {
+			band = workbook.Cell{Kind: workbook.Text, Text: res.TargetWorking(i)}
+		}
 		value := field{v: r.Value, pct: m.Percent}.cell()
 		if r.Value.Kind == scoring.Missing && r.Value.Str != "" {
 			value = workbook.Cell{Kind: workbook.Text, Text: "missing: " + r.Value.Str}
@@ -212,7 +450,7 @@ func (s *xlsxSink) row(row workbook.Row, res *scoring.Result) error {
 			workbook.Cell{Kind: workbook.Text, Text: m.Name},
 			workbook.Cell{Kind: workbook.Text, Text: s.inputs(i, res)},
 			value, band, field{v: r.Points}.cell(), weight, field{v: r.Score}.cell())
-		s.detail.row(cells)
+		s.detailRow(cells)
 	}
 	s.cells = cells
 	return s.explain(num, res)
@@ -231,7 +469,7 @@ func (s *xlsxSink) explain(num workbook.Cell, res *scoring.Result) error {
 		}
 		cells = append(cells, num, text(name), text(how), value, text(note), workbook.Cell{}, workbook.Cell{}, result)
 		s.cells = cells
-		s.detail.row(cells)
+		s.detailRow(cells)
 		return nil
 	}
 	missing := func(v scoring.Value) string {
@@ -259,7 +497,7 @@ func (s *xlsxSink) explain(num workbook.Cell, res *scoring.Result) error {
 		cells = append(cells, num, text(sec.Name), text("the sum of the scores: "+strings.Join(terms, " + ")),
 			field{v: r.Score}.cell(), text(missing(r.Score)), workbook.Cell{}, weight, field{v: r.Counts}.cell())
 		s.cells = cells
-		s.detail.row(cells)
+		s.detailRow(cells)
 	}
 	if !set.Total.None {
 		if err := s.explainTotal(line, res); err != nil {
@@ -286,12 +524,12 @@ func (s *xlsxSink) explain(num workbook.Cell, res *scoring.Result) error {
 		if before, ok := res.GradeBefore(); ok && res.GradeBand() >= 0 {
 			grade, _ := res.Grade()
 			if grade != before {
-				band = fmt.Sprintf("calibrated to the curve from %s: see the %s sheet", before, CalibrationSheet)
+				band = fmt.Sprintf("calibrated to the curve from %s: see the %s sheet", before, CurveSheet(set, CalibrationSheet))
 			} else {
 				band = "calibrated to the curve: " + band
 			}
 		}
-		if err := line(set.Labels.Grade, "the grade of "+g.Graded(), field{v: of}.cell(), band, field{v: gradeValue(res)}.cell()); err != nil {
+		if err := line(s.l.labels.Grade, "the grade of "+g.Graded(), field{v: of}.cell(), band, field{v: gradeValue(res)}.cell()); err != nil {
 			return err
 		}
 		// One line a veto, held or not, so that the grade's line is
@@ -305,7 +543,7 @@ func (s *xlsxSink) explain(num workbook.Cell, res *scoring.Result) error {
 			case c.Bool:
 				note = "holds: " + v.Describe(g)
 			}
-			if err := line(set.Labels.Grade+" veto", v.When.Source, field{v: c}.cell(), note, workbook.Cell{}); err != nil {
+			if err := line(s.l.labels.Grade+" veto", v.When.Source, field{v: c}.cell(), note, workbook.Cell{}); err != nil {
 				return err
 			}
 		}
@@ -320,7 +558,7 @@ func (s *xlsxSink) explain(num workbook.Cell, res *scoring.Result) error {
 					how += ", or of a veto when lower"
 				}
 			}
-			if err := line(set.Labels.Coefficient, how, field{v: c}.cell(), missing(c), field{v: c}.cell()); err != nil {
+			if err := line(s.l.labels.Coefficient, how, field{v: c}.cell(), missing(c), field{v: c}.cell()); err != nil {
 				return err
 			}
 		}
@@ -344,6 +582,14 @@ func (s *xlsxSink) explain(num workbook.Cell, res *scoring.Result) error {
 	for k, c := range s.opts.Scorer.HistoryCalls() {
 		trace := strings.Join(res.HistoryTrace(k), "; ")
 		if err := line("history", rules.Source(c), workbook.Cell{}, trace, workbook.Cell{}); err != nil {
+			return err
+		}
+	}
+	// One line a lookup: the row of the table it found, named by its
+	// keys and where it is, so that a figure taken from another sheet or
+	// from other rules' results says which.
+	for _, lt := range res.Lookups() {
+		if err := line("lookup", rules.Source(lt.Call), field{v: lt.Value}.cell(), lt.Line(), field{v: lt.Value}.cell()); err != nil {
 			return err
 		}
 	}
@@ -417,7 +663,7 @@ func (s *xlsxSink) explainTotal(line func(name, how string, value workbook.Cell,
 	if sub.Kind == scoring.Missing {
 		note = "missing: " + sub.Str
 	}
-	if err := line(set.Labels.Total, how, field{v: sub}.cell(), note, field{v: total}.cell()); err != nil {
+	if err := line(s.l.labels.Total, how, field{v: sub}.cell(), note, field{v: total}.cell()); err != nil {
 		return err
 	}
 	return nil
@@ -440,6 +686,11 @@ func (s *xlsxSink) inputs(i int, res *scoring.Result) string {
 // wait waits for the sheets' goroutines to write every row queued.
 func (s *xlsxSink) wait() error {
 	err := s.results.wait()
+	for _, o := range s.sheets {
+		if oerr := o.results.wait(); err == nil {
+			err = oerr
+		}
+	}
 	if s.detail != nil {
 		if derr := s.detail.wait(); err == nil {
 			err = derr
@@ -460,10 +711,21 @@ func (s *xlsxSink) finish(sum Summary) error {
 	if err := s.wait(); err != nil {
 		return err
 	}
+	title := s.l.set.Title
+	if title == "" {
+		title = s.l.set.Scheme
+	}
+	if s.l.period != "" {
+		title += " " + s.l.period
+	}
+	if err := s.sum.write(s.summary, strings.TrimSpace(title+" "+s.l.labels.Summary)); err != nil {
+		return err
+	}
 	if err := writeCurveSheets(s.w, s.opts, sum); err != nil {
 		return err
 	}
-	audit, err := s.w.Sheet(AuditSheet, []string{"item", "value"}, 18, 60)
+	lab := s.l.labels
+	audit, err := s.w.Sheet(lab.Audit, []string{lab.Word("item"), lab.Word("value")}, 18, 60)
 	if err != nil {
 		return err
 	}
@@ -489,6 +751,20 @@ func (s *xlsxSink) finish(sum Summary) error {
 		{"rows incomplete", fmt.Sprint(sum.Incomplete)},
 		{"scored at", s.opts.Now().UTC().Format("2006-01-02T15:04:05Z")},
 		{"appraise version", s.opts.Version},
+	}
+	if len(sum.Sheets) > 0 {
+		// Several sheets: "sheet" is "*", as --sheet gave it, so that
+		// the file is scored again the same way, and each sheet has an
+		// item of its own.
+		each := [][2]string{{"sheet", AllSheets}}
+		for _, c := range sum.Sheets {
+			each = append(each, [2]string{AuditSheetPrefix + c.Sheet,
+				fmt.Sprintf("header row %d, rows scored %d, rows incomplete %d", c.HeaderRow, c.Rows, c.Incomplete)})
+		}
+		for _, k := range sum.Skipped {
+			each = append(each, [2]string{"not scored " + k.Sheet, k.Why})
+		}
+		rows = append(rows[:4], append(each, rows[6:]...)...)
 	}
 	if s.detailCSV != nil {
 		rows = append(rows, [2]string{"detail", abs(s.detailCSV.path)})
@@ -589,7 +865,7 @@ func (s *xlsxSink) ledgerDetail(lr *ledgerRun, num workbook.Cell, res *scoring.R
 			cells = append(cells, field{v: res.Input(k)}.cell())
 		}
 		cells = append(cells, num, text(name), text(how), field{v: v}.cell(), text(note), workbook.Cell{}, workbook.Cell{}, field{v: v}.cell())
-		s.detail.row(cells)
+		s.detailRow(cells)
 	}
 	for j, a := range set.Ledger.Aggs {
 		line(a.Name, p.Explain(a, j), p.Figure(a, j), fmt.Sprintf("over the rows of %s in %s", p.Key, lr.sheet))

@@ -43,6 +43,8 @@ func (s *Scorer) BindCase(c *rules.Case) ([]Value, rules.ErrorList) {
 	}
 	_, e := s.casePast(c, rec)
 	errs = append(errs, e...)
+	_, e = s.caseTables(c)
+	errs = append(errs, e...)
 	errs.Sort()
 	return rec, errs
 }
@@ -53,6 +55,12 @@ func (s *Scorer) BindCase(c *rules.Case) ([]Value, rules.ErrorList) {
 // written, with what the figure came from; none when the case passes. Pay is compared after rounding half-up to
 // 0.01, as it is paid.
 func (s *Scorer) CheckCase(c *rules.Case, rec []Value, r *Result) []string {
+	if len(c.Tables) > 0 {
+		// The case's own rows of the tables: a scorer that reads them.
+		if ws, errs := s.caseTables(c); len(errs) == 0 {
+			s, r = ws, ws.NewResult()
+		}
+	}
 	past, _ := s.casePast(c, rec)
 	r.UsePast(past)
 	// A case is scored in its period; without one, period_start and
@@ -330,7 +338,8 @@ func (s *Scorer) casePast(c *rules.Case, rec []Value) (*Past, rules.ErrorList) {
 				}
 				vals[v.Name] = x
 			}
-			per.Keys, per.Values = []string{key}, [][]Value{vals}
+			per.Figures = NewFigures(len(names))
+			per.Figures.AddRow(key, vals)
 		}
 		h.Periods = append(h.Periods, per)
 		p = p.Prev()

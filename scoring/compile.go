@@ -39,17 +39,24 @@ type Scorer struct {
 	siteOf   map[*rules.Call]int
 	params   []int    // per param, its slot
 	blanks   []string // per column, why a blank cell has no value; see [blankReasons]
+
+	lookups      []lookupSite
+	siteOfLookup map[*rules.Call]int
+	tableData    []*TableData // the tables lookups read; nil until WithTables
 }
 
 type metricSlots struct {
 	value, points, score int
+	target               int              // the target of a metric scored against one, else -1
 	weight               *decimal.Decimal // weight / 100, nil when unweighted
 }
 
 // Compile prepares set for scoring. It fails only on a set that did not
 // come from [rules.Parse].
-func Compile(set *rules.Set) (*Scorer, error) {
-	s := &Scorer{set: set, blanks: blankReasons(set)}
+func Compile(set *rules.Set) (*Scorer, error) { return compile(set, nil) }
+
+func compile(set *rules.Set, tables []*TableData) (*Scorer, error) {
+	s := &Scorer{set: set, blanks: blankReasons(set), tableData: tables}
 	slot := func() int { s.nslots++; return s.nslots - 1 }
 	for range set.Columns {
 		slot()
@@ -61,7 +68,10 @@ func Compile(set *rules.Set) (*Scorer, error) {
 	s.metrics = make([]metricSlots, len(set.Metrics))
 	for i, m := range set.Metrics {
 		ms := &s.metrics[i]
-		ms.value, ms.points, ms.score = slot(), slot(), slot()
+		ms.value, ms.points, ms.score, ms.target = slot(), slot(), slot(), -1
+		if m.Target != nil {
+			ms.target = slot()
+		}
 		if m.Weight != nil {
 			w, err := m.Weight.Value.Quo(decimal.Hundred)
 			if err != nil {
@@ -109,7 +119,27 @@ func Compile(set *rules.Set) (*Scorer, error) {
 	s.siteOf = map[*rules.Call]int{}
 	for _, call := range set.HistoryCalls() {
 		s.siteOf[call] = len(s.sites)
-		s.sites = append(s.sites, historySite{call: call, slot: slot(), need: s.historyNeed(call)})
+		s.sites = append(s.sites, historySite{call: call, slot: slot(), need: s.historyNeed(call),
+			src: rules.Source(call), cond: rules.Source(call.Args[0])})
+	}
+	s.siteOfLookup = map[*rules.Call]int{}
+	for _, call := range set.LookupCalls() {
+		ref, _ := call.Args[0].(*rules.Ref)
+		site := lookupSite{call: call, table: -1, col: -1, slot: slot()}
+		if ref != nil {
+			if site.table = set.TableIndex(ref.Name); site.table >= 0 {
+				for j, col := range set.Tables[site.table].Columns {
+					if col.Name == ref.Field {
+						site.col = j
+					}
+				}
+			}
+		}
+		if site.table < 0 || site.col < 0 {
+			return nil, fmt.Errorf("%s: lookup of an unknown table or column", call.Pos)
+		}
+		s.siteOfLookup[call] = len(s.lookups)
+		s.lookups = append(s.lookups, site)
 	}
 	s.params = params
 	s.consts = make([]Value, s.nslots)
@@ -125,7 +155,7 @@ func Compile(set *rules.Set) (*Scorer, error) {
 		s.consts[s.ranks[i].rank] = Absent(fmt.Sprintf("%s ranks the whole sheet, not one row", r.Name))
 	}
 
-	c := &compiler{s: s, params: params}
+	c := &compiler{s: s, params: params, tables: tables}
 	for i, r := range set.Ranks {
 		if r.Within != "" {
 			s.ranks[i].within = c.column(r.Within)
@@ -134,7 +164,7 @@ func Compile(set *rules.Set) (*Scorer, error) {
 	s.inputs = make([][]int, len(set.Metrics))
 	for i, m := range set.Metrics {
 		seen := map[int]bool{}
-		for _, f := range []*rules.Formula{m.Value, m.Points} {
+		for _, f := range []*rules.Formula{m.Value, m.Points, m.Target} {
 			if f == nil {
 				continue
 			}
@@ -172,7 +202,8 @@ func (s *Scorer) MetricInputs(i int) []int { return s.inputs[i] }
 type compiler struct {
 	s      *Scorer
 	params []int
-	self   int // the metric whose points are compiled, or -1
+	tables []*TableData // nil: lookups have no value
+	self   int          // the metric whose points are compiled, or -1
 }
 
 func (c *compiler) column(name string) int {
@@ -321,6 +352,12 @@ func (c *compiler) metric(i int) (func([]Value, []int), error) {
 			return nil, err
 		}
 	}
+	var target evalFn
+	if m.Target != nil {
+		if target, err = c.expr(m.Target.Expr); err != nil {
+			return nil, err
+		}
+	}
 	bands := m.Bands
 	lookup := compileMap(m)
 	var floor, capv, ifMissing *decimal.Decimal
@@ -329,6 +366,16 @@ func (c *compiler) metric(i int) (func([]Value, []int), error) {
 	}
 	if m.Cap != nil {
 		capv = &m.Cap.Value
+	}
+	if m.Mode == rules.TargetProportional {
+		// The share of the target reached earns its points up to the
+		// full 100, and never fewer than none, unless the rule says.
+		if capv == nil {
+			capv = &hundred
+		}
+		if floor == nil {
+			floor = &zero
+		}
 	}
 	if m.IfMissing != nil {
 		ifMissing = &m.IfMissing.Value
@@ -360,6 +407,10 @@ func (c *compiler) metric(i int) (func([]Value, []int), error) {
 					}
 				}
 			}
+		case target != nil:
+			t := target(env)
+			env[ms.target] = t
+			p = againstTarget(m, v, t, overflow)
 		case lookup != nil:
 			p, bandOf[i] = lookup.find(v)
 		default:
@@ -441,4 +492,45 @@ func (c *compiler) totalStep() (func([]Value, []int), error) {
 		}
 		env[total] = v
 	}, nil
+}
+
+var (
+	hundred = decimal.Hundred
+	zero    = decimal.Zero
+)
+
+// againstTarget gives the points of a value v against its target t: all or
+// nothing, 100 when the target is met (v >= t, or v <= t when lower is
+// better) and 0 otherwise; proportional, 100 x the completion, v / t (or
+// t / v when lower is better), before the cap. A target of 0, or a value of
+// 0 when lower is better, leaves no share to take: met, it earns 100.
+func againstTarget(m *rules.Metric, v, t Value, overflow *Overflow) Value {
+	if v.Kind != Number {
+		return v
+	}
+	if t.Kind != Number {
+		return t
+	}
+	c := v.Num.Cmp(t.Num)
+	met := c >= 0
+	if m.Lower {
+		met = c <= 0
+	}
+	if m.Mode == rules.TargetAll {
+		if met {
+			return Num(hundred)
+		}
+		return Num(zero)
+	}
+	num, den := v, t
+	if m.Lower {
+		num, den = t, v
+	}
+	if den.Num.IsZero() {
+		if met {
+			return Num(hundred)
+		}
+		return Num(zero)
+	}
+	return mul(Num(hundred), arith(num, den, decimal.Decimal.Quo, overflow), overflow)
 }

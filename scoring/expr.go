@@ -178,6 +178,9 @@ func (c *compiler) overflow(e rules.Expr) *Overflow {
 func (c *compiler) call(e *rules.Call) (evalFn, error) {
 	args := make([]evalFn, len(e.Args))
 	for i, a := range e.Args {
+		if i == 0 && rules.IsLookup(e.Func) {
+			continue // the table and column, not a value
+		}
 		f, err := c.expr(a)
 		if err != nil {
 			return nil, err
@@ -186,6 +189,9 @@ func (c *compiler) call(e *rules.Call) (evalFn, error) {
 	}
 	if rules.IsHistory(e.Func) {
 		return c.history(e, args[0]), nil
+	}
+	if rules.IsLookup(e.Func) {
+		return c.lookup(e, args)
 	}
 	switch e.Func {
 	case "mean", "wmean":

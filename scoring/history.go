@@ -2,7 +2,9 @@ package scoring
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"appraise/rules"
 
@@ -19,8 +21,12 @@ type PastPeriod struct {
 	InQuarter bool   // whether it falls in the quarter of the period scored
 	// Source names where the results came from, for traces.
 	Source string
-	Keys   []string  // each person's key, as [Scorer.Key] makes it
-	Values [][]Value // per person, one value per name of [rules.Set.HistoryNames]
+	// SHA256 is Source's SHA-256, hex, when it is known already: of the
+	// results a batch has just written. "" when the file must be read.
+	SHA256 string
+	// Figures are, per person, the key and one value per name of
+	// [rules.Set.HistoryNames].
+	Figures *Figures
 }
 
 // History is what the earlier periods recorded, most recent first: the
@@ -43,7 +49,9 @@ type historySite struct {
 	call  *rules.Call
 	slot  int
 	inner evalFn
-	need  int // how many earlier periods the call needs; -1 for consecutive
+	need  int    // how many earlier periods the call needs; -1 for consecutive
+	src   string // the call as written, for traces
+	cond  string // its first argument as written
 }
 
 func (s *Scorer) historyNeed(c *rules.Call) int {
@@ -125,7 +133,15 @@ func (s *Scorer) Key(rec []Value) string {
 }
 
 // NormalKey is a key cell as people are matched by it.
-func NormalKey(s string) string { return strings.TrimSpace(width.Fold.String(s)) }
+func NormalKey(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return strings.TrimSpace(width.Fold.String(s))
+		}
+	}
+	// Folding leaves ASCII as it is.
+	return strings.TrimSpace(s)
+}
 
 // NewHistory is an empty history of the periods before cur, knowing how
 // many of them fall in cur's year and quarter.
@@ -140,24 +156,26 @@ func NewHistory(cur Period) *History {
 	return h
 }
 
-// Past is a [History] made ready for scoring: for each person and each
-// history call, what the earlier periods add.
+// Past is a [History] made ready for scoring: what the earlier periods
+// add to each history call is worked out for each person as the person's
+// record is scored.
 type Past struct {
 	s       *Scorer
 	h       *History
-	persons map[string]int
-	rowOf   [][]int32 // per period, per person: the person's row, or -1
-	part    [][]Value // per site, per person
-	absent  []Value   // per site: the part of a person found in no period
-	names   []int     // per history name: its slot
+	names   []int    // per history name: its slot
+	hnames  []string // the history names
+	reads   [][]int  // per site, the history names its condition reads, each once
 	scratch []Value
 }
 
-// Past prepares h for scoring. Its periods' Values must follow
+// Past prepares h for scoring. Its periods' figures must follow
 // Rules().HistoryNames().
 func (s *Scorer) Past(h *History) (*Past, error) {
 	names := s.set.HistoryNames()
-	p := &Past{s: s, h: h, persons: map[string]int{}, scratch: make([]Value, s.nslots)}
+	// The scratch record starts as the constants: a history call's
+	// condition reads the params and the history names, and record
+	// overwrites every name for each period it looks at.
+	p := &Past{s: s, h: h, scratch: slices.Clone(s.consts), hnames: names}
 	c := &compiler{s: s, params: s.params, self: -1}
 	for _, n := range names {
 		name, field, _ := strings.Cut(n, ".")
@@ -167,52 +185,43 @@ func (s *Scorer) Past(h *History) (*Past, error) {
 		}
 		p.names = append(p.names, slot)
 	}
-	for _, per := range h.Periods {
-		for _, k := range per.Keys {
-			if _, ok := p.persons[k]; !ok {
-				p.persons[k] = len(p.persons)
+	for _, site := range s.sites {
+		var reads []int
+		seen := map[string]bool{}
+		rules.Refs(site.call.Args[0], func(r *rules.Ref) {
+			n := rules.RefName(r)
+			if seen[n] {
+				return
 			}
-		}
+			seen[n] = true
+			for j, name := range names {
+				if name == n {
+					reads = append(reads, j)
+				}
+			}
+		})
+		p.reads = append(p.reads, reads)
 	}
-	p.rowOf = make([][]int32, len(h.Periods))
-	for i, per := range h.Periods {
-		if len(per.Values) != len(per.Keys) {
-			return nil, fmt.Errorf("history %s: %d keys, %d rows", per.Label, len(per.Keys), len(per.Values))
+	for _, per := range h.Periods {
+		f := per.Figures
+		if f.Rows() > 0 && f.Width() != len(names) || !f.complete() {
+			return nil, fmt.Errorf("history %s: %d figures a person, want %d", per.Label, f.Width(), len(names))
 		}
-		rows := make([]int32, len(p.persons))
-		for j := range rows {
-			rows[j] = -1
-		}
-		for j, k := range per.Keys {
-			rows[p.persons[k]] = int32(j)
-		}
-		p.rowOf[i] = rows
-	}
-	p.part = make([][]Value, len(s.sites))
-	p.absent = make([]Value, len(s.sites))
-	for k := range s.sites {
-		p.part[k] = make([]Value, len(p.persons))
-		for i := range p.part[k] {
-			p.part[k][i] = p.walk(k, i, nil)
-		}
-		p.absent[k] = p.walk(k, -1, nil)
 	}
 	return p, nil
 }
 
-// record fills the scratch slots with person i's figures in period at;
-// it reports false when the person is not in that period.
-func (p *Past) record(at, i int) bool {
-	if i < 0 {
+// record fills the scratch slots with the figures of the person whose
+// key is key in period at; it reports false when the person is not in
+// that period.
+func (p *Past) record(at int, key string) bool {
+	f := p.h.Periods[at].Figures
+	row, ok := f.Find(key)
+	if !ok {
 		return false
 	}
-	row := p.rowOf[at][i]
-	if row < 0 {
-		return false
-	}
-	copy(p.scratch, p.s.consts)
-	for n, v := range p.h.Periods[at].Values[row] {
-		p.scratch[p.names[n]] = v
+	for n, slot := range p.names {
+		p.scratch[slot] = f.At(row, n)
 	}
 	return true
 }
@@ -250,17 +259,17 @@ func (s *Scorer) HistoryDepth(h *History) int {
 	return depth
 }
 
-// walk works out what the earlier periods add to site k for person i
-// (-1: a person found in none). With say, it also tells each period's
-// part, for a trace.
-func (p *Past) walk(k, i int, say func(period int, line string)) Value {
+// walk works out what the earlier periods add to site k for the person
+// whose key is key. With say, it also tells each period's part, for a
+// trace.
+func (p *Past) walk(k int, key string, say func(period int, line string)) Value {
 	site := p.s.sites[k]
 	need := p.need(k)
 	if need < 0 {
 		run := 0
 		for at := range p.h.Periods {
 			label := p.h.Periods[at].Label
-			if !p.record(at, i) {
+			if !p.record(at, key) {
 				if say != nil {
 					say(at, label+": not in the results: the run stops")
 				}
@@ -273,13 +282,13 @@ func (p *Past) walk(k, i int, say func(period int, line string)) Value {
 					if v.Kind != Bool {
 						how = "cannot be decided: " + v.Str
 					}
-					say(at, fmt.Sprintf("%s: %s %s (%s): the run stops", label, rules.Source(site.call.Args[0]), how, p.values(site.call)))
+					say(at, fmt.Sprintf("%s: %s %s (%s): the run stops", label, site.cond, how, p.values(k)))
 				}
 				return Num(intValue(run))
 			}
 			run++
 			if say != nil {
-				say(at, fmt.Sprintf("%s: held (%s)", label, p.values(site.call)))
+				say(at, fmt.Sprintf("%s: held (%s)", label, p.values(k)))
 			}
 		}
 		if say != nil {
@@ -288,13 +297,13 @@ func (p *Past) walk(k, i int, say func(period int, line string)) Value {
 		return Num(intValue(run))
 	}
 	if need > len(p.h.Periods) {
-		return Absent(fmt.Sprintf("%s needs %s; %s", rules.Source(site.call), periods(need), p.start()))
+		return Absent(fmt.Sprintf("%s needs %s; %s", site.src, periods(need), p.start()))
 	}
 	acc := Num(decimal.Zero)
-	overflow := overflowIn(site.call.Pos, rules.Source(site.call), nil)
+	overflow := overflowIn(site.call.Pos, site.src, nil)
 	for at := 0; at < need; at++ {
 		label := p.h.Periods[at].Label
-		if !p.record(at, i) {
+		if !p.record(at, key) {
 			if say != nil {
 				say(at, label+": not in the results: adds nothing")
 			}
@@ -308,10 +317,10 @@ func (p *Past) walk(k, i int, say func(period int, line string)) Value {
 		case v.Kind == Number:
 			acc = add(acc, v, overflow)
 		default:
-			return Absent(fmt.Sprintf("%s: in %s, %s", rules.Source(site.call), label, v.Str))
+			return Absent(fmt.Sprintf("%s: in %s, %s", site.src, label, v.Str))
 		}
 		if say != nil {
-			say(at, fmt.Sprintf("%s: %s (%s)", label, v, p.values(site.call)))
+			say(at, fmt.Sprintf("%s: %s (%s)", label, v, p.values(k)))
 		}
 	}
 	return acc
@@ -340,48 +349,35 @@ func periods(n int) string {
 	return fmt.Sprintf("%d earlier periods", n)
 }
 
-// values shows the figures a call read in the scratch record:
+// values shows the figures site k read in the scratch record:
 // "total 30".
-func (p *Past) values(c *rules.Call) string { return p.valuesIn(c, p.scratch) }
+func (p *Past) values(k int) string { return p.valuesIn(k, p.scratch) }
 
-// valuesIn shows the figures a call read in env.
-func (p *Past) valuesIn(c *rules.Call, env []Value) string {
-	var parts []string
-	seen := map[string]bool{}
-	rules.Refs(c.Args[0], func(r *rules.Ref) {
-		n := rules.RefName(r)
-		if seen[n] {
-			return
+// valuesIn shows the figures site k read in env.
+func (p *Past) valuesIn(k int, env []Value) string {
+	var b strings.Builder
+	for _, j := range p.reads[k] {
+		if b.Len() > 0 {
+			b.WriteString(", ")
 		}
-		seen[n] = true
-		for j, name := range p.s.set.HistoryNames() {
-			if name == n {
-				v := env[p.names[j]]
-				s := v.String()
-				if v.Kind == Missing {
-					s = "no value"
-				}
-				parts = append(parts, n+" "+s)
-			}
+		v := env[p.names[j]]
+		b.WriteString(p.hnames[j])
+		b.WriteByte(' ')
+		if v.Kind == Missing {
+			b.WriteString("no value")
+		} else {
+			b.WriteString(v.String())
 		}
-	})
-	return strings.Join(parts, ", ")
+	}
+	return b.String()
 }
 
 // fill puts the person's history parts into env, before a record is
 // scored.
 func (p *Past) fill(rec []Value, r *Result) {
-	i, ok := p.persons[p.s.Key(rec)]
-	if !ok {
-		i = -1
-	}
-	r.person = i
+	r.person = p.s.Key(rec)
 	for k, site := range p.s.sites {
-		if i < 0 {
-			r.env[site.slot] = p.absent[k]
-		} else {
-			r.env[site.slot] = p.part[k][i]
-		}
+		r.env[site.slot] = p.walk(k, r.person, nil)
 	}
 }
 
@@ -395,9 +391,9 @@ func (r *Result) UsePast(p *Past) { r.past = p }
 func (r *Result) HistoryTrace(k int) []string {
 	site := r.s.sites[k]
 	if r.past == nil {
-		return []string{rules.Source(site.call) + ": " + noHistory(site.call, r.s.historyNeed(site.call)).Str}
+		return []string{site.src + ": " + noHistory(site.call, r.s.historyNeed(site.call)).Str}
 	}
-	cond := rules.Source(site.call.Args[0])
+	cond := site.cond
 	v := site.inner(r.env)
 	run := site.call.Func == "consecutive"
 	var now string
@@ -405,21 +401,21 @@ func (r *Result) HistoryTrace(k int) []string {
 	case v.Kind == Missing:
 		now = fmt.Sprintf("%s cannot be decided: %s", cond, v.Str)
 	case run && v.Bool:
-		now = fmt.Sprintf("held (%s)", r.past.valuesIn(site.call, r.env))
+		now = fmt.Sprintf("held (%s)", r.past.valuesIn(k, r.env))
 	case run:
-		now = fmt.Sprintf("%s did not hold (%s): the run stops", cond, r.past.valuesIn(site.call, r.env))
+		now = fmt.Sprintf("%s did not hold (%s): the run stops", cond, r.past.valuesIn(k, r.env))
 	default:
-		now = fmt.Sprintf("%s (%s)", v, r.past.valuesIn(site.call, r.env))
+		now = fmt.Sprintf("%s (%s)", v, r.past.valuesIn(k, r.env))
 	}
 	lines := []string{"this period: " + now}
 	if v.Kind != Missing && (!run || v.Bool) {
 		r.past.walk(k, r.person, func(_ int, line string) { lines = append(lines, line) })
 	}
-	got := combine(site.call.Func, v, r.env[site.slot], overflowIn(site.call.Pos, rules.Source(site.call), nil))
+	got := combine(site.call.Func, v, r.env[site.slot], overflowIn(site.call.Pos, site.src, nil))
 	if got.Kind == Missing {
 		return append(lines, "no value: "+got.Str)
 	}
-	return append(lines, fmt.Sprintf("%s = %s", rules.Source(site.call), got))
+	return append(lines, fmt.Sprintf("%s = %s", site.src, got))
 }
 
 // HistoryCalls lists the history calls of the rules, as [Result.HistoryTrace]
@@ -452,7 +448,7 @@ func (r *Result) historyNotes() []string {
 		}
 		if v := site.inner(r.env); v.Kind == Bool && v.Bool {
 			run, _ := held.Add(decimal.One)
-			notes = append(notes, fmt.Sprintf("%s is %s: %s", rules.Source(site.call), run, r.past.start()))
+			notes = append(notes, fmt.Sprintf("%s is %s: %s", site.src, run, r.past.start()))
 		}
 	}
 	return notes

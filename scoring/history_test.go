@@ -26,10 +26,9 @@ pay:
 `
 
 func past(label string, rows map[string]string) scoring.PastPeriod {
-	p := scoring.PastPeriod{Label: label, InYear: true, Source: label + ".scored.xlsx"}
+	p := scoring.PastPeriod{Label: label, InYear: true, Source: label + ".scored.xlsx", Figures: scoring.NewFigures(1)}
 	for k, v := range rows {
-		p.Keys = append(p.Keys, k)
-		p.Values = append(p.Values, []scoring.Value{scoring.Num(decimal.MustParse(v))})
+		p.Figures.AddRow(k, []scoring.Value{scoring.Num(decimal.MustParse(v))})
 	}
 	return p
 }
@@ -137,5 +136,22 @@ func TestHistoryTooShort(t *testing.T) {
 	want = "this period: 30 (total 30) | no value: sum_year(total) needs 2 earlier periods; the history goes back 1 earlier period, to 2026-02; it has no 2026-01"
 	if got := strings.Join(r.HistoryTrace(2), " | "); got != want {
 		t.Errorf("trace of sum_year\n%s\nwant\n%s", got, want)
+	}
+}
+
+// TestNormalKey folds what people type differently into one key: spaces
+// around it, full-width letters and digits, and the full-width space.
+func TestNormalKey(t *testing.T) {
+	for in, want := range map[string]string{
+		"A001":       "A001",
+		"  A001 \t":  "A001",
+		"Ａ００１":       "A001",
+		"\u3000A001": "A001",
+		"张三 ":        "张三",
+		"":           "",
+	} {
+		if got := scoring.NormalKey(in); got != want {
+			t.Errorf("NormalKey(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

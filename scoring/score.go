@@ -19,8 +19,8 @@ type Result struct {
 	env   []Value
 	bands []int
 
-	past   *Past // the history, when the rules look back
-	person int   // the record's person in past, or -1
+	past   *Past  // the history, when the rules look back
+	person string // the record's person key, when past is set
 
 	shares []PoolShare // per pool, once a Pooling fills them
 
@@ -61,12 +61,19 @@ type MetricResult struct {
 	Band   int   // the index of the band matched, or -1
 	Points Value // the points earned; missing for a metric that is reported only
 	Score  Value // points x weight / 100, or the points when unweighted
+	// Target is the target of a metric scored against one; missing for
+	// any other.
+	Target Value
 }
 
 // Metric returns the trace of metric i.
 func (r *Result) Metric(i int) MetricResult {
 	ms := r.s.metrics[i]
-	return MetricResult{Value: r.env[ms.value], Band: r.bands[i], Points: r.env[ms.points], Score: r.env[ms.score]}
+	mr := MetricResult{Value: r.env[ms.value], Band: r.bands[i], Points: r.env[ms.points], Score: r.env[ms.score]}
+	if ms.target >= 0 {
+		mr.Target = r.env[ms.target]
+	}
+	return mr
 }
 
 // Input returns the value of input column i.
@@ -241,7 +248,13 @@ const (
 // takes a date as shown and TRUE and FALSE as words; an error value is
 // never a value, in either.
 func (s *Scorer) BindCell(i int, raw string, kind CellKind, shown string) (Value, error) {
-	col := s.set.Columns[i]
+	return BindColumn(s.set.Columns[i], s.blanks[i], raw, kind, shown)
+}
+
+// BindColumn is [Scorer.BindCell] for any column, such as one of a
+// table's: blank is why a blank cell of a "blank: none" column has no
+// value.
+func BindColumn(col *rules.Column, blank string, raw string, kind CellKind, shown string) (Value, error) {
 	switch kind {
 	case ErrorCell:
 		return Value{}, cellError(col, "is an Excel error, %s, not %s", strings.TrimSpace(raw), holds(col))
@@ -284,14 +297,14 @@ func (s *Scorer) BindCell(i int, raw string, kind CellKind, shown string) (Value
 		return bindText(col, t)
 	}
 	if col.Date {
-		return bindDate(col, raw, s.blanks[i])
+		return bindDate(col, raw, blank)
 	}
 	if strings.TrimSpace(raw) == "" {
 		if col.Blank != nil {
 			return Num(col.Blank.Value), nil
 		}
 		if col.BlankNone {
-			return Absent(s.blanks[i]), nil
+			return Absent(blank), nil
 		}
 		return Value{}, cellError(col, "is blank: a number is needed")
 	}

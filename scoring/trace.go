@@ -54,6 +54,9 @@ type MetricTrace struct {
 	Summed  bool     // the score is a term of the total's sum
 	Needs   []string // for [Scorer.TraceValue]: names besides the value that the points formula reads
 	Percent bool
+	// Target, for a metric scored against a target, is how: "target 100,
+	// proportional: 90 / 100 = 90% -> 90 points".
+	Target string
 }
 
 // TotalTrace explains the total.
@@ -199,6 +202,9 @@ func (s *Scorer) traceMetric(i int, env []Value, band int) MetricTrace {
 		return t
 	}
 	switch {
+	case m.Target != nil:
+		t.Raw = env[ms.points]
+		t.Target = targetWorking(m, env[ms.value], env[ms.target], env[ms.points])
 	case m.Points != nil:
 		f, err := s.compilerFor(i).expr(m.Points.Expr)
 		if err == nil {
@@ -362,7 +368,7 @@ func (s *Scorer) compilerFor(self int) *compiler {
 			params = append(params, j)
 		}
 	}
-	return &compiler{s: s, params: params, self: self}
+	return &compiler{s: s, params: params, self: self, tables: s.tableData}
 }
 
 // working writes e out with each name replaced by its value in env: the
@@ -411,6 +417,12 @@ func (s *Scorer) writeWorking(b *strings.Builder, e rules.Expr, env []Value, c *
 			b.WriteByte(')')
 		}
 	case *rules.Call:
+		if k, ok := s.siteOfLookup[e]; ok {
+			// A lookup is written as the value it found; the detail says
+			// in which row.
+			b.WriteString(term(s.lookupValue(k, env), outer > 0))
+			return
+		}
 		if k, ok := s.siteOf[e]; ok && s.sites[k].inner != nil {
 			// A history call is written as its value: what it counted or
 			// added up over the periods, which the history trace lists.
@@ -528,6 +540,8 @@ func (t MetricTrace) Lines() []string {
 	case len(t.Needs) > 0:
 		add("  points = %s: needs %s", t.Points.Formula, strings.Join(t.Needs, ", "))
 		return lines
+	case m.Target != nil:
+		add("  %s", t.Target)
 	case m.Points != nil && m.Value == nil:
 		raw.Name = m.Name + " points"
 		lines = append(lines, chain(raw, false))

@@ -36,7 +36,11 @@ type Overflow struct {
 	Pos     rules.Pos // the formula, or the metric, section or total
 	Source  string    // the formula, or the name of what overflowed
 	Columns []int     // the columns the formula reads, by index
-	reason  string
+	// Lookup, when not "", says that the value is missing because a
+	// lookup found no row, which is an error of the input as an overflow
+	// is: "march.xlsx: 目标 has no row for 部门 财务部, KPI 预算达到率".
+	Lookup string
+	reason string
 }
 
 // absent is the missing value an overflow gives.

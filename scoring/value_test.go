@@ -47,6 +47,11 @@ func TestParseNumber(t *testing.T) {
 		{"E5", ""},
 		{"1-2", ""},
 		{"n/a", ""},
+		{"++0", ""}, // one sign at most
+		{"+-5", ""},
+		{"-+5", ""},
+		{"--5", ""},
+		{"1.5e-20", "0"}, // past the 19th decimal place: rounded
 	}
 	for _, tt := range tests {
 		got, err := scoring.ParseNumber(tt.in)

@@ -2,6 +2,8 @@ package whatif
 
 import (
 	"fmt"
+	"strings"
+
 	"github.com/govalues/decimal"
 
 	"appraise/rules"
@@ -87,6 +89,13 @@ func items(s *rules.Set) []ruleItem {
 		pre := "metrics." + m.Name
 		formula(pre+".value", m.Value)
 		formula(pre+".points", m.Points)
+		if m.Target != nil {
+			better := "higher"
+			if m.Lower {
+				better = "lower"
+			}
+			add(pre+".target", m.Target.Source+", "+m.Mode+", "+better+" is better", m.Target.Pos)
+		}
 		for i, b := range m.Bands {
 			add(fmt.Sprintf("%s.bands[%d]", pre, i), fmt.Sprintf("%s: %s", b.When, b.Points.Value.Trim(0)), b.Pos)
 		}
@@ -101,6 +110,24 @@ func items(s *rules.Set) []ruleItem {
 		num(pre+".if_missing", m.IfMissing, m.Pos)
 		if m.Section != "" {
 			add(pre+".section", m.Section, m.SectionPos)
+		}
+	}
+	for _, t := range s.Tables {
+		pre := "tables." + t.Name
+		from := "sheet " + t.Sheet
+		switch {
+		case t.Results != "":
+			from = "results " + t.Results
+		case t.File != "":
+			from = "file " + t.File + ", " + from
+		}
+		add(pre, from+"; keys "+strings.Join(t.KeyNames(), ", "), t.Pos)
+		for _, c := range t.Columns {
+			if c.DefaultText != nil {
+				add(pre+"."+c.Name+".default", *c.DefaultText, c.Pos)
+			} else {
+				num(pre+"."+c.Name+".default", c.Default, c.Pos)
+			}
 		}
 	}
 	for _, sec := range s.Sections {

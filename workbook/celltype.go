@@ -142,6 +142,9 @@ func (t *Table) DateText(raw string) string {
 // date1904 reports whether the workbook counts dates from 1904, as old
 // Mac workbooks do.
 func (f *File) date1904() bool {
+	if f.x == nil {
+		return false
+	}
 	p, err := f.x.GetWorkbookProps()
 	return err == nil && p.Date1904 != nil && *p.Date1904
 }

@@ -26,27 +26,41 @@ func WriteTable(path, sheet string, rows [][]string) error {
 	if sheet == "" {
 		sheet = "Sheet1"
 	}
+	return WriteTables(path, SheetRows{Name: sheet, Rows: rows})
+}
+
+// SheetRows is one sheet for [WriteTables]: its name and its rows.
+type SheetRows struct {
+	Name string
+	Rows [][]string
+}
+
+// WriteTables writes a workbook of several sheets, in order, each as
+// [WriteTable] writes its one.
+func WriteTables(path string, sheets ...SheetRows) error {
 	w, err := Create(path)
 	if err != nil {
 		return err
 	}
 	defer w.Abort()
-	s, err := w.sheet(sheet, nil, false, nil)
-	if err != nil {
-		return err
-	}
-	var cells []Cell
-	for r, row := range rows {
-		cells = cells[:0]
-		for c, text := range row {
-			cell, err := tableCell(text)
-			if err != nil {
-				return fmt.Errorf("%s: %s!%s: %w", w.name, sheet, cellName(c, r+1), err)
-			}
-			cells = append(cells, cell)
-		}
-		if err := s.Row(cells); err != nil {
+	for _, sh := range sheets {
+		s, err := w.sheet(sh.Name, nil, false, SheetOptions{})
+		if err != nil {
 			return err
+		}
+		var cells []Cell
+		for r, row := range sh.Rows {
+			cells = cells[:0]
+			for c, text := range row {
+				cell, err := tableCell(text)
+				if err != nil {
+					return fmt.Errorf("%s: %s!%s: %w", w.name, sh.Name, cellName(c, r+1), err)
+				}
+				cells = append(cells, cell)
+			}
+			if err := s.Row(cells); err != nil {
+				return err
+			}
 		}
 	}
 	return w.Commit()

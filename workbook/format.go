@@ -17,6 +17,9 @@ type OpenOptions struct {
 	// Password opens a workbook saved with a password. A workbook without
 	// one ignores it.
 	Password string
+	// Encoding is the encoding of a CSV file (see [Encodings]); "" tells
+	// it from the file.
+	Encoding string
 }
 
 // oleMagic starts an OLE compound file: an old .xls workbook, or an .xlsx
@@ -51,7 +54,7 @@ func notXLSX(path string) error {
 		// Web systems often export an HTML table named .xls or .xlsx.
 		return errors.New(`is a web page (HTML), not an .xlsx workbook: open it in Excel and save it as "Excel Workbook (.xlsx)"`)
 	case isText(text, n == len(head)):
-		return errors.New(`is a text file (CSV or the like), not an .xlsx workbook: open it in Excel and save it as "Excel Workbook (.xlsx)"`)
+		return errors.New(`is a text file (CSV or the like), not an .xlsx workbook: if it is CSV, name it .csv and score that; else open it in Excel and save it as "Excel Workbook (.xlsx)"`)
 	}
 	return nil
 }

@@ -73,14 +73,15 @@ func TestOpenWithPassword(t *testing.T) {
 // named for what they are.
 func TestOpenNotXLSX(t *testing.T) {
 	const save = `, not an .xlsx workbook: open it in Excel and save it as "Excel Workbook (.xlsx)"`
+	const textFile = `is a text file (CSV or the like), not an .xlsx workbook: if it is CSV, name it .csv and score that; else open it in Excel and save it as "Excel Workbook (.xlsx)"`
 	tests := []struct {
 		name, content, want string
 	}{
 		{"empty", "", "is empty, not a workbook"},
-		{"csv", "工号,询单人数\nE01,40\n", "is a text file (CSV or the like)" + save},
-		{"csv with BOM", "\xEF\xBB\xBF工号,询单人数\r\nE01,40\r\n", "is a text file (CSV or the like)" + save},
-		{"tab separated", "工号\t询单人数\nE01\t40\n", "is a text file (CSV or the like)" + save},
-		{"UTF-16", "\xFF\xFE\x65\x5de\x00", "is a text file (CSV or the like)" + save},
+		{"csv", "工号,询单人数\nE01,40\n", textFile},
+		{"csv with BOM", "\xEF\xBB\xBF工号,询单人数\r\nE01,40\r\n", textFile},
+		{"tab separated", "工号\t询单人数\nE01\t40\n", textFile},
+		{"UTF-16", "\xFF\xFE\x65\x5de\x00", textFile},
 		{"html", "<html><body><table><tr><td>工号</td></tr></table></body></html>", "is a web page (HTML)" + save},
 		{"html table", "  <table border=1><tr><td>1</td></tr></table>", "is a web page (HTML)" + save},
 		{"xml 2003", `<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"></Workbook>`,

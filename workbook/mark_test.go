@@ -30,14 +30,14 @@ func TestMarkedCells(t *testing.T) {
 		t.Fatal(err)
 	}
 	sheet := readPart(t, path, "xl/worksheets/sheet1.xml")
-	for _, want := range []string{`<c r="A2" s="6" t="inlineStr">`, `<c r="B2" s="6"><v>2</v>`, `<c r="C2" s="8"><v>1.5</v>`} {
+	for _, want := range []string{`<c r="A2" s="5" t="inlineStr">`, `<c r="B2" s="5"><v>2</v>`, `<c r="C2" s="7"><v>1.5</v>`} {
 		if !regexp.MustCompile(regexp.QuoteMeta(want)).MatchString(sheet) {
 			t.Errorf("sheet1.xml lacks %s:\n%s", want, sheet)
 		}
 	}
 	styles := regexp.MustCompile(`<cellXfs.*</cellXfs>`).FindString(readPart(t, path, "xl/styles.xml"))
 	xfs := regexp.MustCompile(`<xf [^>]*fillId="(\d+)"`).FindAllStringSubmatch(styles, -1)
-	if len(xfs) != 11 || xfs[6][1] == "0" || xfs[8][1] != xfs[6][1] || xfs[10][1] != xfs[6][1] || xfs[5][1] != "0" {
-		t.Errorf("cellXfs %s: want styles 6..10 with a fill, 0..5 without", styles)
+	if len(xfs) != 9 || xfs[5][1] == "0" || xfs[7][1] != xfs[5][1] || xfs[4][1] != "0" {
+		t.Errorf("cellXfs %s: want styles 5..8 with a fill, 0..4 without", styles)
 	}
 }

@@ -35,6 +35,18 @@ type sheetRows struct {
 	formulas []string   // the formulas of its Uncomputed cells, or nil
 }
 
+// rowSource is what a Table reads its rows from: a sheet of a workbook
+// ([sheetRows]) or a CSV file ([csvRows]). Its methods are excelize's
+// Rows' methods.
+type rowSource interface {
+	Next() bool
+	Columns() ([]string, error)
+	Types() []CellType
+	Formulas() []string
+	Error() error
+	Close() error
+}
+
 // rows opens the named sheet (already resolved by [File.sheet]) for
 // reading.
 func (f *File) rows(sheet string) (*sheetRows, error) {

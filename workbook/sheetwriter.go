@@ -1,6 +1,7 @@
 package workbook
 
 import (
+	"archive/zip"
 	"errors"
 	"fmt"
 	"math"
@@ -56,6 +57,15 @@ type SheetWriter struct {
 	stream *stream
 	err    error // the first failure to write out; every later Row returns it
 	closed bool  // finished by Commit or Abort
+
+	opts   SheetOptions
+	header []string
+	// head is the sheet XML before the column widths, held back while
+	// the first rows are measured when opts.Fit; nil once written.
+	head   []byte
+	widths []float64 // the widest cell of each column so far, when fitting
+	ncols  int       // the most cells a row has had
+	charts []Chart
 }
 
 // errorf makes an error naming the workbook and the sheet.
@@ -64,8 +74,9 @@ func (s *SheetWriter) errorf(format string, args ...any) error {
 }
 
 // start writes the sheet XML up to the first row: the view with the header
-// frozen and the column widths when styled.
-func (s *SheetWriter) start(header []string, styled bool, minWidths []int) error {
+// frozen (and opts.Freeze columns) and the column widths when styled.
+func (s *SheetWriter) start(header []string, styled bool) error {
+	s.header = header
 	b := append(s.buf, xmlHeader...)
 	b = append(b, `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"`+
 		` xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">`+
@@ -75,18 +86,36 @@ func (s *SheetWriter) start(header []string, styled bool, minWidths []int) error
 	}
 	b = append(b, ` workbookViewId="0"`...)
 	styled = styled && len(header) > 0
-	if styled {
+	switch {
+	case styled && s.opts.NoHeader:
+		b = append(b, `/>`...)
+	case styled && s.opts.Freeze > 0:
+		top := s.col(s.opts.Freeze) + "2"
+		b = append(b, `><pane xSplit="`...)
+		b = strconv.AppendInt(b, int64(s.opts.Freeze), 10)
+		b = append(b, `" ySplit="1" topLeftCell="`+top+`" activePane="bottomRight" state="frozen"/>`+
+			`<selection pane="topRight"/><selection pane="bottomLeft"/>`+
+			`<selection pane="bottomRight" activeCell="`+top+`" sqref="`+top+`"/></sheetView>`...)
+	case styled:
 		b = append(b, `><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>`+
 			`<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView>`...)
-	} else {
+	default:
 		b = append(b, `/>`...)
 	}
 	b = append(b, `</sheetViews><sheetFormatPr defaultRowHeight="15"/>`...)
-	if styled {
-		b = appendCols(b, header, minWidths)
+	if styled && s.opts.Fit {
+		// The widths are written once the first rows are measured.
+		s.head = b
+		s.widths = make([]float64, len(header))
+		for i, h := range header {
+			s.widths[i] = fitWidth(h)
+		}
+		b = nil
+	} else if styled {
+		b = appendCols(b, header, s.opts.Widths)
 	}
 	s.buf = append(b, `<sheetData>`...)
-	if !styled {
+	if !styled || s.opts.NoHeader {
 		return nil
 	}
 	cells := make([]Cell, len(header))
@@ -94,6 +123,49 @@ func (s *SheetWriter) start(header []string, styled bool, minWidths []int) error
 		cells[i] = Cell{Kind: Text, Text: h}
 	}
 	return s.writeRow(cells, s.w.bold)
+}
+
+// measure widens the columns to the cells of a row, while fitting.
+func (s *SheetWriter) measure(cells []Cell) {
+	for i := range cells {
+		c := &cells[i]
+		if c.Kind == Blank || c.Text == "" {
+			continue
+		}
+		for len(s.widths) <= i {
+			s.widths = append(s.widths, 8)
+		}
+		w := fitWidth(c.Text)
+		if c.Kind == Number {
+			w = float64(len(c.Text) + 2)
+			switch c.Format {
+			case Percent:
+				w += 3
+			case Money, Yuan:
+				w += float64(len(c.Text)/3 + 3)
+			}
+		}
+		s.widths[i] = max(s.widths[i], min(w, maxWidth))
+	}
+}
+
+// writeHead writes the XML held back while fitting: the view, then the
+// widths measured, before the rows.
+func (s *SheetWriter) writeHead() {
+	head := s.head
+	s.head = nil
+	widths := make([]int, len(s.widths))
+	for i, w := range s.widths {
+		widths[i] = int(w + 0.5)
+	}
+	for i, w := range s.opts.Widths {
+		if i < len(widths) {
+			widths[i] = max(widths[i], min(w, maxWidth))
+		}
+	}
+	hdr := make([]string, len(widths))
+	head = appendCols(head, hdr, widths)
+	s.buf = append(head, s.buf...)
 }
 
 const xmlHeader = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n"
@@ -148,6 +220,10 @@ func (s *SheetWriter) writeRow(cells []Cell, textStyle int) error {
 	if s.row >= s.limit {
 		return fmt.Errorf("%s: %s: %w: it holds %d rows", s.w.name, s.name, ErrSheetFull, s.limit)
 	}
+	if s.head != nil {
+		s.measure(cells)
+	}
+	s.ncols = max(s.ncols, len(cells))
 	num := s.row + 1
 	if len(cells) > MaxColumns {
 		return s.errorf("row %d has %d cells, more than the %d columns a sheet holds", num, len(cells), MaxColumns)
@@ -181,7 +257,22 @@ func (s *SheetWriter) writeRow(cells []Cell, textStyle int) error {
 		b = append(b, s.col(i)...)
 		b = append(b, r...)
 		b = append(b, '"')
-		if c.Kind == Text {
+		if c.Bold || c.Fill != "" || c.Kind == Number && c.Format >= Yuan {
+			f := c.Format
+			if c.Kind == Text || int(f) >= len(builtinNumFmt) {
+				f = General
+			}
+			style, err := s.w.extraStyle(styleKey{format: f, bold: c.Bold, mark: c.Mark && s.w.marked[General] != 0, fill: c.Fill})
+			if err != nil {
+				s.buf = b[:mark]
+				return err
+			}
+			b = appendStyle(b, style)
+			if c.Kind == Text {
+				b = appendInlineStr(b, c.Text)
+				continue
+			}
+		} else if c.Kind == Text {
 			if c.Mark && s.w.marked[General] != 0 {
 				b = appendStyle(b, s.w.marked[General])
 			} else {
@@ -189,15 +280,16 @@ func (s *SheetWriter) writeRow(cells []Cell, textStyle int) error {
 			}
 			b = appendInlineStr(b, c.Text)
 			continue
-		}
-		style := 0
-		if int(c.Format) < len(s.w.styles) {
-			style = s.w.styles[c.Format]
-			if c.Mark && s.w.marked[c.Format] != 0 {
-				style = s.w.marked[c.Format]
+		} else {
+			style := 0
+			if int(c.Format) < len(s.w.styles) {
+				style = s.w.styles[c.Format]
+				if c.Mark && s.w.marked[c.Format] != 0 {
+					style = s.w.marked[c.Format]
+				}
 			}
+			b = appendStyle(b, style)
 		}
-		b = appendStyle(b, style)
 		b = append(b, `><v>`...)
 		var ok bool
 		if b, ok = appendNumber(b, c.Text); !ok {
@@ -220,25 +312,61 @@ func (s *SheetWriter) writeRow(cells []Cell, textStyle int) error {
 // flush hands the gathered XML to the compressor. A failure sticks: the
 // sheet cannot be finished without the XML it lost.
 func (s *SheetWriter) flush() error {
+	if s.head != nil {
+		s.writeHead()
+	}
 	if len(s.buf) == 0 {
 		return nil
 	}
 	if err := s.stream.write(s.buf); err != nil {
-		s.err = s.errorf("cannot write: %s", describeCreate(err))
+		s.err = NewSaveError(s.w.name+": "+s.name, "cannot write", err)
 		return s.err
 	}
 	s.buf = s.buf[:0]
 	return nil
 }
 
-// finish writes the end of the sheet XML and closes its stream.
+// finish writes the end of the sheet data and the autofilter; the rest,
+// which excelize's part of the sheet decides, comes in finishTail.
 func (s *SheetWriter) finish() error {
-	s.buf = append(s.buf, `</sheetData></worksheet>`...)
+	s.buf = append(s.buf, `</sheetData>`...)
+	if s.opts.Filter && s.row > 0 && len(s.header) > 0 {
+		s.buf = append(s.buf, `<autoFilter ref="`...)
+		s.buf = append(s.buf, s.filterRef(false)...)
+		s.buf = append(s.buf, `"/>`...)
+	}
+	return s.flush()
+}
+
+// filterRef is the range of the autofilter: A1 to the last column and row,
+// absolute ($A$1:$K$41) for a defined name.
+func (s *SheetWriter) filterRef(abs bool) string {
+	last := s.col(max(len(s.header), s.ncols) - 1)
+	row := strconv.Itoa(s.row)
+	if abs {
+		return "$A$1:$" + last + "$" + row
+	}
+	return "A1:" + last + row
+}
+
+// finishTail ends the sheet XML with what excelize's own part of the
+// sheet, f, holds after sheetData that links it to other parts: the
+// drawing of its charts and the legacy drawing of its notes. Then the
+// stream is closed.
+func (s *SheetWriter) finishTail(f *zip.File) error {
+	if len(s.charts) > 0 || len(s.opts.Notes) > 0 {
+		tail, err := sheetLinks(f)
+		if err != nil {
+			return s.errorf("cannot write: %v", err)
+		}
+		s.buf = append(s.buf, tail...)
+	}
+	s.buf = append(s.buf, `</worksheet>`...)
 	if err := s.flush(); err != nil {
 		return err
 	}
 	if err := s.stream.close(); err != nil {
-		s.err = s.errorf("cannot write: %s", describeCreate(err))
+		s.err = NewSaveError(s.w.name+": "+s.name, "cannot write", err)
 		return s.err
 	}
 	return nil

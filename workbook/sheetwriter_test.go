@@ -96,7 +96,7 @@ func TestSheetXML(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	plain, err := w.sheet("P", nil, false, nil)
+	plain, err := w.sheet("P", nil, false, SheetOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -133,13 +133,13 @@ func TestSheetXML(t *testing.T) {
 		t.Errorf("sheet2.xml:\n%s\nwant:\n%s", got, want)
 	}
 	// The style IDs the sheets use are the ones excelize wrote: 0 the
-	// default, 1 bold (font 1), then the built-in formats 10, 4, 1 and 14.
+	// default, 1 bold (font 1), then the built-in formats 10, 4 and 1.
 	styles := regexp.MustCompile(`<cellXfs.*</cellXfs>`).FindString(readPart(t, path, "xl/styles.xml"))
 	var xfs []string
 	for _, m := range regexp.MustCompile(`<xf numFmtId="(\d+)" fontId="(\d+)"`).FindAllStringSubmatch(styles, -1) {
 		xfs = append(xfs, m[1]+"/"+m[2])
 	}
-	if want := []string{"0/0", "0/1", "10/0", "4/0", "1/0", "14/0"}; !reflect.DeepEqual(xfs, want) {
+	if want := []string{"0/0", "0/1", "10/0", "4/0", "1/0"}; !reflect.DeepEqual(xfs, want) {
 		t.Errorf("styles.xml has xf numFmtId/fontId %q, want %q", xfs, want)
 	}
 }

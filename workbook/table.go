@@ -11,6 +11,11 @@ import (
 // no header at all fails fast.
 const headerScan = 30
 
+// ErrNoHeader is why [File.Table] fails on a sheet none of whose first
+// rows names any column asked for: a sheet of notes, say, beside the
+// sheets of data.
+var ErrNoHeader = errors.New("no header row")
+
 // Column is an input column the rules ask for.
 type Column struct {
 	Name     string   // the rule's name for it
@@ -35,7 +40,8 @@ type Table struct {
 	Header    []string // header cells as written, trailing blank cells dropped
 	Index     []int    // per Column passed to Table: 0-based cell index, or -1 when an optional column is absent
 
-	rows     *sheetRows
+	rows     rowSource
+	plain    bool       // the file is one sheet without a name of its own, as a CSV file is
 	mem      [][]string // the rows of a table held in memory, for NewTable
 	num      int        // number of the row rows is on
 	buf      []string   // reused by Next for the current row's cells
@@ -68,6 +74,18 @@ func (f *File) Table(sheet string, cols []Column) (*Table, error) {
 	name, err := f.sheet(sheet)
 	if err != nil {
 		return nil, err
+	}
+	if f.csv != nil {
+		rows, err := f.csvRows()
+		if err != nil {
+			return nil, err
+		}
+		t := &Table{File: f.name, Sheet: name, rows: rows, plain: true}
+		if err := t.findHeader(cols); err != nil {
+			_ = rows.Close()
+			return nil, err
+		}
+		return t, nil
 	}
 	rows, err := f.rows(name)
 	if err != nil {
@@ -153,7 +171,7 @@ func (t *Table) findHeader(cols []Column) error {
 		return t.readErr(err, 0)
 	}
 	if best.count == 0 {
-		return fmt.Errorf("%s: %s: no header row: none of the first %d rows names a column the rules need", t.File, t.Sheet, headerScan)
+		return fmt.Errorf("%s: %w: none of the first %d rows names a column the rules need", t.Where(), ErrNoHeader, headerScan)
 	}
 	var errs []error
 	for i, c := range cols {
@@ -290,7 +308,7 @@ func (t *Table) Close() error {
 		return nil
 	}
 	if err := t.rows.Close(); err != nil {
-		return fmt.Errorf("%s: %s: %w", t.File, t.Sheet, err)
+		return fmt.Errorf("%s: %w", t.Where(), err)
 	}
 	return nil
 }
@@ -307,30 +325,50 @@ func (t *Table) HeaderText(col int) string {
 
 // Ref names a cell for messages: t.Ref(3, 17) is "march.xlsx: 客服KPI!D17".
 // col is 0-based and row 1-based, as in [Table.Index] and [Row.Num].
+//
+// A CSV file's cells are named without a sheet, "march.csv: D17", as
+// Excel shows the file.
 func (t *Table) Ref(col, row int) string {
+	if t.plain {
+		return t.File + ": " + cellName(col, row)
+	}
 	return t.File + ": " + t.Sheet + "!" + cellName(col, row)
 }
 
-// rowRef names a whole row for messages about it.
-func (t *Table) rowRef(row int) string {
-	return fmt.Sprintf("%s: %s: row %d", t.File, t.Sheet, row)
+// Where names the sheet for messages about all of it: "march.xlsx:
+// 客服KPI", or "march.csv" for a CSV file, which has one.
+func (t *Table) Where() string {
+	if t.plain {
+		return t.File
+	}
+	return t.File + ": " + t.Sheet
+}
+
+// RowRef names a whole row for messages about it: "march.xlsx: 客服KPI:
+// row 5".
+func (t *Table) RowRef(row int) string {
+	return fmt.Sprintf("%s: row %d", t.Where(), row)
 }
 
 // readErr says what stopped the reading in row, or, for 0, after the last
 // row read.
 func (t *Table) readErr(err error, row int) error {
+	if t.plain {
+		// A CSV file's problems name their line or cell.
+		return err
+	}
 	var d *damageError
 	if errors.As(err, &d) {
 		return t.damaged(d)
 	}
 	var lr *longRunError
 	if errors.As(err, &lr) {
-		return fmt.Errorf("%s: %s: %w\n%s", t.File, t.Sheet, err, bombHint)
+		return fmt.Errorf("%s: %w\n%s", t.Where(), err, bombHint)
 	}
 	if row > 0 {
-		return fmt.Errorf("%s: %w", t.rowRef(row), err)
+		return fmt.Errorf("%s: %w", t.RowRef(row), err)
 	}
-	return fmt.Errorf("%s: %s: %w", t.File, t.Sheet, err)
+	return fmt.Errorf("%s: %w", t.Where(), err)
 }
 
 // damageHint follows every message about damaged XML: the file itself is
@@ -346,7 +384,7 @@ func (t *Table) damaged(d *damageError) error {
 		msg = fmt.Sprintf("%s: the sheet's XML is damaged in this cell, so row %d and the rows below it cannot be read",
 			t.Ref(d.col-1, d.row), d.row)
 	case d.in:
-		msg = fmt.Sprintf("%s: the sheet's XML is damaged in this row, so it and the rows below it cannot be read", t.rowRef(d.row))
+		msg = fmt.Sprintf("%s: the sheet's XML is damaged in this row, so it and the rows below it cannot be read", t.RowRef(d.row))
 	case d.row <= 1:
 		msg = fmt.Sprintf("%s: %s: the sheet's XML is damaged before its first row, so none of its rows can be read", t.File, t.Sheet)
 	default:

@@ -441,7 +441,7 @@ func TestOpenErrors(t *testing.T) {
 	}
 	tests := []struct{ path, want string }{
 		{filepath.Join(dir, "missing.xlsx"), "missing.xlsx: no such file"},
-		{text, `march.xlsx: is a text file (CSV or the like), not an .xlsx workbook: open it in Excel and save it as "Excel Workbook (.xlsx)"`},
+		{text, `march.xlsx: is a text file (CSV or the like), not an .xlsx workbook: if it is CSV, name it .csv and score that; else open it in Excel and save it as "Excel Workbook (.xlsx)"`},
 		{empty, "empty.xlsx: is empty, not a workbook"},
 		{folder, "folder.xlsx: is a folder, not a workbook"},
 	}

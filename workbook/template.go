@@ -1,6 +1,7 @@
 package workbook
 
 import (
+	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -21,6 +22,9 @@ type Template struct {
 	Sheet   string
 	Title   string // written in row 1, above the header; "" puts the header in row 1
 	Columns []TemplateColumn
+	// More are further sheets of the workbook, laid out alike after the
+	// first: the tables the rules look values up in.
+	More []*Template
 }
 
 // TemplateColumn is one column of a [Template].
@@ -71,7 +75,8 @@ func WriteTemplate(w io.Writer, t *Template) error {
 	return nil
 }
 
-// SaveTemplate writes the workbook t describes at path. An existing file
+// SaveTemplate writes the workbook t describes at path; a path ending in
+// .csv gets the title and header rows as CSV (see [writeTemplateCSV]). An existing file
 // is replaced only when replace is true; otherwise the error wraps
 // [fs.ErrExist] and the file is left as it was. The workbook is built
 // beside path and moved into place whole, so a failure leaves no partial
@@ -86,11 +91,18 @@ func SaveTemplate(path string, t *Template, replace bool) error {
 			return &fileError{name, "already exists", fs.ErrExist}
 		}
 	}
-	x, err := buildTemplate(t)
-	if err != nil {
+	write := func(w io.Writer) error {
+		x, err := buildTemplate(t)
+		if err != nil {
+			return err
+		}
+		defer x.Close()
+		_, err = x.WriteTo(w)
 		return err
 	}
-	defer x.Close()
+	if IsCSV(path) {
+		write = func(w io.Writer) error { return writeTemplateCSV(w, t) }
+	}
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+name+".tmp-*")
 	if err != nil {
@@ -102,7 +114,7 @@ func SaveTemplate(path string, t *Template, replace bool) error {
 	}
 	tmpName := tmp.Name()
 	defer os.Remove(tmpName)
-	_, err = x.WriteTo(tmp)
+	err = write(tmp)
 	if err == nil {
 		// CreateTemp makes files only the owner can read.
 		err = tmp.Chmod(0o644)
@@ -139,20 +151,34 @@ func buildTemplate(t *Template) (*excelize.File, error) {
 		return nil, errors.New("a template needs at least one column")
 	}
 	x := excelize.NewFile()
-	if err := fillTemplate(x, t); err != nil {
+	if err := fillTemplate(x, t, true); err != nil {
 		_ = x.Close()
 		return nil, err
+	}
+	for _, m := range t.More {
+		if len(m.Columns) == 0 {
+			continue
+		}
+		if err := fillTemplate(x, m, false); err != nil {
+			_ = x.Close()
+			return nil, err
+		}
 	}
 	return x, nil
 }
 
-// fillTemplate lays t out on the first sheet of the new workbook x.
-func fillTemplate(x *excelize.File, t *Template) error {
+// fillTemplate lays t out on the first sheet of the new workbook x, or
+// on a new sheet after the others.
+func fillTemplate(x *excelize.File, t *Template, first bool) error {
 	sheet := t.Sheet
 	if sheet == "" {
 		sheet = "Sheet1"
 	}
-	if err := x.SetSheetName(x.GetSheetName(0), sheet); err != nil {
+	if first {
+		if err := x.SetSheetName(x.GetSheetName(0), sheet); err != nil {
+			return fmt.Errorf("bad sheet name %q: %w", sheet, err)
+		}
+	} else if _, err := x.NewSheet(sheet); err != nil {
 		return fmt.Errorf("bad sheet name %q: %w", sheet, err)
 	}
 	last := cellName(len(t.Columns)-1, 1)
@@ -321,4 +347,26 @@ func listFits(texts []string) bool {
 		n += len([]rune(t))
 	}
 	return n <= maxListLength
+}
+
+// writeTemplateCSV writes the title and header rows of t as a CSV file
+// in UTF-8 with a byte-order mark, which Excel and WPS open with the
+// Chinese right and appraise reads back. A CSV file holds no notes nor
+// checks: those are the .xlsx template's.
+func writeTemplateCSV(w io.Writer, t *Template) error {
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	if _, err := w.Write(utf8BOM); err != nil {
+		return err
+	}
+	if t.Title != "" {
+		_ = cw.Write([]string{t.Title})
+	}
+	header := make([]string, len(t.Columns))
+	for i, c := range t.Columns {
+		header[i] = c.Header
+	}
+	_ = cw.Write(header)
+	cw.Flush()
+	return cw.Error()
 }

@@ -147,7 +147,8 @@ type File struct {
 	path   string
 	x      *excelize.File
 	sheets []string
-	pkg    []byte // the package decrypted from a workbook saved with a password, or nil
+	pkg    []byte   // the package decrypted from a workbook saved with a password, or nil
+	csv    *csvFile // for a CSV file, which x is nil for
 
 	// The shared strings, read by the first Table that needs them, or why
 	// they could not be read and excelize reads the sheets instead.
@@ -177,6 +178,9 @@ func OpenWith(path string, o OpenOptions) (*File, error) {
 	}
 	if st.IsDir() {
 		return nil, &fileError{name, "is a folder, not a workbook", nil}
+	}
+	if IsCSV(path) && !isZipOrOLE(path) {
+		return openCSV(path, name, o.Encoding)
 	}
 	if err := notXLSX(path); err != nil {
 		return nil, &fileError{name, err.Error(), err}
@@ -277,13 +281,18 @@ func (f *File) SheetNames() []string {
 
 // Close releases the workbook and the temporary files excelize made for it.
 func (f *File) Close() error {
+	if f.x == nil {
+		return nil
+	}
 	return f.x.Close()
 }
 
 // sheet resolves a sheet name the user gave: "" is the first sheet, and case
 // is ignored as Excel ignores it.
 func (f *File) sheet(name string) (string, error) {
-	if name == "" {
+	if name == "" || f.csv != nil {
+		// A CSV file's one sheet is read whatever sheet is named, so that
+		// a batch's --sheet for its workbooks leaves its CSV files be.
 		return f.sheets[0], nil
 	}
 	for _, s := range f.sheets {
@@ -326,6 +335,9 @@ func (f *File) Cell(sheet, ref string) (string, error) {
 	name, err := f.sheet(sheet)
 	if err != nil {
 		return "", err
+	}
+	if f.csv != nil {
+		return f.csvCell(ref)
 	}
 	if v, ok := f.streamedCell(name, ref); ok {
 		return v, nil

@@ -39,15 +39,23 @@ const (
 	Percent               // "0.00%"
 	Money                 // "#,##0.00"
 	Integer               // "0"
+	Yuan                  // "¥#,##0.00", money as finance pays it
+	Fixed1                // "0.0": points with one decimal
+	Fixed2                // "0.00"
+	Fixed3                // "0.000"
+	Fixed4                // "0.0000"
 	Date                  // a day, as Excel's built-in short date shows it
 )
 
 // builtinNumFmt maps a Format to Excel's built-in number format ID, which
-// every spreadsheet program knows without a custom format entry.
+// every spreadsheet program knows without a custom format entry; the
+// formats it has none for are in customNumFmt.
 var builtinNumFmt = [...]int{
 	Percent: 10, // 0.00%
 	Money:   4,  // #,##0.00
 	Integer: 1,  // 0
+	Fixed2:  2,  // 0.00
+	Fixed4:  0,
 	Date:    14, // the short date of the reader's locale, such as 2025/3/1
 }
 
@@ -59,12 +67,39 @@ func DateCell(t time.Time) Cell {
 	return Cell{Kind: Number, Text: strconv.FormatInt(serial, 10), Format: Date}
 }
 
+var customNumFmt = [len(builtinNumFmt)]string{
+	Yuan:   "¥#,##0.00",
+	Fixed1: "0.0",
+	Fixed3: "0.000",
+	Fixed4: "0.0000",
+}
+
+// FixedFormat is the format that shows a number with n decimals, for
+// n from 1 to 4, else General.
+func FixedFormat(n int) Format {
+	if n < 1 || n > 4 {
+		return General
+	}
+	return Fixed1 + Format(n-1)
+}
+
+// numFmtStyle is the excelize style of number format f.
+func numFmtStyle(f Format) *excelize.Style {
+	st := &excelize.Style{NumFmt: builtinNumFmt[f]}
+	if c := customNumFmt[f]; c != "" {
+		st = &excelize.Style{CustomNumFmt: &c}
+	}
+	return st
+}
+
 // Cell is one output cell.
 type Cell struct {
 	Kind   Kind   // Blank, Text or Number
 	Text   string // the text, or the number as an exact decimal string like "0.75", "-12.5", "376.875"
 	Format Format // for numbers: General, Percent, Money, Integer or Date
 	Mark   bool   // highlighted, as a figure that changed
+	Bold   bool
+	Fill   string // a background colour as RGB hex, "C6EFCE"; "" for none
 }
 
 // Writer builds an output workbook. Nothing appears at the destination until
@@ -79,17 +114,18 @@ type Cell struct {
 // sheets already hold rows, from any of those goroutines. Commit and Abort
 // must wait until every goroutine writing rows is done.
 type Writer struct {
-	name    string                  // base name of the destination, for messages
-	path    string                  // destination, or "" when writing to out
-	out     io.Writer               // destination stream for CreateTo
-	tmp     *os.File                // where the workbook is built for Create
-	tmpDir  string                  // where sheets spill, as for os.CreateTemp
-	pattern string                  // name pattern of spilled sheets, as for os.CreateTemp
-	styles  [len(builtinNumFmt)]int // style ID per Format; 0 is General
-	bold    int                     // style ID of header cells
-	marked  [len(builtinNumFmt)]int // style ID per Format of a highlighted cell
+	name    string    // base name of the destination, for messages
+	path    string    // destination, or "" when writing to out
+	out     io.Writer // destination stream for CreateTo
+	tmp     *os.File  // where the workbook is built for Create
+	tmpDir  string    // where sheets spill, as for os.CreateTemp
+	pattern string    // name pattern of spilled sheets, as for os.CreateTemp
+	styles  [Yuan]int // style ID per Format up to Integer; 0 is General. Later ones are made as they come
+	bold    int       // style ID of header cells
+	marked  [Yuan]int // style ID per Format up to Integer of a highlighted cell
 
-	mu     sync.Mutex // guards the fields below against Sheet on several goroutines
+	mu     sync.Mutex       // guards the fields below against Sheet on several goroutines
+	extra  map[styleKey]int // styles of bold or filled cells, made as they come
 	x      *excelize.File
 	sheets []*SheetWriter
 	done   bool // committed or aborted
@@ -141,6 +177,28 @@ func CreateTo(w io.Writer) (*Writer, error) {
 	return wr, nil
 }
 
+// SaveError is an output file that could not be written or saved, such
+// as on a full disk: nothing was wrong with the data, but the destination
+// could not take them. The destination is left as it was.
+type SaveError struct {
+	msg string
+	err error
+}
+
+func (e *SaveError) Error() string { return e.msg }
+func (e *SaveError) Unwrap() error { return e.err }
+
+// NewSaveError is the [SaveError] of the file called name: "march.scored.xlsx:
+// cannot write: no space left on device", with what naming the step that
+// failed ("cannot write", "cannot save").
+func NewSaveError(name, what string, err error) error {
+	msg := name + ": " + describeCreate(err)
+	if what != "" {
+		msg = name + ": " + what + ": " + describeCreate(err)
+	}
+	return &SaveError{msg: msg, err: err}
+}
+
 // describeCreate words an error from creating a file.
 func describeCreate(err error) string {
 	if errors.Is(err, fs.ErrPermission) {
@@ -162,11 +220,11 @@ func newWriter(name, tmpDir, pattern string) (*Writer, error) {
 		_ = w.x.Close()
 		return nil, w.errorf("%w", err)
 	}
-	for f, id := range builtinNumFmt {
-		if id == 0 {
+	for f := range Yuan {
+		if f == General {
 			continue
 		}
-		if w.styles[f], err = w.x.NewStyle(&excelize.Style{NumFmt: id}); err != nil {
+		if w.styles[f], err = w.x.NewStyle(numFmtStyle(f)); err != nil {
 			_ = w.x.Close()
 			return nil, w.errorf("%w", err)
 		}
@@ -174,14 +232,69 @@ func newWriter(name, tmpDir, pattern string) (*Writer, error) {
 	return w, nil
 }
 
+// styleKey is what makes the style of a bold or filled cell.
+type styleKey struct {
+	format     Format
+	bold, mark bool
+	fill       string
+}
+
+// Prepare makes the styles of cells like these (bold, filled, or of a
+// format past Integer) at once, in order, so that a workbook whose sheets
+// are written side by side numbers its styles the same way every time.
+// A style not prepared is made when a cell first needs it.
+func (w *Writer) Prepare(cells ...Cell) error {
+	for _, c := range cells {
+		f := c.Format
+		if c.Kind == Text {
+			f = General
+		}
+		if _, err := w.extraStyle(styleKey{format: f, bold: c.Bold, mark: c.Mark && w.marked[General] != 0, fill: c.Fill}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// extraStyle returns the style of a bold or filled cell, making it the
+// first time. Such cells are few (headers of a summary, a grade a row),
+// so a lock is cheap here.
+func (w *Writer) extraStyle(k styleKey) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if id, ok := w.extra[k]; ok {
+		return id, nil
+	}
+	st := numFmtStyle(k.format)
+	st.Font = &excelize.Font{Bold: k.bold}
+	fill := k.fill
+	if k.mark && fill == "" {
+		fill = "FFEB9C"
+	}
+	if fill != "" {
+		st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{fill}}
+	}
+	id, err := w.x.NewStyle(st)
+	if err != nil {
+		return 0, w.errorf("%w", err)
+	}
+	if w.extra == nil {
+		w.extra = map[styleKey]int{}
+	}
+	w.extra[k] = id
+	return id, nil
+}
+
 // Highlight makes the styles of highlighted cells ([Cell.Mark]), which
 // keep their number format and gain a fill. Without it a marked cell is
 // written as any other. Call it before the first sheet.
 func (w *Writer) Highlight() error {
 	fill := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFEB9C"}}
-	for f, id := range builtinNumFmt {
+	for f := range Yuan {
+		st := numFmtStyle(f)
+		st.Fill = fill
 		var err error
-		if w.marked[f], err = w.x.NewStyle(&excelize.Style{NumFmt: id, Fill: fill}); err != nil {
+		if w.marked[f], err = w.x.NewStyle(st); err != nil {
 			return w.errorf("%w", err)
 		}
 	}
@@ -199,12 +312,39 @@ func (w *Writer) errorf(format string, args ...any) error {
 // written interleaved, or from different goroutines; a sheet may be added
 // while others already hold rows, such as "detail 2" once "detail" is full.
 func (w *Writer) Sheet(name string, header []string, minWidths ...int) (*SheetWriter, error) {
-	return w.sheet(name, header, true, minWidths)
+	return w.sheet(name, header, true, SheetOptions{Widths: minWidths})
+}
+
+// SheetOptions say how a sheet of [Writer.SheetWith] looks besides its
+// bold, frozen header.
+type SheetOptions struct {
+	// Widths are the least widths of the columns, in characters.
+	Widths []int
+	// Fit makes each column as wide as its header and the cells of the
+	// first rows need (as many as the first 64 KB of the sheet hold),
+	// Chinese characters counting two, up to 60 characters.
+	Fit bool
+	// Freeze is the number of columns kept in view at the left, beside
+	// the header row.
+	Freeze int
+	// Filter puts an autofilter on the header row over every row.
+	Filter bool
+	// Notes are notes (comments) on the header cells, by column; "" for
+	// none.
+	Notes []string
+	// NoHeader writes no header row: the sheet's rows are its own, as a
+	// summary's are. The header then only gives the column widths.
+	NoHeader bool
+}
+
+// SheetWith is [Writer.Sheet] with the options o.
+func (w *Writer) SheetWith(name string, header []string, o SheetOptions) (*SheetWriter, error) {
+	return w.sheet(name, header, true, o)
 }
 
 // sheet adds a sheet; a plain one has no header row, panes or widths, for
 // WriteTable's inputs, whose first row may be a title.
-func (w *Writer) sheet(name string, header []string, styled bool, minWidths []int) (*SheetWriter, error) {
+func (w *Writer) sheet(name string, header []string, styled bool, o SheetOptions) (*SheetWriter, error) {
 	s, err := w.addSheet(name)
 	if err != nil {
 		return nil, err
@@ -214,7 +354,8 @@ func (w *Writer) sheet(name string, header []string, styled bool, minWidths []in
 	if s.closed {
 		return nil, w.errorf("sheet %q added after the workbook was finished", name)
 	}
-	if err := s.start(header, styled, minWidths); err != nil {
+	s.opts = o
+	if err := s.start(header, styled); err != nil {
 		return nil, err
 	}
 	return s, nil
@@ -308,6 +449,9 @@ func (w *Writer) build() error {
 		if err != nil {
 			return err
 		}
+		if err := s.decorate(); err != nil {
+			return err
+		}
 	}
 	buf, err := w.x.WriteToBuffer()
 	if err != nil {
@@ -337,13 +481,22 @@ func (w *Writer) build() error {
 	zw := zip.NewWriter(out)
 	for _, f := range zr.File {
 		s, ok := byPart[f.Name]
-		if !ok {
-			if err := zw.Copy(f); err != nil {
+		if !ok && f.Name == "[Content_Types].xml" {
+			if err := copySorted(zw, f); err != nil {
 				return w.errorf("cannot write workbook: %s", describeCreate(err))
 			}
 			continue
 		}
+		if !ok {
+			if err := zw.Copy(f); err != nil {
+				return NewSaveError(w.name, "cannot write workbook", err)
+			}
+			continue
+		}
 		delete(byPart, f.Name)
+		if err := s.finishTail(f); err != nil {
+			return err
+		}
 		if err := s.copyTo(zw, f.Name); err != nil {
 			return err
 		}
@@ -352,16 +505,16 @@ func (w *Writer) build() error {
 		return w.errorf("cannot write workbook: excelize left out sheets")
 	}
 	if err := zw.Close(); err != nil {
-		return w.errorf("cannot write workbook: %s", describeCreate(err))
+		return NewSaveError(w.name, "cannot write workbook", err)
 	}
 	if w.path != "" {
 		// CreateTemp makes files only the owner can read; a saved workbook
 		// should look like any other file the user saves.
 		if err := w.tmp.Chmod(0o644); err != nil {
-			return w.errorf("%s", describeCreate(err))
+			return NewSaveError(w.name, "cannot save", err)
 		}
 		if err := w.tmp.Sync(); err != nil {
-			return w.errorf("%s", describeCreate(err))
+			return NewSaveError(w.name, "cannot save", err)
 		}
 	}
 	return nil
@@ -384,7 +537,7 @@ func (s *SheetWriter) copyTo(zw *zip.Writer, name string) error {
 		}
 	}
 	if err != nil {
-		return s.errorf("cannot write: %s", describeCreate(err))
+		return NewSaveError(s.w.name+": "+s.name, "cannot write", err)
 	}
 	return nil
 }
@@ -443,12 +596,12 @@ func readXML(zr *zip.Reader, name string, v any) error {
 func (w *Writer) rename() error {
 	name := w.tmp.Name()
 	if err := w.tmp.Close(); err != nil {
-		return w.errorf("%s", describeCreate(err))
+		return NewSaveError(w.name, "cannot save", err)
 	}
 	w.tmp = nil
 	if err := os.Rename(name, w.path); err != nil {
 		_ = os.Remove(name)
-		return w.errorf("cannot save: %s", describeCreate(err))
+		return NewSaveError(w.name, "cannot save", err)
 	}
 	return nil
 }

@@ -52,8 +52,9 @@ func main() {
 	out := flag.String("o", "", "the workbook `path` to write (required)")
 	withTitle := flag.Bool("title", true, "write a title row above the header row")
 	month := flag.String("month", "2026-03", "the `month` the title names, as 2026-03")
+	ledger := flag.Int("ledger", 0, "write a trade-agent-annual contract ledger of n rows among this `number` of agents instead")
 	flag.Usage = func() {
-		fmt.Fprintf(flag.CommandLine.Output(), "usage: gen -n N -seed S -o FILE [-month 2026-03] [-title=false]\n")
+		fmt.Fprintf(flag.CommandLine.Output(), "usage: gen -n N -seed S -o FILE [-month 2026-03] [-title=false] [-ledger AGENTS]\n")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
@@ -70,15 +71,35 @@ func main() {
 	if *withTitle {
 		heading = fmt.Sprintf("%s %d年%d月", title, y, m)
 	}
-	if err := write(*out, *n, *seed, heading); err != nil {
+	sh := agentShape
+	if *ledger > 0 {
+		if *withTitle {
+			heading = fmt.Sprintf("%s %d年", ledgerTitle, y)
+		}
+		sh = shape{sheet: ledgerSheet, header: ledgerHeader, rows: func(seed uint64) func(int, []any) []any {
+			return newContracts(seed, *ledger).row
+		}}
+	}
+	if err := write(*out, *n, *seed, heading, sh); err != nil {
 		fmt.Fprintf(os.Stderr, "gen: %v\n", err)
 		os.Exit(1)
 	}
 }
 
-// write generates n agents from seed into a workbook at path, under
-// the title heading when it is not "".
-func write(path string, n int, seed uint64, heading string) error {
+// shape is what a workbook's sheet holds: its name, header, and how its
+// rows are made from a seed.
+type shape struct {
+	sheet  string
+	header []string
+	rows   func(seed uint64) func(i int, vals []any) []any
+}
+
+// agentShape is the ecommerce-cs sheet of agents.
+var agentShape = shape{sheet: sheet, header: header, rows: func(seed uint64) func(int, []any) []any { return newAgents(seed).row }}
+
+// write generates n rows from seed into a workbook at path, under the
+// title heading when it is not "".
+func write(path string, n int, seed uint64, heading string, sh shape) error {
 	withTitle := heading != ""
 	top := 1 // the header row
 	if withTitle {
@@ -93,10 +114,10 @@ func write(path string, n int, seed uint64, heading string) error {
 	}
 	f := excelize.NewFile()
 	defer f.Close() // removes the stream writer's spill files
-	if err := f.SetSheetName(f.GetSheetName(0), sheet); err != nil {
+	if err := f.SetSheetName(f.GetSheetName(0), sh.sheet); err != nil {
 		return err
 	}
-	sw, err := f.NewStreamWriter(sheet)
+	sw, err := f.NewStreamWriter(sh.sheet)
 	if err != nil {
 		return err
 	}
@@ -111,13 +132,13 @@ func write(path string, n int, seed uint64, heading string) error {
 			return err
 		}
 	}
-	if err := next(anys(header)); err != nil {
+	if err := next(anys(sh.header)); err != nil {
 		return err
 	}
-	g := newAgents(seed)
-	vals := make([]any, len(header))
+	row := sh.rows(seed)
+	vals := make([]any, len(sh.header))
 	for i := 1; i <= n; i++ {
-		if err := next(g.row(i, vals)); err != nil {
+		if err := next(row(i, vals)); err != nil {
 			return err
 		}
 	}

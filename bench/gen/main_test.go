@@ -43,7 +43,7 @@ func generate(t *testing.T, name string, n int, seed uint64, title bool) string 
 	if title {
 		heading = march
 	}
-	if err := write(path, n, seed, heading); err != nil {
+	if err := write(path, n, seed, heading, agentShape); err != nil {
 		t.Fatal(err)
 	}
 	return path
@@ -88,7 +88,7 @@ func TestNoTitle(t *testing.T) {
 
 func TestTooManyRows(t *testing.T) {
 	// 1,048,576 rows a sheet, less a title row and a header row.
-	err := write(filepath.Join(t.TempDir(), "a.xlsx"), 1048575, 1, march)
+	err := write(filepath.Join(t.TempDir(), "a.xlsx"), 1048575, 1, march, agentShape)
 	want := "-n 1048575: a sheet holds 1048574 agents under its 2 top rows\n    hint: -title=false leaves room for one more row"
 	if err == nil || err.Error() != want {
 		t.Fatalf("error %v, want %q", err, want)

@@ -1,19 +1,16 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"runtime"
 	"strings"
-	"sync"
-	"syscall"
 	"time"
 
 	"appraise/batch"
+	"appraise/msg"
 	"appraise/rules"
 	"appraise/run"
 	"appraise/scoring"
@@ -38,6 +35,9 @@ type batchOptions struct {
 	SkipExisting bool
 	Quiet        bool
 	Password     string
+	Encoding     string
+	With         []string // NAME=FILE.xlsx: the workbook of a table, for every workbook
+	with         map[string]string
 	History      []string
 }
 
@@ -83,19 +83,27 @@ system, and 130 (Ctrl-C) or 143 (SIGTERM) when interrupted.`,
 		},
 		ValidArgsFunction: completeWorkbook,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkEncoding(cmd, &opts.Encoding); err != nil {
+				return err
+			}
 			opts.Paths = args
 			if opts.Scheme != "" && opts.Rules != "" {
 				return usagef(cmd, "give --rules or --scheme, not both")
 			}
+			w, err := parseWith(opts.With)
+			if err != nil {
+				return usagef(cmd, "%v", err)
+			}
+			opts.with = w
 			switch opts.Format {
 			case "", "text", "json":
 			default:
 				return usagef(cmd, "--format must be text or json, not %q", opts.Format)
 			}
 			switch opts.Detail {
-			case "", run.DetailInSheet, run.DetailInCSV, run.DetailNone:
+			case "", run.DetailInSheet, run.DetailFull, run.DetailInCSV, run.DetailNone:
 			default:
-				return usagef(cmd, "--detail must be sheet, csv or none, not %q", opts.Detail)
+				return usagef(cmd, "--detail must be sheet, full, csv or none, not %q", opts.Detail)
 			}
 			if opts.Jobs < 1 {
 				return usagef(cmd, "--jobs must be 1 or more, not %d", opts.Jobs)
@@ -112,11 +120,13 @@ system, and 130 (Ctrl-C) or 143 (SIGTERM) when interrupted.`,
 	f.StringVar(&opts.Sheet, "sheet", "", "the `sheet` to score (default: the rules' sheet, else the first)")
 	f.StringVar(&opts.Out, "out", "", "the `folder` for the results (default: beside each workbook)")
 	f.StringVar(&opts.Format, "format", "text", "the summary's `format`: text or json")
-	f.StringVar(&opts.Detail, "detail", "", "`where` the detail goes: sheet, csv or none (default: sheet)")
+	f.StringVar(&opts.Detail, "detail", "", "`where` the detail goes: sheet, full, csv or none (default: sheet)")
 	f.IntVar(&opts.Jobs, "jobs", runtime.NumCPU(), "how many workbooks to score at once")
 	f.BoolVar(&opts.SkipExisting, "skip-existing", false, "leave a workbook whose results exist as they are")
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress on standard error; the summary is still printed")
 	f.StringVar(&opts.Password, "password", "", "the `password` of workbooks saved with one")
+	encodingFlag(f, &opts.Encoding)
+	f.StringArrayVar(&opts.With, "with", nil, "`NAME=FILE.xlsx`: read the rules' table NAME from that workbook, for every workbook (may be given more than once)")
 	f.StringSliceVar(&opts.History, "history", nil, "a `folder` of earlier periods' results, for rules that look back (default: the rules' history:, and --out)")
 	_ = cmd.RegisterFlagCompletionFunc("rules", completeRulesFlag)
 	_ = cmd.RegisterFlagCompletionFunc("scheme", completeScheme)
@@ -131,23 +141,8 @@ func batchRun(opts *batchOptions) error {
 	}
 	jobs := batchJobs(opts, inputs)
 
-	ctx, stop := context.WithCancel(context.Background())
+	ctx, caught, stop := watchSignals()
 	defer stop()
-	sigs := make(chan os.Signal, 1)
-	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
-	defer signal.Stop(sigs)
-	var (
-		sigMu  sync.Mutex
-		caught os.Signal
-	)
-	go func() {
-		if s, ok := <-sigs; ok {
-			sigMu.Lock()
-			caught = s
-			sigMu.Unlock()
-			stop()
-		}
-	}()
 
 	prog := newProgress(opts, len(jobs))
 	outs := batch.Run(jobs, batch.Options{
@@ -156,7 +151,9 @@ func batchRun(opts *batchOptions) error {
 			Detail:   opts.Detail,
 			Version:  appVersion(),
 			Password: opts.Password,
+			Encoding: opts.Encoding,
 			Stdout:   opts.io.Out,
+			With:     opts.with,
 		},
 		Jobs:         opts.Jobs,
 		SkipExisting: opts.SkipExisting,
@@ -175,10 +172,7 @@ func batchRun(opts *batchOptions) error {
 	} else {
 		printSummary(opts.io, sum)
 	}
-	sigMu.Lock()
-	s := caught
-	sigMu.Unlock()
-	switch {
+	switch s := caught(); {
 	case s != nil:
 		return &interrupted{sig: s, done: sum.Scored + sum.Skipped, of: sum.Files}
 	case sum.Failed > 0:
@@ -257,13 +251,16 @@ func batchInputs(paths []string) ([]string, error) {
 }
 
 // isWorkbook reports whether a file in a folder is an input to score:
-// an .xlsx that is not appraise's own output nor Excel's lock file.
+// an .xlsx or .csv that is not appraise's own output nor Excel's lock
+// file.
 func isWorkbook(name string) bool {
 	lower := strings.ToLower(name)
-	if !strings.HasSuffix(lower, ".xlsx") || strings.HasPrefix(name, "~$") || strings.HasPrefix(name, ".") {
+	if !strings.HasSuffix(lower, ".xlsx") && !strings.HasSuffix(lower, ".csv") || strings.HasPrefix(name, "~$") || strings.HasPrefix(name, ".") {
 		return false
 	}
-	for _, own := range []string{".scored.xlsx", ".diff.xlsx", ".template.xlsx"} {
+	// A CSV in a folder of results is appraise's own output (--format
+	// csv, --detail csv), not an input.
+	for _, own := range []string{".scored.xlsx", ".diff.xlsx", ".template.xlsx", ".scored.csv", ".detail.csv", ".diff.csv"} {
 		if strings.HasSuffix(lower, own) {
 			return false
 		}
@@ -393,7 +390,12 @@ func newProgress(opts *batchOptions, n int) *progress {
 	if p.off {
 		return p
 	}
-	if f, ok := opts.io.Err.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+	errw := opts.io.Err
+	if t, ok := errw.(*msg.Writer); ok {
+		// The bar draws itself on the terminal, in place.
+		errw = t.Underlying()
+	}
+	if f, ok := errw.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
 		p.bar = progressbar.NewOptions(n,
 			progressbar.OptionSetWriter(f),
 			progressbar.OptionSetDescription("scoring"),
@@ -546,7 +548,7 @@ func printSummary(io *streams, s batchSummary) {
 			line += fmt.Sprintf("; %d %s", part.n, part.word)
 		}
 	}
-	fmt.Fprintln(w, line)
+	fmt.Fprintln(w, msg.Say(io.Lang, line))
 	rows := [][]string{{"workbook", "period", "people", "result"}}
 	for _, r := range s.Results {
 		period, people, result := "-", "-", r.Status
@@ -588,9 +590,9 @@ func printSummary(io *streams, s batchSummary) {
 		}
 	}
 	for _, r := range failed {
-		fmt.Fprintf(w, "%s failed:\n", r.Input)
+		fmt.Fprintln(w, msg.Say(io.Lang, r.Input+" failed:"))
 		for _, l := range r.Problems {
-			fmt.Fprintln(w, "  "+l)
+			fmt.Fprintln(w, msg.Say(io.Lang, "  "+l))
 		}
 	}
 }

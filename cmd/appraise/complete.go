@@ -36,12 +36,13 @@ func completeRulesFlag(*cobra.Command, []string, string) ([]string, cobra.ShellC
 	return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
 }
 
-// completeWorkbook offers .xlsx files for the one workbook argument.
+// completeWorkbook offers .xlsx and .csv files for the one workbook
+// argument.
 func completeWorkbook(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
 	if len(args) > 0 {
 		return nil, cobra.ShellCompDirectiveNoFileComp
 	}
-	return []string{"xlsx"}, cobra.ShellCompDirectiveFilterFileExt
+	return []string{"xlsx", "csv"}, cobra.ShellCompDirectiveFilterFileExt
 }
 
 // completeSheet offers the sheets of the workbook named as the first

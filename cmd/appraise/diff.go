@@ -29,6 +29,7 @@ type diffOptions struct {
 	Group    string
 	Quiet    bool
 	Password string
+	Encoding string
 	Period   string
 	period   scoring.Period
 	History  []string
@@ -61,6 +62,9 @@ what-if; it may be given more than once.`,
   $ appraise diff rules.yaml new.yaml march.xlsx --format json -o -`,
 		ValidArgsFunction: completeWorkbook,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkEncoding(cmd, &opts.Encoding); err != nil {
+				return err
+			}
 			want := 3
 			if opts.Scheme != "" {
 				want--
@@ -126,6 +130,7 @@ what-if; it may be given more than once.`,
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "print nothing on success")
 	f.StringVar(&opts.Period, "period", "", "the `period` scored (default: where the rules' period_from says)")
 	f.StringVar(&opts.Password, "password", "", "the `password` of a workbook saved with one")
+	encodingFlag(f, &opts.Encoding)
 	f.StringSliceVar(&opts.History, "history", nil, "a `folder` of earlier periods' scored results (default: the rules' history:)")
 	_ = cmd.RegisterFlagCompletionFunc("scheme", completeScheme)
 	_ = cmd.RegisterFlagCompletionFunc("sheet", completeSheet)
@@ -195,8 +200,11 @@ func diffRun(opts *diffOptions) error {
 	if err != nil {
 		return err
 	}
+	ctx, caught, stop := watchSignals()
+	defer stop()
 	rep, err := run.Diff(run.DiffOptions{
-		Input: opts.Input, Sheet: opts.Sheet,
+		Context: ctx,
+		Input:   opts.Input, Sheet: opts.Sheet,
 		Old:      run.Rules{Scorer: oldSc, File: oldFile, SHA256: oldSHA},
 		New:      run.Rules{Scorer: newSc, File: newFile, SHA256: newSHA},
 		Group:    opts.Group,
@@ -207,8 +215,12 @@ func diffRun(opts *diffOptions) error {
 		Period:   opts.period,
 		History:  opts.History,
 		Password: opts.Password,
+		Encoding: opts.Encoding,
 	})
 	if err != nil {
+		if s := caught(); s != nil {
+			return &interrupted{sig: s}
+		}
 		return err
 	}
 	if opts.Quiet {

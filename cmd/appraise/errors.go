@@ -10,6 +10,7 @@ import (
 
 	"appraise/rules"
 	"appraise/run"
+	"appraise/workbook"
 
 	"github.com/spf13/cobra"
 )
@@ -50,6 +51,7 @@ func report(w io.Writer, root *cobra.Command, err error) int {
 		usage  *usageError
 		list   rules.ErrorList
 		input  *run.InputError
+		save   *workbook.SaveError
 	)
 	switch {
 	case errors.As(err, &intr):
@@ -78,6 +80,9 @@ func report(w io.Writer, root *cobra.Command, err error) int {
 		return exitBadInput
 	case errors.As(err, &input):
 		printProblems(w, input.Problems, input.More)
+		return exitBadInput
+	case errors.As(err, &save):
+		fmt.Fprintf(w, "appraise: %v\n", save)
 		return exitBadInput
 	}
 	// cobra reports unknown commands and wrong argument counts as plain
@@ -108,13 +113,17 @@ func codeOf(err error) int {
 	return report(io.Discard, nil, err)
 }
 
-// interrupted is a batch stopped by a signal.
+// interrupted is a run or a batch stopped by a signal; of is the number
+// of workbooks of a batch, 0 for one run.
 type interrupted struct {
 	sig      os.Signal
 	done, of int
 }
 
 func (e *interrupted) Error() string {
+	if e.of == 0 {
+		return fmt.Sprintf("interrupted (%v): nothing written", e.sig)
+	}
 	return fmt.Sprintf("interrupted (%v): %d of %d workbooks done, and no partial result written; run again with --skip-existing to go on", e.sig, e.done, e.of)
 }
 

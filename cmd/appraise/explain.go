@@ -26,6 +26,7 @@ type explainOptions struct {
 	Period   string   // as --period gives it
 	History  []string // folders of earlier results
 	Password string   // of a workbook saved with one
+	Encoding string   // of a CSV workbook
 
 	value           decimal.Decimal // Value, parsed
 	valueErr        error           // why Value is not a number, for a metric that needs one
@@ -56,6 +57,9 @@ its sum written out, the flags and the pay.`,
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkEncoding(cmd, &opts.Encoding); err != nil {
+				return err
+			}
 			opts.Rules = args[0]
 			if len(args) == 2 {
 				opts.Metric = args[1]
@@ -103,6 +107,7 @@ its sum written out, the flags and the pay.`,
 	f.StringVar(&opts.Period, "period", "", "the `period` of the workbook, for rules that look back (default: where the rules' period_from says)")
 	f.StringSliceVar(&opts.History, "history", nil, "a `folder` of earlier periods' scored results, for rules that look back (default: as score reads them)")
 	f.StringVar(&opts.Password, "password", "", "the `password` of a workbook saved with one; it is decrypted in memory only")
+	encodingFlag(f, &opts.Encoding)
 	return cmd
 }
 
@@ -162,10 +167,11 @@ func explainRun(opts *explainOptions) error {
 		}
 	}
 	found, err := run.Find(run.Options{Input: opts.Workbook, Sheet: opts.Sheet, Scorer: sc, RulesFile: opts.Rules,
-		Period: period, History: opts.History, Password: opts.Password}, opts.rowKey, opts.rowWant)
+		Period: period, History: opts.History, Password: opts.Password, Encoding: opts.Encoding}, opts.rowKey, opts.rowWant)
 	if err != nil {
 		return err
 	}
+	sc = found.Scorer
 	r := sc.NewResult()
 	found.Score(sc, r)
 	writeTrace(w, set, sc, found, r.Trace(), metric)
@@ -189,6 +195,14 @@ func explainRun(opts *explainOptions) error {
 			rows = append(rows, []string{p.Name, scoring.RoundMoney(sh.Share.Num).String(), how})
 		}
 		writeTable(w, "  ", rows)
+	}
+	if looks := r.Lookups(); len(looks) > 0 && metric < 0 {
+		// Which row of each table each lookup used.
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "lookups")
+		for _, l := range looks {
+			fmt.Fprintf(w, "  %s\n    %s\n", rules.Source(l.Call), l.Line())
+		}
 	}
 	if calls := sc.HistoryCalls(); len(calls) > 0 && metric < 0 {
 		// What each figure that looks back used, period by period.
@@ -417,6 +431,32 @@ func writeRules(w io.Writer, set *rules.Set) {
 		}
 		writeTable(w, "  ", rows)
 	}
+	if len(set.Tables) > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "tables (read with lookup)")
+		rows = nil
+		for _, t := range set.Tables {
+			sheet := t.Sheet
+			if sheet == "" {
+				sheet = t.Name
+			}
+			from := "sheet " + sheet + " of the workbook scored"
+			switch {
+			case t.Results != "" && t.Sheet != "":
+				from = "the results of " + t.Results + " on sheet " + t.Sheet
+			case t.Results != "":
+				from = "the results of " + t.Results
+			case t.File != "":
+				from = t.File + ", sheet " + sheet
+			}
+			var cols []string
+			for _, c := range t.Columns {
+				cols = append(cols, c.Name)
+			}
+			rows = append(rows, []string{t.Name, from, "by " + strings.Join(t.KeyNames(), ", "), strings.Join(cols, ", ")})
+		}
+		writeTable(w, "  ", rows)
+	}
 }
 
 // writeMetric prints one metric as a table of its fields.
@@ -435,6 +475,27 @@ func writeMetric(w io.Writer, set *rules.Set, m *rules.Metric) {
 			v += ", shown as a percentage"
 		}
 		rows = append(rows, []string{"value", v})
+	}
+	if m.Target != nil {
+		rows = append(rows, []string{"target", m.Target.Source})
+		how := "100 points when the value is at least the target, else 0"
+		if m.Lower {
+			how = "100 points when the value is at most the target, else 0"
+		}
+		if m.Mode == rules.TargetProportional {
+			lo, hi := "0", "100"
+			if m.Floor != nil {
+				lo = show(m.Floor.Value)
+			}
+			if m.Cap != nil {
+				hi = show(m.Cap.Value)
+			}
+			how = fmt.Sprintf("100 x value / target, from %s to %s", lo, hi)
+			if m.Lower {
+				how = fmt.Sprintf("100 x target / value, from %s to %s: the full points at or below the target", lo, hi)
+			}
+		}
+		rows = append(rows, []string{"mode", m.Mode + ": " + how})
 	}
 	if m.Bands != nil {
 		var bands [][]string
@@ -497,7 +558,10 @@ func writeMetric(w io.Writer, set *rules.Set, m *rules.Metric) {
 // writeTrace prints one person's scored row figure by figure; metric >= 0
 // limits it to that metric and the inputs it reads.
 func writeTrace(w io.Writer, set *rules.Set, sc *scoring.Scorer, found *run.Found, t scoring.Trace, metric int) {
-	head := fmt.Sprintf("%s: %s row %d", found.File, found.Sheet, found.Row)
+	head := fmt.Sprintf("%s row %d", found.Where, found.Row)
+	if found.Where == found.File {
+		head = fmt.Sprintf("%s: row %d", found.File, found.Row) // a CSV file
+	}
 	var keys []string
 	for i, c := range set.Columns {
 		if c.Key {
@@ -525,7 +589,7 @@ func writeTrace(w io.Writer, set *rules.Set, sc *scoring.Scorer, found *run.Foun
 		fmt.Fprintln(w, "inputs")
 		var rows [][]string
 		for _, i := range inputs {
-			ref := strings.TrimPrefix(found.Ref(i), found.File+": "+found.Sheet+"!")
+			ref := strings.TrimPrefix(strings.TrimPrefix(found.Ref(i), found.File+": "), found.Sheet+"!")
 			if ref == "" {
 				ref = "(no column)"
 			}

@@ -5,9 +5,11 @@ import (
 	"bufio"
 	"bytes"
 	"compress/flate"
+	"encoding/csv"
 	"errors"
 	"fmt"
 	"hash/crc32"
+	"html"
 	"io"
 	"os"
 	"os/exec"
@@ -24,6 +26,7 @@ import (
 
 	"github.com/rogpeppe/go-internal/testscript"
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 func TestMain(m *testing.M) {
@@ -37,6 +40,8 @@ func TestMain(m *testing.M) {
 		"zipsub":   func() { os.Exit(zipsub(os.Args[1:])) },
 		"mkrows":   func() { os.Exit(mkrows(os.Args[1:])) },
 		"mktext":   func() { os.Exit(mktext(os.Args[1:])) },
+		"mkcsv":    func() { os.Exit(mkcsv(os.Args[1:])) },
+		"looks":    func() { os.Exit(looks(os.Args[1:])) },
 	})
 }
 
@@ -78,7 +83,8 @@ func exitcode(ts *testscript.TestScript, neg bool, args []string) {
 }
 
 // interrupt N FILE SIGNAL cmd args... starts cmd, sends it SIGNAL (INT
-// or TERM) as soon as FILE exists, and checks that it exits with code N.
+// or TERM) as soon as FILE exists (a pattern, such as a temporary file's
+// name, when it holds a *), and checks that it exits with code N.
 // What it printed goes to the files interrupt.stdout and
 // interrupt.stderr, since it ran outside the script's own exec.
 func interrupt(ts *testscript.TestScript, neg bool, args []string) {
@@ -127,7 +133,7 @@ func interrupt(ts *testscript.TestScript, neg bool, args []string) {
 		case done = <-waited:
 			ts.Fatalf("interrupt: %s ended before %s appeared: %v\n%s", args[3], args[1], done, stderr.String())
 		case <-time.After(5 * time.Millisecond):
-			if fileExists(file) {
+			if m, _ := filepath.Glob(file); len(m) > 0 {
 				ts.Check(cmd.Process.Signal(sig))
 				sent = true
 			}
@@ -175,29 +181,54 @@ func mkrows(args []string) int {
 // writeRows writes rows as the sheet of a workbook at path, making its
 // folder, and returns the exit code of a test command.
 func writeRows(path, sheet string, rows [][]string) int {
+	return writeSheets(path, workbook.SheetRows{Name: sheet, Rows: rows})
+}
+
+// writeSheets writes a workbook of several sheets at path, making its
+// folder, and returns the exit code of a test command.
+func writeSheets(path string, sheets ...workbook.SheetRows) int {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
-	if err := workbook.WriteTable(path, sheet, rows); err != nil {
+	for i := range sheets {
+		if sheets[i].Name == "" {
+			sheets[i].Name = "Sheet1"
+		}
+	}
+	if err := workbook.WriteTables(path, sheets...); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
 	return 0
 }
 
-// mkxlsx OUT SHEET TABLE writes a workbook from a text table: one row per
-// line, cells separated by "|" (see workbook.WriteTable for how cells are
-// typed). A line "-" is an empty row.
+// mkxlsx OUT SHEET TABLE [SHEET TABLE]... writes a workbook from text
+// tables, a sheet each: one row per line, cells separated by "|" (see
+// workbook.WriteTable for how cells are typed). A line "-" is an empty
+// row.
 func mkxlsx(args []string) int {
-	if len(args) != 3 {
-		fmt.Fprintln(os.Stderr, "usage: mkxlsx out.xlsx sheet table.txt")
+	if len(args) < 3 || len(args)%2 == 0 {
+		fmt.Fprintln(os.Stderr, "usage: mkxlsx out.xlsx sheet table.txt [sheet table.txt]...")
 		return 2
 	}
-	f, err := os.Open(args[2])
+	var sheets []workbook.SheetRows
+	for i := 1; i+1 < len(args); i += 2 {
+		rows, err := readTextTable(args[i+1])
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 1
+		}
+		sheets = append(sheets, workbook.SheetRows{Name: args[i], Rows: rows})
+	}
+	return writeSheets(args[0], sheets...)
+}
+
+// readTextTable reads a text table of mkxlsx.
+func readTextTable(path string) ([][]string, error) {
+	f, err := os.Open(path)
 	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		return 1
+		return nil, err
 	}
 	defer f.Close()
 	var rows [][]string
@@ -221,7 +252,60 @@ func mkxlsx(args []string) int {
 		}
 		rows = append(rows, row)
 	}
-	return writeRows(args[0], args[1], rows)
+	return rows, sc.Err()
+}
+
+// mkcsv OUT ENCODING TABLE writes the text table mkxlsx takes as a CSV
+// file, as Excel saves one: CRLF line ends, cells quoted where they need
+// it. ENCODING is utf-8, utf-8-bom (with a byte-order mark, as Excel's
+// "CSV UTF-8"), gbk (as Chinese Excel's plain "CSV") or gb18030.
+func mkcsv(args []string) int {
+	if len(args) != 3 {
+		fmt.Fprintln(os.Stderr, "usage: mkcsv out.csv {utf-8 | utf-8-bom | gbk | gb18030} table.txt")
+		return 2
+	}
+	rows, err := readTextTable(args[2])
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	w.UseCRLF = true
+	for _, r := range rows {
+		for i, c := range r {
+			r[i] = strings.TrimSuffix(c, "|pct")
+		}
+		_ = w.Write(r)
+	}
+	w.Flush()
+	out := b.Bytes()
+	switch args[1] {
+	case "utf-8":
+	case "utf-8-bom":
+		out = append([]byte("\xEF\xBB\xBF"), out...)
+	case "gbk", "gb18030":
+		enc := simplifiedchinese.GBK
+		if args[1] == "gb18030" {
+			enc = simplifiedchinese.GB18030
+		}
+		if out, err = enc.NewEncoder().Bytes(out); err != nil {
+			fmt.Fprintln(os.Stderr, "mkcsv:", err)
+			return 1
+		}
+	default:
+		fmt.Fprintf(os.Stderr, "mkcsv: unknown encoding %q\n", args[1])
+		return 2
+	}
+	if err := os.MkdirAll(filepath.Dir(args[0]), 0o755); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	if err := os.WriteFile(args[0], out, 0o644); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	return 0
 }
 
 // zipedit FILE PART OLD NEW replaces OLD, which must occur exactly once,
@@ -494,5 +578,108 @@ func cells(args []string) int {
 		return 1
 	}
 	fmt.Print(out)
+	return 0
+}
+
+// looks FILE SHEET [CELL...] prints how a sheet of a written workbook
+// looks, as excelize reads it back: the frozen panes, the autofilter, the
+// notes on cells, the charts' ranges, then for each CELL its number
+// format, fill colour and boldness.
+func looks(args []string) int {
+	if len(args) < 2 {
+		fmt.Fprintln(os.Stderr, "usage: looks file.xlsx sheet [cell...]")
+		return 2
+	}
+	f, err := excelize.OpenFile(args[0])
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	defer f.Close()
+	sheet := args[1]
+	panes, err := f.GetPanes(sheet)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	if panes.Freeze {
+		fmt.Printf("frozen: %d columns, %d rows, from %s\n", panes.XSplit, panes.YSplit, panes.TopLeftCell)
+	}
+	zr, err := zip.OpenReader(args[0])
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	defer zr.Close()
+	part := ""
+	for i, name := range f.GetSheetList() {
+		if name == sheet {
+			part = fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1)
+		}
+	}
+	read := func(name string) string {
+		r, err := zr.Open(name)
+		if err != nil {
+			return ""
+		}
+		defer r.Close()
+		b, _ := io.ReadAll(r)
+		return string(b)
+	}
+	if m := regexp.MustCompile(`<autoFilter ref="([^"]+)"`).FindStringSubmatch(read(part)); m != nil {
+		fmt.Printf("filter: %s\n", m[1])
+	}
+	comments, _ := f.GetComments(sheet)
+	for _, c := range comments {
+		text := c.Text
+		for _, r := range c.Paragraph {
+			text += r.Text
+		}
+		fmt.Printf("note %s: %s\n", c.Cell, strings.ReplaceAll(text, "\n", " / "))
+	}
+	// The charts drawn on this sheet, through its drawing's relations.
+	rels := read(strings.Replace(part, "worksheets/", "worksheets/_rels/", 1) + ".rels")
+	for _, d := range regexp.MustCompile(`Target="\.\./drawings/([^"]+)"`).FindAllStringSubmatch(rels, -1) {
+		drels := read("xl/drawings/_rels/" + d[1] + ".rels")
+		for _, c := range regexp.MustCompile(`Target="\.\./charts/([^"]+)"`).FindAllStringSubmatch(drels, -1) {
+			chart := read("xl/charts/" + c[1])
+			kind := regexp.MustCompile(`<(?:c:)?(\w+Chart)>`).FindStringSubmatch(chart)
+			title := regexp.MustCompile(`<a:t>([^<]*)</a:t>`).FindStringSubmatch(chart)
+			var refs []string
+			for _, m := range regexp.MustCompile(`<(?:c:)?f>([^<]*)</(?:c:)?f>`).FindAllStringSubmatch(chart, -1) {
+				refs = append(refs, html.UnescapeString(m[1]))
+			}
+			if kind != nil && title != nil {
+				fmt.Printf("chart: %s %q %s\n", kind[1], title[1], strings.Join(refs, " "))
+			}
+		}
+	}
+	for _, cell := range args[2:] {
+		id, err := f.GetCellStyle(sheet, cell)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 1
+		}
+		st, err := f.GetStyle(id)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 1
+		}
+		format := "General"
+		switch {
+		case st.CustomNumFmt != nil:
+			format = *st.CustomNumFmt
+		case st.NumFmt != 0:
+			format = fmt.Sprintf("builtin %d", st.NumFmt)
+		}
+		line := cell + ": " + format
+		if len(st.Fill.Color) > 0 {
+			line += " fill " + st.Fill.Color[0]
+		}
+		if st.Font != nil && st.Font.Bold {
+			line += " bold"
+		}
+		fmt.Println(line)
+	}
 	return 0
 }

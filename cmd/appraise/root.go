@@ -1,8 +1,13 @@
 package main
 
 import (
+	"fmt"
 	"io"
+	"os"
 	"runtime/debug"
+	"strings"
+
+	"appraise/msg"
 
 	"github.com/spf13/cobra"
 )
@@ -25,15 +30,57 @@ func appVersion() string {
 type streams struct {
 	Out io.Writer
 	Err io.Writer
+	// Lang is the language of the messages; what goes to Err is said in
+	// it as it is written, and a command that writes messages to Out
+	// (validate's problems) says them with [msg.SayAll].
+	Lang msg.Lang
 }
 
 // Main runs appraise with args and returns its exit code.
 func Main(args []string, stdout, stderr io.Writer) int {
-	io := &streams{Out: stdout, Err: stderr}
+	lang, bad := langOf(args, os.Getenv)
+	var tr *msg.Writer
+	if lang != msg.English {
+		tr = msg.NewWriter(stderr, lang)
+		stderr = tr
+	}
+	io := &streams{Out: stdout, Err: stderr, Lang: lang}
 	root := newCmdRoot(io)
 	root.SetArgs(args)
-	err := root.Execute()
-	return report(io.Err, root, err)
+	var err error
+	if bad != "" {
+		err = &usageError{cmd: root, err: fmt.Errorf("--lang must be en or zh, not %q", bad)}
+	} else {
+		err = root.Execute()
+	}
+	code := report(io.Err, root, err)
+	if tr != nil {
+		_ = tr.Flush()
+	}
+	return code
+}
+
+// langOf is the language of the messages: --lang, else the locale
+// (LC_ALL, LC_MESSAGES, LANG). It is read before the command line is
+// parsed, so that mistakes on the command line are said in it too; bad
+// is a --lang value that names no language.
+func langOf(args []string, getenv func(string) string) (lang msg.Lang, bad string) {
+	for i, a := range args {
+		if a == "--" {
+			break
+		}
+		v, ok := strings.CutPrefix(a, "--lang=")
+		if !ok && a == "--lang" && i+1 < len(args) {
+			v, ok = args[i+1], true
+		}
+		if ok {
+			if l, known := msg.Parse(v); known {
+				return l, ""
+			}
+			return msg.FromEnv(getenv), v
+		}
+	}
+	return msg.FromEnv(getenv), ""
 }
 
 func newCmdRoot(io *streams) *cobra.Command {
@@ -58,6 +105,9 @@ which every figure is explained.`,
 	root.SetOut(io.Out)
 	root.SetErr(io.Err)
 	root.SetVersionTemplate("appraise {{.Version}}\n")
+	// Read by langOf before the command line is parsed; declared here so
+	// that every command accepts it and its help lists it.
+	root.PersistentFlags().String("lang", "", "the `language` of messages: en or zh (default: from LC_ALL, LC_MESSAGES or LANG)")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &usageError{cmd: c, err: err}
 	})

@@ -19,6 +19,7 @@ func TestSchemesRun(t *testing.T) {
 		"cs-staff                 month    客户服务人员绩效考核方案\n" +
 		"cs-staff-categories      month    客服人员工作绩效考核表\n" +
 		"customer-review          month    客户平时考核表\n" +
+		"dept-kpi                 quarter  KPI考核表(销售中心、财务部、行政后勤部)\n" +
 		"dept-service             quarter  部门绩效考核表(用户服务部)\n" +
 		"ecommerce-cs             month    客服部客服指标绩效考核表\n" +
 		"ecommerce-cs-deductions  month    客服绩效考核方案(拟稿)\n" +
@@ -32,7 +33,8 @@ func TestSchemesRun(t *testing.T) {
 		"trade-dept-quarterly     quarter  外贸部绩效考核方案(经理/主管季度综合考核)\n" +
 		"trade-group-2010         month    外贸组绩效考核方案(2010)\n" +
 		"trade-sales-2017         month    销售部绩效考核方案(2017)\n" +
-		"weekly-cs                week     员工周绩效考核表(客服)\n"
+		"weekly-cs                week     员工周绩效考核表(客服)\n" +
+		"year-end-bonus           year     年度绩效考核及年终奖\n"
 	if out.String() != want || errb.Len() != 0 {
 		t.Errorf("stdout %q, stderr %q; want %q and nothing", out.String(), errb.String(), want)
 	}

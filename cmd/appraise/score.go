@@ -13,8 +13,10 @@ import (
 	"appraise/rules"
 	"appraise/run"
 	"appraise/scoring"
+	"appraise/workbook"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 // scoreOptions is everything `appraise score` needs.
@@ -31,6 +33,7 @@ type scoreOptions struct {
 	Quiet  bool
 
 	Password string // of a workbook saved with one
+	Encoding string // of a CSV input; "" tells it from the file
 
 	Period  string // as --period gives it
 	period  scoring.Period
@@ -39,6 +42,9 @@ type scoreOptions struct {
 	// Calibrate gives the grades by place to fit the rules'
 	// distribution, for appraise calibrate.
 	Calibrate bool
+
+	With []string // NAME=FILE.xlsx: the workbook of one of the rules' tables
+	with map[string]string
 }
 
 func newCmdScore(io *streams, runF func(*scoreOptions) error) *cobra.Command {
@@ -48,16 +54,26 @@ func newCmdScore(io *streams, runF func(*scoreOptions) error) *cobra.Command {
 		Short: "Score a workbook and write the results beside it",
 		Long: `Score every row of a workbook's sheet with a rule file and write the
 results: by default a workbook named <name>.scored.xlsx beside the input,
-holding the input columns followed by the results, a detail sheet that
-explains every metric of every person, and an audit sheet. A detail too
-long for one sheet goes on in "detail 2", "detail 3" and so on; with
---detail csv it goes to a CSV file beside the workbook instead, and with
---detail none it is left out.
+in the rule file's language: a summary sheet (people, the totals' mean,
+median, lowest and highest, the grades as a table and a chart, pay line
+totals and flags, per group), the input columns followed by the results,
+a payout sheet of a row a person, a detail sheet that explains every
+figure of every person in a row of their own, and an audit sheet. With
+--detail full the detail has a row per person and figure, going on in
+"明细 2" ("detail 2") and so on when a sheet is full; with --detail csv
+that goes to a CSV file beside the workbook instead, and with --detail
+none the detail is left out.
 
 The rules come from --rules, from a built-in scheme named with --scheme
 (see appraise schemes), or else from rules.yaml beside the workbook.
 Nothing is written unless every row passes its checks, and the input
 workbook is never changed.
+
+A CSV file is read as a workbook of one sheet, in UTF-8 (with or without
+a byte-order mark) or GBK/GB18030, told from the file or given with
+--encoding; its results are a scored workbook too. --sheet '*' scores
+every sheet that holds the rules' columns, one department a sheet, into
+one workbook with a results sheet each.
 
 Given a folder instead of a workbook, with --period naming a quarter or a
 year, score builds that period from the months' workbooks in the folder,
@@ -67,6 +83,8 @@ the folder as <period>.scored.xlsx.`,
 		Example: `  $ appraise score march.xlsx
   $ appraise score march.xlsx --rules ../rules/cs.yaml --sheet 客服KPI
   $ appraise score march.xlsx --scheme ecommerce-cs
+  $ appraise score march.csv --encoding gbk
+  $ appraise score 三月.xlsx --sheet '*'
   $ appraise score march.xlsx -o results/march.json
   $ appraise score year.xlsx --detail csv
   $ appraise score march.xlsx --format csv -o -
@@ -93,12 +111,18 @@ the folder as <period>.scored.xlsx.`,
 			}
 			switch opts.Detail {
 			case "":
-			case run.DetailInSheet, run.DetailInCSV, run.DetailNone:
+			case run.DetailInSheet, run.DetailFull, run.DetailInCSV, run.DetailNone:
 				if opts.Format != "xlsx" {
 					return usagef(cmd, "--detail applies to xlsx output; %s output has no detail", opts.Format)
 				}
 			default:
-				return usagef(cmd, "--detail must be sheet, csv or none, not %q", opts.Detail)
+				return usagef(cmd, "--detail must be sheet, full, csv or none, not %q", opts.Detail)
+			}
+			if err := checkEncoding(cmd, &opts.Encoding); err != nil {
+				return err
+			}
+			if opts.Sheet == run.AllSheets && opts.Format != "xlsx" {
+				return usagef(cmd, "--sheet '*' writes a workbook with a results sheet a sheet scored; %s output holds one table: give --sheet NAME", opts.Format)
 			}
 			if opts.Period != "" {
 				p, err := scoring.ParsePeriod(opts.Period)
@@ -107,6 +131,11 @@ the folder as <period>.scored.xlsx.`,
 				}
 				opts.period = p
 			}
+			w, err := parseWith(opts.With)
+			if err != nil {
+				return usagef(cmd, "%v", err)
+			}
+			opts.with = w
 			if opts.Output == "" {
 				opts.Output = run.DefaultOutput(opts.Input, opts.Format)
 				if fi, err := os.Stat(opts.Input); err == nil && fi.IsDir() && !opts.period.IsZero() {
@@ -133,20 +162,39 @@ the folder as <period>.scored.xlsx.`,
 	f := cmd.Flags()
 	f.StringVar(&opts.Rules, "rules", "", "the rule `file` (default: rules.yaml beside the workbook)")
 	f.StringVar(&opts.Scheme, "scheme", "", "use the rules of a built-in `scheme` (see appraise schemes)")
-	f.StringVar(&opts.Sheet, "sheet", "", "the `sheet` to score (default: the rules' sheet, else the first)")
+	f.StringVar(&opts.Sheet, "sheet", "", "the `sheet` to score, '*' for every sheet with the rules' columns (default: the rules' sheet, else the first)")
 	f.StringVarP(&opts.Output, "output", "o", "", "the `path` to write the results, - for standard output (default: <name>.scored.<format> beside the input)")
 	f.StringVar(&opts.Format, "format", "", "the output `format`: xlsx, json or csv (default: from the output's extension, else xlsx)")
-	f.StringVar(&opts.Detail, "detail", "", "`where` the detail of an xlsx output goes: sheet, csv (<name>.detail.csv beside it) or none (default: sheet)")
+	f.StringVar(&opts.Detail, "detail", "", "`where` the detail of an xlsx output goes: sheet (a row a person), full (a row a figure), csv (the full detail in <name>.detail.csv beside it) or none (default: sheet)")
 	f.BoolVar(&opts.BOM, "bom", false, "start CSV files with a byte-order mark, so that Excel reads their Chinese right")
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "print nothing on success")
 	f.StringVar(&opts.Period, "period", "", "the `period` scored: 2026-03, 2026-Q1, 2026, 2026-W15 or a cycle's first day 2026-03-26 (default: where the rules' period_from says)")
 	f.StringVar(&opts.Password, "password", "", "the `password` of a workbook saved with one; it is decrypted in memory only")
+	encodingFlag(f, &opts.Encoding)
+	f.StringArrayVar(&opts.With, "with", nil, "`NAME=FILE.xlsx`: read the rules' table NAME from that workbook (may be given more than once)")
 	f.StringSliceVar(&opts.History, "history", nil, "a `folder` of earlier periods' scored results, for rules that look back (default: the rules' history:)")
 	_ = cmd.RegisterFlagCompletionFunc("rules", completeRulesFlag)
 	_ = cmd.RegisterFlagCompletionFunc("scheme", completeScheme)
 	_ = cmd.RegisterFlagCompletionFunc("sheet", completeSheet)
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"xlsx", "json", "csv"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
+}
+
+// encodingFlag adds --encoding, the encoding of CSV inputs, to a command
+// that reads workbooks; [checkEncoding] checks it.
+func encodingFlag(f *pflag.FlagSet, p *string) {
+	f.StringVar(p, "encoding", "", "the `encoding` of a CSV input: utf-8, gbk or gb18030 (default: told from the file)")
+}
+
+// checkEncoding reads --encoding as [workbook.ParseEncoding] does, a
+// usage error when it names no encoding known.
+func checkEncoding(cmd *cobra.Command, p *string) error {
+	enc, err := workbook.ParseEncoding(*p)
+	if err != nil {
+		return usagef(cmd, "--encoding: %v", err)
+	}
+	*p = enc
+	return nil
 }
 
 // formatOf guesses the output format from a file name.
@@ -189,7 +237,10 @@ func scoreRun(opts *scoreOptions) error {
 	if err != nil {
 		return err
 	}
+	ctx, caught, stop := watchSignals()
+	defer stop()
 	sum, err := run.Score(run.Options{
+		Context:   ctx,
 		Calibrate: opts.Calibrate,
 		Input:     opts.Input,
 		Sheet:     opts.Sheet,
@@ -205,8 +256,15 @@ func scoreRun(opts *scoreOptions) error {
 		Period:    opts.period,
 		History:   opts.History,
 		Password:  opts.Password,
+		Encoding:  opts.Encoding,
+		With:      opts.with,
 	})
 	if err != nil {
+		// A signal that came after the results were written leaves them:
+		// they are whole.
+		if s := caught(); s != nil {
+			return &interrupted{sig: s}
+		}
 		return err
 	}
 	if opts.Quiet {
@@ -237,8 +295,22 @@ func scoreRun(opts *scoreOptions) error {
 	if opts.Calibrate {
 		verb = "calibrated"
 	}
-	fmt.Fprintf(opts.io.Err, "appraise: %s %s of %s, sheet %s, with %s: wrote %s\n",
-		verb, plural(sum.Rows, "row"), of, sum.Sheet, with, dest)
+	sheet := ", sheet " + sum.Sheet
+	switch {
+	case len(sum.Sheets) > 0:
+		var each []string
+		for _, c := range sum.Sheets {
+			each = append(each, fmt.Sprintf("%s (%d)", c.Sheet, c.Rows))
+		}
+		sheet = ", sheets " + strings.Join(each, ", ")
+	case workbook.IsCSV(opts.Input):
+		sheet = "" // a CSV file has one
+	}
+	fmt.Fprintf(opts.io.Err, "appraise: %s %s of %s%s, with %s: wrote %s\n",
+		verb, plural(sum.Rows, "row"), of, sheet, with, dest)
+	for _, k := range sum.Skipped {
+		fmt.Fprintf(opts.io.Err, "appraise: sheet %s not scored: %s\n", k.Sheet, k.Why)
+	}
 	reportFit(opts, set, sum)
 	for _, u := range sum.Unshared {
 		where := "the sheet"
@@ -258,9 +330,29 @@ func scoreRun(opts *scoreOptions) error {
 	}
 	if sum.Incomplete > 0 {
 		fmt.Fprintf(opts.io.Err, "appraise: %s could not be fully scored: see the %s column\n",
-			plural(sum.Incomplete, "row"), set.Labels.Notes)
+			plural(sum.Incomplete, "row"), notesLabel(set, opts.Format))
 	}
 	return nil
+}
+
+// parseWith reads --with flags, each NAME=FILE.xlsx.
+func parseWith(flags []string) (map[string]string, error) {
+	if len(flags) == 0 {
+		return nil, nil
+	}
+	m := map[string]string{}
+	for _, f := range flags {
+		name, file, ok := strings.Cut(f, "=")
+		name, file = strings.TrimSpace(name), strings.TrimSpace(file)
+		switch {
+		case !ok || name == "" || file == "":
+			return nil, fmt.Errorf("--with %s: write the table's name and its workbook, as --with 目标=targets.xlsx", f)
+		case m[name] != "":
+			return nil, fmt.Errorf("--with names table %s twice", name)
+		}
+		m[name] = file
+	}
+	return m, nil
 }
 
 func plural(n int, word string) string {
@@ -333,7 +425,7 @@ func reportFit(opts *scoreOptions, set *rules.Set, sum run.Summary) {
 		if len(sum.Moves) == 1 {
 			who = "1 person"
 		}
-		fmt.Fprintf(opts.io.Err, "appraise: distribution: %s moved grade to fit the curve: see the %s sheet\n", who, run.CalibrationSheet)
+		fmt.Fprintf(opts.io.Err, "appraise: distribution: %s moved grade to fit the curve: see the %s sheet\n", who, curveSheet(set, opts.Format))
 	}
 	for _, f := range sum.Fit {
 		if !f.Applies || f.Fits() {
@@ -349,9 +441,31 @@ func reportFit(opts *scoreOptions, set *rules.Set, sum run.Summary) {
 			parts = append(parts, fmt.Sprintf("%d with other grades", f.Other))
 		}
 		where := "the sheet"
-		if set.Distribution.Group != "" {
+		switch {
+		case len(sum.Sheets) > 0:
+			// With --sheet '*', each sheet is fitted on its own; the
+			// group is named after it.
+			where = "sheet " + f.Group
+		case set.Distribution.Group != "":
 			where = set.Distribution.Group + " " + f.Group
 		}
 		fmt.Fprintf(opts.io.Err, "appraise: distribution: %s does not fit the curve: %s\n", where, strings.Join(parts, ", "))
 	}
+}
+
+// notesLabel is the header of the notes column in output of format: the
+// workbook's, in the rule file's language, or the CSV's.
+func notesLabel(set *rules.Set, format string) string {
+	if format == "" || format == "xlsx" {
+		return set.Local.Notes
+	}
+	return set.Labels.Notes
+}
+
+// curveSheet names the calibration sheet as the output of format does.
+func curveSheet(set *rules.Set, format string) string {
+	if format == "" || format == "xlsx" {
+		return run.CurveSheet(set, run.CalibrationSheet)
+	}
+	return run.CalibrationSheet
 }

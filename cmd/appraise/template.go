@@ -111,8 +111,15 @@ func templateRun(opts *templateOptions) error {
 		return err
 	}
 	if !opts.Quiet {
-		fmt.Fprintf(opts.io.Err, "appraise: wrote %s: sheet %s, %s, headers in row %d\n",
-			opts.Output, tpl.Sheet, plural(len(tpl.Columns), "column"), tpl.HeaderRow())
+		sheet := "sheet " + tpl.Sheet + ", "
+		if workbook.IsCSV(opts.Output) {
+			sheet = "" // a CSV file has one, named after the file
+		}
+		fmt.Fprintf(opts.io.Err, "appraise: wrote %s: %s%s, headers in row %d\n",
+			opts.Output, sheet, plural(len(tpl.Columns), "column"), tpl.HeaderRow())
+		for _, m := range tpl.More {
+			fmt.Fprintf(opts.io.Err, "appraise: and sheet %s, %s, headers in row 1\n", m.Sheet, plural(len(m.Columns), "column"))
+		}
 	}
 	return nil
 }
@@ -161,6 +168,7 @@ func templateFor(set *rules.Set) *workbook.Template {
 	if set.Ledger != nil {
 		cols, of = set.Ledger.Rows.Columns, set.Ledger.Rows
 	}
+	t.More = tableTemplates(set)
 	users := columnUsers(of)
 	for _, c := range cols {
 		holds, check := columnCheck(c)
@@ -206,6 +214,57 @@ func templateFor(set *rules.Set) *workbook.Template {
 		})
 	}
 	return t
+}
+
+// tableTemplates describes the sheets of the scored workbook that the
+// rules' tables read: each table without a workbook or rules of its own,
+// its keys first.
+func tableTemplates(set *rules.Set) []*workbook.Template {
+	var out []*workbook.Template
+	for _, t := range set.Tables {
+		if t.File != "" || t.Results != "" {
+			continue
+		}
+		sheet := t.Sheet
+		if sheet == "" {
+			sheet = t.Name
+		}
+		tpl := &workbook.Template{Sheet: sheet}
+		for k, c := range append(append([]*rules.Column{}, t.Keys...), t.Columns...) {
+			holds, check := columnCheck(c)
+			lines := []string{holds}
+			if k < len(t.Keys) {
+				lines = append(lines, fmt.Sprintf("a key of table %s: %s together find the row, once each", t.Name, strings.Join(t.KeyNames(), ", ")), "may not be blank")
+				check.Blank = false
+			} else {
+				switch {
+				case c.Blank != nil:
+					lines = append(lines, "a blank cell means "+show(c.Blank.Value))
+				case c.BlankNone:
+					lines = append(lines, "may be blank: no value")
+				case !c.Text || c.Values != nil:
+					lines = append(lines, "may not be blank")
+				}
+				switch {
+				case c.DefaultText != nil:
+					lines = append(lines, "a row left out gives "+*c.DefaultText)
+				case c.Default != nil:
+					lines = append(lines, "a row left out gives "+show(c.Default.Value))
+				default:
+					lines = append(lines, "a row the rules need may not be left out")
+				}
+			}
+			if c.Name != c.Header {
+				lines = append(lines, "called "+c.Name+" in the rules")
+			}
+			if len(c.Aliases) > 0 {
+				lines = append(lines, "also accepted as the header: "+strings.Join(c.Aliases, ", "))
+			}
+			tpl.Columns = append(tpl.Columns, workbook.TemplateColumn{Header: c.Header, Note: strings.Join(lines, "\n"), Text: c.Text, Check: check})
+		}
+		out = append(out, tpl)
+	}
+	return out
 }
 
 // columnCheck says in words what column c holds, and gives the check on
@@ -264,7 +323,7 @@ func columnUsers(set *rules.Set) map[string][]string {
 		}
 	}
 	for _, m := range set.Metrics {
-		add("metric "+m.Name, m.Value, m.Points)
+		add("metric "+m.Name, m.Value, m.Points, m.Target)
 	}
 	add(set.Labels.Total, set.Total.Formula)
 	for _, f := range set.Flags {

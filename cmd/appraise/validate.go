@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"appraise/msg"
 	"appraise/rules"
 	"appraise/run"
 
@@ -124,7 +125,7 @@ func validateRun(opts *validateOptions) error {
 		}
 	} else {
 		for _, e := range all {
-			fmt.Fprintln(opts.io.Out, e.Error())
+			fmt.Fprintln(opts.io.Out, msg.SayAll(opts.io.Lang, e.Error()))
 		}
 	}
 
@@ -174,7 +175,38 @@ func check(file string, read func(string) ([]byte, error)) (rules.ErrorList, err
 		}
 		return list, nil
 	}
-	return set.Warnings, nil
+	// Results tables read other rule files, which must check out too
+	// and must not read these rules' results in turn.
+	_, chain := rules.Chain(set, func(path string) ([]byte, error) {
+		b, err := read(path)
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, errors.New("no such file")
+		}
+		return b, err
+	})
+	problems := set.Warnings
+	others := map[string]int{}
+	for _, e := range chain {
+		if e.Pos.File == file {
+			problems = append(problems, e)
+		} else if !e.Warning {
+			others[e.Pos.File]++
+		}
+	}
+	// A problem of a rule file these rules read is that file's: it is
+	// named here at the table that reads it.
+	for _, t := range set.Tables {
+		if t.Results == "" {
+			continue
+		}
+		path := rules.ResultsPath(file, t.Results)
+		if n := others[path]; n > 0 {
+			problems = append(problems, &rules.Error{Pos: t.ResultsPos,
+				Msg: fmt.Sprintf("table %s: the rule file %s has %s: run appraise validate %s", t.Name, path, plural(n, "error"), path)})
+			delete(others, path)
+		}
+	}
+	return problems, nil
 }
 
 // countProblems says "2 errors and 1 warning", leaving out a kind there

@@ -16,6 +16,7 @@ import (
 	"fmt"
 
 	"appraise/examples/internal/sample"
+	"appraise/workbook"
 )
 
 var header = []string{
@@ -78,7 +79,21 @@ func main() {
 		Seed:     [2]uint64{20260331, 0x646570},
 		Names:    names,
 		Random:   random,
-	})
+	}, workbook.SheetRows{Name: "人员", Rows: people})
+}
+
+// people is the sheet 人员 that ../people.yaml scores: a manager and staff
+// in two departments, D01 华北服务部 (总分 80) and D02 华东服务部 (总分
+// 72.1). Keep ../expected-people.yaml in step with any change here.
+var people = [][]string{
+	{"人员季度考核 2026年第1季度"},
+	{"工号", "姓名", "部门", "岗位", "个人考核得分"},
+	{"P01", "张伟", "华北服务部", "经理", "90"},
+	{"P02", "李娜", "华北服务部", "员工", "85"},
+	{"P03", "王强", "华北服务部", "员工", "70"},
+	{"P04", "刘洋", "华东服务部", "经理", "88"},
+	{"P05", "陈静", "华东服务部", "员工", "95"},
+	{"P06", "赵磊", "华东服务部", "员工", "60"},
 }
 
 // random makes a plausible department: ratings in halves, and never more

@@ -50,13 +50,14 @@ func (s Sheet) Rows() [][]string {
 
 func (s Sheet) id(n int) string { return fmt.Sprintf(s.IDFormat, n) }
 
-// Main is the whole of a generator's main function: it writes s to the
-// workbook named by the -o flag, defaultOut when there is none, and exits
-// with status 1 when it cannot.
-func Main(defaultOut string, s Sheet) {
+// Main is the whole of a generator's main function: it writes s, then the
+// sheets more, to the workbook named by the -o flag, defaultOut when there
+// is none, and exits with status 1 when it cannot.
+func Main(defaultOut string, s Sheet, more ...workbook.SheetRows) {
 	out := flag.String("o", defaultOut, "output workbook `path`")
 	flag.Parse()
-	if err := workbook.WriteTable(*out, s.Name, s.Rows()); err != nil {
+	sheets := append([]workbook.SheetRows{{Name: s.Name, Rows: s.Rows()}}, more...)
+	if err := workbook.WriteTables(*out, sheets...); err != nil {
 		fmt.Fprintf(os.Stderr, "gen: error: %v\n", err)
 		os.Exit(1)
 	}
