@@ -17,6 +17,19 @@ flags:
 `); msg != "" {
 		t.Fatalf("valid date rules: %s", msg)
 	}
+	if msg := parseError(t, `columns:
+  工号: {type: text, key: true}
+tables:
+  档案:
+    keys:
+      工号: {type: text}
+    columns:
+      入职日期: {type: date}
+metrics:
+  司龄: months_between(lookup(档案.入职日期, 工号), period_end)
+`); msg != "" {
+		t.Fatalf("a date looked up in a table: %s", msg)
+	}
 	runErrorCases(t, []errorCase{
 		{
 			name: "a date where a number is needed",

@@ -226,6 +226,9 @@ func (c *checker) lookupCall(e *Call, self *Metric) typ {
 		if t.Keys[k].Text {
 			want = tyText
 		}
+		if t.Keys[k].Date {
+			want = tyDate
+		}
 		if got != tyUnknown && got != want && !t.Keys[k].untyped {
 			c.errs.add(a.Position(), "lookup: key %s of table %s is %s, but %s is %s", t.Keys[k].Name, t.Name, want, Source(a), got)
 		}
@@ -235,6 +238,8 @@ func (c *checker) lookupCall(e *Call, self *Metric) typ {
 		return tyUnknown
 	case col.Text:
 		return tyText
+	case col.Date:
+		return tyDate
 	}
 	return tyNumber
 }
