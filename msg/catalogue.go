@@ -305,4 +305,18 @@ var Catalogue = []Entry{
 	{`--encoding: {msg}`, `--encoding 有误：{msg}`},
 	{`{flag} must be {choices}, not {value}`, `{flag} 只能是 {choices}，不能是 {value}`},
 	{`--lang must be en or zh, not {lang}`, `--lang 只能是 en 或 zh，不能是 {lang}`},
+
+	// Notes of the results sheet: why a figure has no value, or how it
+	// was settled.
+	{`{a} is 0, so {expr} has no value`, `{a} 为 0，{expr} 无法计算`},
+	{`{col} is blank`, `{col} 为空`},
+	{`none of {cols} has a value`, `{cols} 均无数值`},
+	{`not decided: {msg}`, `无法判定：{msg}`},
+	{`{rank} is not ranked: {msg}`, `{rank} 未排名：{msg}`},
+	{`the history has no earlier period (not {period})`, `历史记录中没有更早的期间（缺少 {period}）`},
+	{`{call} needs {n} earlier period{s}`, `{call} 需要更早的 {n} 个期间`},
+	{`if_missing gives {n} points`, `按 if_missing 计 {n} 分`},
+	{`veto {cond}: at most {grade}`, `否决 {cond}：最高 {grade}`},
+	{`veto {cond}: coefficient {n}`, `否决 {cond}：系数 {n}`},
+	{`{by} {a} (row {n}) is read as {b}`, `{by} {a}（第 {n} 行）按 {b} 读取`},
 }

@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 
+	"appraise/msg"
 	"appraise/rules"
 	"appraise/scoring"
 	"appraise/workbook"
@@ -314,7 +315,21 @@ func (l *layout) fields(res *scoring.Result, buf []field) []field {
 	for k := range l.set.Pools {
 		buf = append(buf, field{v: res.Share(k).Share, money: true})
 	}
-	return append(buf, field{text: strings.Join(l.notes(res), "; ")})
+	notes := l.notes(res)
+	if l.labels.Lang == "zh" {
+		// The notes are said in the workbook's language, as its sheets
+		// and headers are; JSON and CSV keep them in English for scripts.
+		said := make([]string, len(notes))
+		for i, n := range notes {
+			parts := strings.Split(n, "; ")
+			for j, p := range parts {
+				parts[j] = msg.Say(msg.Chinese, p)
+			}
+			said[i] = strings.Join(parts, "; ")
+		}
+		notes = said
+	}
+	return append(buf, field{text: strings.Join(notes, "; ")})
 }
 
 // within is the column, as an index into the rules' columns, that rank k
