@@ -318,5 +318,6 @@ var Catalogue = []Entry{
 	{`if_missing gives {n} points`, `按 if_missing 计 {n} 分`},
 	{`veto {cond}: at most {grade}`, `否决 {cond}：最高 {grade}`},
 	{`veto {cond}: coefficient {n}`, `否决 {cond}：系数 {n}`},
+	{`veto {cond} cannot be decided: {msg}`, `否决 {cond} 无法判定：{msg}`},
 	{`{by} {a} (row {n}) is read as {b}`, `{by} {a}（第 {n} 行）按 {b} 读取`},
 }
