@@ -50,6 +50,7 @@ type layout struct {
 	decimals         []int    // per metric, the decimals its points are written with in the rules
 	gradeAt, flagsAt int      // the grade's and the flags' places among the result columns; -1 for none
 
+	said    map[string]string // notes said in Chinese, by their English; see say
 	parts   []decimal.Decimal // a row's instalments, reused
 	paySums []decimal.Decimal // per pay line, its instalments so far, for JSON
 }
@@ -321,11 +322,7 @@ func (l *layout) fields(res *scoring.Result, buf []field) []field {
 		// and headers are; JSON and CSV keep them in English for scripts.
 		said := make([]string, len(notes))
 		for i, n := range notes {
-			parts := strings.Split(n, "; ")
-			for j, p := range parts {
-				parts[j] = msg.Say(msg.Chinese, p)
-			}
-			said[i] = strings.Join(parts, "; ")
+			said[i] = l.say(n)
 		}
 		notes = said
 	}
@@ -795,6 +792,31 @@ func (s *textSink) payoutTotals() string {
 
 // notes are the result's notes, after those of a ledger's person: each
 // other spelling of their key read as theirs.
+// maxSaid bounds how many notes a layout keeps said in Chinese: the same
+// reasons come back row after row, and matching one against the
+// catalogue costs far more than the rest of the row.
+const maxSaid = 4096
+
+// say gives note in Chinese, each part of it ("; ") on its own, from
+// what was said before when the same note came before.
+func (l *layout) say(note string) string {
+	if z, ok := l.said[note]; ok {
+		return z
+	}
+	parts := strings.Split(note, "; ")
+	for j, p := range parts {
+		parts[j] = msg.Say(msg.Chinese, p)
+	}
+	z := strings.Join(parts, "; ")
+	if l.said == nil {
+		l.said = map[string]string{}
+	}
+	if len(l.said) < maxSaid {
+		l.said[note] = z
+	}
+	return z
+}
+
 func (l *layout) notes(res *scoring.Result) []string {
 	notes := res.Notes()
 	if l.ledger == nil {
