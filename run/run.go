@@ -545,13 +545,7 @@ func eachRecord(opts Options, table *workbook.Table, fn func(workbook.Row, []sco
 				raw, kind, shown := cellAt(table, row, idx)
 				v, err := sc.BindCell(i, raw, kind, shown)
 				if err != nil {
-					// Name the column as the sheet heads it, which may be
-					// an alias of the rules' header.
-					var ce *scoring.CellError
-					if errors.As(err, &ce) {
-						ce.Header = headerOr(table, idx, ce.Header)
-					}
-					report(table.Ref(idx, row.Num) + ": " + err.Error())
+					report(cellProblem(table, idx, row.Num, err))
 					bad = true
 					if sc.Rules().Columns[i].Key {
 						keysBound = false
@@ -688,6 +682,17 @@ func headerOr(t *workbook.Table, idx int, name string) string {
 		return h
 	}
 	return name
+}
+
+// cellProblem names the cell in column idx of row num with err, a cell
+// that does not bind; the column is named as the sheet heads it, which
+// may be an alias of the rules' header.
+func cellProblem(table *workbook.Table, idx, num int, err error) string {
+	var ce *scoring.CellError
+	if errors.As(err, &ce) {
+		ce.Header = headerOr(table, idx, ce.Header)
+	}
+	return table.Ref(idx, num) + ": " + err.Error()
 }
 
 // cellAt is the cell of row in column idx: its text, and how it is

@@ -281,11 +281,7 @@ func readTable(opts Options, f *workbook.File, i int) (*scoring.TableData, error
 			}
 			v, err := scoring.BindColumn(c, t.Name+"."+c.Name+" is blank", raw, kind, shown)
 			if err != nil {
-				var ce *scoring.CellError
-				if errors.As(err, &ce) {
-					ce.Header = headerOr(table, idx, ce.Header)
-				}
-				report(table.Ref(idx, row.Num) + ": " + err.Error())
+				report(cellProblem(table, idx, row.Num, err))
 				bad = true
 				continue
 			}
