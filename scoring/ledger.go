@@ -7,7 +7,6 @@ import (
 	"appraise/rules"
 
 	"github.com/govalues/decimal"
-	"golang.org/x/text/width"
 )
 
 // Ledger gathers the rows of a ledger (one a contract) into each person's
@@ -88,7 +87,7 @@ func (l *Ledger) Add(rec []Value, row int, spelled string) (*Result, error) {
 	key := raw.Str
 	k, ok := l.index[key]
 	if !ok {
-		key = strings.TrimSpace(width.Fold.String(raw.Str))
+		key = NormalKey(raw.Str)
 		k, ok = l.index[key]
 		if ok {
 			l.index[raw.Str] = k

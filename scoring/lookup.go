@@ -5,8 +5,6 @@ import (
 	"strings"
 
 	"appraise/rules"
-
-	"golang.org/x/text/width"
 )
 
 // TableData holds the rows of one of the rules' tables (see
@@ -40,7 +38,7 @@ func tableKey(keys []Value) string {
 		if i > 0 {
 			b.WriteByte(0)
 		}
-		b.WriteString(strings.TrimSpace(width.Fold.String(k.String())))
+		b.WriteString(NormalKey(k.String()))
 	}
 	return b.String()
 }
