@@ -196,3 +196,56 @@ func (w *writer) wait() error {
 	w.wg.Wait()
 	return w.err
 }
+
+// keptBytes is how much of a sheet's cells a run keeps from its first
+// pass so that the passes after it need not read the sheet again: about
+// 60,000 rows of 20 short cells. A longer sheet is read again each pass,
+// so memory stays flat however long it is.
+var keptBytes = 32 << 20
+
+// tape keeps the chunks a first pass read, while they fit in keptBytes.
+type tape struct {
+	chunks []*chunk
+	bytes  int
+	over   bool // the sheet did not fit: nothing is kept
+	done   bool // the pass that kept the chunks has ended
+}
+
+// keep takes c into the tape, or reports false when the sheet has
+// outgrown it and c is to be recycled.
+func (t *tape) keep(c *chunk) bool {
+	if t.over || t.done {
+		return false
+	}
+	n := len(c.cells)*(16+1) + len(c.nums)*16
+	for _, s := range c.cells {
+		n += len(s)
+	}
+	if t.bytes+n > keptBytes {
+		t.over, t.chunks = true, nil
+		return false
+	}
+	t.bytes += n
+	t.chunks = append(t.chunks, c)
+	return true
+}
+
+// end marks the pass that keeps the chunks as ended.
+func (t *tape) end() {
+	if t != nil {
+		t.done = true
+	}
+}
+
+// full reports whether the tape holds the whole sheet.
+func (t *tape) full() bool { return t != nil && t.done && !t.over }
+
+// replay hands out the kept chunks again, in order.
+func (t *tape) replay() <-chan *chunk {
+	out := make(chan *chunk, len(t.chunks))
+	for _, c := range t.chunks {
+		out <- c
+	}
+	close(out)
+	return out
+}

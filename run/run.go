@@ -393,7 +393,8 @@ func score(opts Options, table *workbook.Table, reopen func() (*workbook.Table, 
 	// Ranks need every row: a first pass checks the cells and keeps what
 	// the ranks are computed from, a second scores and writes.
 	ranking := sc.NewRanking()
-	err = eachRecord(opts, table, func(row workbook.Row, rec []scoring.Value) error {
+	kept := &tape{}
+	err = eachKept(opts, table, kept, func(row workbook.Row, rec []scoring.Value) error {
 		sc.Score(rec, res)
 		if o := res.Overflow(); o != nil {
 			return overflowProblem(sc.Rules(), table, row, res, o)
@@ -405,16 +406,21 @@ func score(opts Options, table *workbook.Table, reopen func() (*workbook.Table, 
 		return sum, err
 	}
 	ranking.Done()
-	// pass reads the sheet again from the start, handing fn each row
-	// with its place in the first pass.
+	kept.end()
+	// pass goes over the sheet again from the start, handing fn each row
+	// with its place in the first pass: the rows the first pass kept, or
+	// else the sheet read again.
 	pass := func(fn func(i int, row workbook.Row, rec []scoring.Value) error) error {
-		t, err := reopen()
-		if err != nil {
-			return inputError(err)
+		t := table
+		if !kept.full() {
+			var err error
+			if t, err = reopen(); err != nil {
+				return inputError(err)
+			}
+			defer t.Close()
 		}
-		defer t.Close()
 		i := 0
-		return eachRecord(opts, t, func(row workbook.Row, rec []scoring.Value) error {
+		return eachKept(opts, t, kept, func(row workbook.Row, rec []scoring.Value) error {
 			if i >= ranking.Len() {
 				return fmt.Errorf("%s: the sheet changed while it was read", table.Where())
 			}
@@ -498,6 +504,13 @@ func (sum *Summary) add(out sink, row workbook.Row, res *scoring.Result) error {
 // and hands fn each row that binds. Every problem in the cells is reported
 // at once; after the first, no more rows are handed on.
 func eachRecord(opts Options, table *workbook.Table, fn func(workbook.Row, []scoring.Value) error) error {
+	return eachKept(opts, table, nil, fn)
+}
+
+// eachKept is eachRecord that reads the rows from kept when it holds them
+// all, and otherwise from table, keeping them in kept as it goes while
+// they fit. kept may be nil.
+func eachKept(opts Options, table *workbook.Table, kept *tape, fn func(workbook.Row, []scoring.Value) error) error {
 	sc := opts.Scorer
 	ncols := len(sc.Rules().Columns)
 	rec := make([]scoring.Value, ncols)
@@ -511,9 +524,23 @@ func eachRecord(opts Options, table *workbook.Table, fn func(workbook.Row, []sco
 	}
 	rows := 0
 	keys := newKeyCheck(opts, table)
-	rd := startReader(table)
-	defer rd.close()
-	for c := range rd.out {
+	var chunks <-chan *chunk
+	recycle := func(*chunk) {}
+	if kept.full() {
+		chunks = kept.replay()
+	} else {
+		rd := startReader(table)
+		defer rd.close()
+		chunks, recycle = rd.out, rd.recycle
+		if kept != nil {
+			recycle = func(c *chunk) {
+				if !kept.keep(c) {
+					rd.recycle(c)
+				}
+			}
+		}
+	}
+	for c := range chunks {
 		if opts.Context != nil && opts.Context.Err() != nil {
 			return opts.Context.Err()
 		}
@@ -573,7 +600,7 @@ func eachRecord(opts Options, table *workbook.Table, fn func(workbook.Row, []sco
 				report(string(rp))
 			}
 		}
-		rd.recycle(c)
+		recycle(c)
 	}
 	if err := table.Err(); err != nil {
 		// What stopped the reading comes after the problems found in
