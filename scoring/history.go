@@ -262,7 +262,7 @@ func (s *Scorer) HistoryDepth(h *History) int {
 // walk works out what the earlier periods add to site k for the person
 // whose key is key. With say, it also tells each period's part, for a
 // trace.
-func (p *Past) walk(k int, key string, say func(period int, line string)) Value {
+func (p *Past) walk(k int, key string, w Words, say func(period int, line string)) Value {
 	site := p.s.sites[k]
 	need := p.need(k)
 	if need < 0 {
@@ -271,28 +271,28 @@ func (p *Past) walk(k int, key string, say func(period int, line string)) Value 
 			label := p.h.Periods[at].Label
 			if !p.record(at, key) {
 				if say != nil {
-					say(at, label+": not in the results: the run stops")
+					say(at, w.Say("{period}: not in the results: the run stops", label))
 				}
 				return Num(intValue(run))
 			}
 			v := site.inner(p.scratch)
 			if v.Kind != Bool || !v.Bool {
 				if say != nil {
-					how := "did not hold"
 					if v.Kind != Bool {
-						how = "cannot be decided: " + v.Str
+						say(at, w.Say("{period}: {cond} cannot be decided: {why} ({values}): the run stops", label, site.cond, v.Str, p.valuesIn(w, k, p.scratch)))
+					} else {
+						say(at, w.Say("{period}: {cond} did not hold ({values}): the run stops", label, site.cond, p.valuesIn(w, k, p.scratch)))
 					}
-					say(at, fmt.Sprintf("%s: %s %s (%s): the run stops", label, site.cond, how, p.values(k)))
 				}
 				return Num(intValue(run))
 			}
 			run++
 			if say != nil {
-				say(at, fmt.Sprintf("%s: held (%s)", label, p.values(k)))
+				say(at, w.Say("{period}: held ({values})", label, p.valuesIn(w, k, p.scratch)))
 			}
 		}
 		if say != nil {
-			say(len(p.h.Periods), p.start())
+			say(len(p.h.Periods), p.startIn(w))
 		}
 		return Num(intValue(run))
 	}
@@ -305,7 +305,7 @@ func (p *Past) walk(k int, key string, say func(period int, line string)) Value 
 		label := p.h.Periods[at].Label
 		if !p.record(at, key) {
 			if say != nil {
-				say(at, label+": not in the results: adds nothing")
+				say(at, w.Say("{period}: not in the results: adds nothing", label))
 			}
 			continue
 		}
@@ -320,24 +320,32 @@ func (p *Past) walk(k int, key string, say func(period int, line string)) Value 
 			return Absent(fmt.Sprintf("%s: in %s, %s", site.src, label, v.Str))
 		}
 		if say != nil {
-			say(at, fmt.Sprintf("%s: %s (%s)", label, v, p.values(k)))
+			say(at, w.Say("{period}: {value} ({values})", label, v.String(), p.valuesIn(w, k, p.scratch)))
 		}
 	}
 	return acc
 }
 
 // start says how far back the history goes.
-func (p *Past) start() string {
+func (p *Past) start() string { return p.startIn(nil) }
+
+// startIn is start said by w.
+func (p *Past) startIn(w Words) string {
 	n := len(p.h.Periods)
 	switch {
 	case n == 0 && p.h.Lacks != "":
-		return "the history has no earlier period (not " + p.h.Lacks + ")"
+		return w.Say("the history has no earlier period (not {period})", p.h.Lacks)
 	case n == 0:
-		return "the history has no earlier period"
+		return w.Say("the history has no earlier period")
 	}
-	s := fmt.Sprintf("the history goes back %s, to %s", periods(n), p.h.Periods[n-1].Label)
+	var s string
+	if n == 1 {
+		s = w.Say("the history goes back 1 earlier period, to {period}", p.h.Periods[0].Label)
+	} else {
+		s = w.Say("the history goes back {n} earlier periods, to {period}", fmt.Sprint(n), p.h.Periods[n-1].Label)
+	}
 	if p.h.Lacks != "" {
-		s += "; it has no " + p.h.Lacks
+		s += w.Say("; it has no {period}", p.h.Lacks)
 	}
 	return s
 }
@@ -351,10 +359,10 @@ func periods(n int) string {
 
 // values shows the figures site k read in the scratch record:
 // "total 30".
-func (p *Past) values(k int) string { return p.valuesIn(k, p.scratch) }
+func (p *Past) values(k int) string { return p.valuesIn(nil, k, p.scratch) }
 
-// valuesIn shows the figures site k read in env.
-func (p *Past) valuesIn(k int, env []Value) string {
+// valuesIn shows the figures site k read in env, said by w.
+func (p *Past) valuesIn(w Words, k int, env []Value) string {
 	var b strings.Builder
 	for _, j := range p.reads[k] {
 		if b.Len() > 0 {
@@ -364,7 +372,7 @@ func (p *Past) valuesIn(k int, env []Value) string {
 		b.WriteString(p.hnames[j])
 		b.WriteByte(' ')
 		if v.Kind == Missing {
-			b.WriteString("no value")
+			b.WriteString(w.Say("no value"))
 		} else {
 			b.WriteString(v.String())
 		}
@@ -377,7 +385,7 @@ func (p *Past) valuesIn(k int, env []Value) string {
 func (p *Past) fill(rec []Value, r *Result) {
 	r.person = p.s.Key(rec)
 	for k, site := range p.s.sites {
-		r.env[site.slot] = p.walk(k, r.person, nil)
+		r.env[site.slot] = p.walk(k, r.person, nil, nil)
 	}
 }
 
@@ -388,10 +396,13 @@ func (r *Result) UsePast(p *Past) { r.past = p }
 // HistoryTrace explains a history call of r's record: what this period
 // gave, then the periods it looked back over and what each gave, most
 // recent first, and last the call's value.
-func (r *Result) HistoryTrace(k int) []string {
+func (r *Result) HistoryTrace(k int) []string { return r.HistoryTraceIn(nil, k) }
+
+// HistoryTraceIn is [Result.HistoryTrace] said by w.
+func (r *Result) HistoryTraceIn(w Words, k int) []string {
 	site := r.s.sites[k]
 	if r.past == nil {
-		return []string{site.src + ": " + noHistory(site.call, r.s.historyNeed(site.call)).Str}
+		return []string{site.src + ": " + w.Msg(noHistory(site.call, r.s.historyNeed(site.call)).Str)}
 	}
 	cond := site.cond
 	v := site.inner(r.env)
@@ -399,21 +410,21 @@ func (r *Result) HistoryTrace(k int) []string {
 	var now string
 	switch {
 	case v.Kind == Missing:
-		now = fmt.Sprintf("%s cannot be decided: %s", cond, v.Str)
+		now = w.Say("this period: {cond} cannot be decided: {why}", cond, v.Str)
 	case run && v.Bool:
-		now = fmt.Sprintf("held (%s)", r.past.valuesIn(k, r.env))
+		now = w.Say("this period: held ({values})", r.past.valuesIn(w, k, r.env))
 	case run:
-		now = fmt.Sprintf("%s did not hold (%s): the run stops", cond, r.past.valuesIn(k, r.env))
+		now = w.Say("this period: {cond} did not hold ({values}): the run stops", cond, r.past.valuesIn(w, k, r.env))
 	default:
-		now = fmt.Sprintf("%s (%s)", v, r.past.valuesIn(k, r.env))
+		now = w.Say("this period: {value} ({values})", v.String(), r.past.valuesIn(w, k, r.env))
 	}
-	lines := []string{"this period: " + now}
+	lines := []string{now}
 	if v.Kind != Missing && (!run || v.Bool) {
-		r.past.walk(k, r.person, func(_ int, line string) { lines = append(lines, line) })
+		r.past.walk(k, r.person, w, func(_ int, line string) { lines = append(lines, line) })
 	}
 	got := combine(site.call.Func, v, r.env[site.slot], overflowIn(site.call.Pos, site.src, nil))
 	if got.Kind == Missing {
-		return append(lines, "no value: "+got.Str)
+		return append(lines, w.Say("no value: {why}", got.Str))
 	}
 	return append(lines, fmt.Sprintf("%s = %s", site.src, got))
 }

@@ -209,11 +209,18 @@ func (r *Result) Lookups() []LookupTrace {
 }
 
 // Line renders a lookup as the detail shows it.
-func (t LookupTrace) Line() string {
+func (t LookupTrace) Line() string { return t.LineIn(nil) }
+
+// LineIn is [LookupTrace.Line] said by w.
+func (t LookupTrace) LineIn(w Words) string {
 	if t.Where == "" {
-		return t.Note
+		return w.Msg(t.Note)
 	}
-	return fmt.Sprintf("%s of %s, the row of %s: %s", t.Column, t.Where, t.Keys, t.Value)
+	where := t.Where
+	if table, row, ok := strings.Cut(where, " row "); ok {
+		where = w.Say("{table} row {n}", table, row)
+	}
+	return w.Say("{col} of {where}, the row of {keys}: {value}", t.Column, where, t.Keys, t.Value.String())
 }
 
 // lookupValue is the value lookup site k found in env.
@@ -238,16 +245,19 @@ func (s *Scorer) lookupValue(k int, env []Value) Value {
 // its points: "target 100, proportional: 90 / 100 = 90% -> 90 points" or
 // "target 100, lower is better, all or nothing: 101 > 100, not met -> 0
 // points"; "" for a metric without a target.
-func (r *Result) TargetWorking(i int) string {
+func (r *Result) TargetWorking(i int) string { return r.TargetWorkingIn(nil, i) }
+
+// TargetWorkingIn is [Result.TargetWorking] said by w.
+func (r *Result) TargetWorkingIn(w Words, i int) string {
 	m := r.s.set.Metrics[i]
 	ms := r.s.metrics[i]
 	if m.Target == nil {
 		return ""
 	}
-	return targetWorking(m, r.env[ms.value], r.env[ms.target], r.env[ms.points])
+	return targetWorking(w, m, r.env[ms.value], r.env[ms.target], r.env[ms.points])
 }
 
-func targetWorking(m *rules.Metric, v, t, p Value) string {
+func targetWorking(w Words, m *rules.Metric, v, t, p Value) string {
 	shown := func(x Value) string {
 		if m.Percent && x.Kind == Number {
 			return percentOf(x.Num)
@@ -256,15 +266,15 @@ func targetWorking(m *rules.Metric, v, t, p Value) string {
 	}
 	if t.Kind != Number {
 		if t.Kind == Missing && t.Str != "" {
-			return "target: missing: " + t.Str
+			return w.Say("target: missing: {why}", t.Str)
 		}
-		return "target: missing"
+		return w.Say("target: missing")
 	}
-	how := "target " + shown(t)
+	how := w.Say("target {n}", shown(t))
 	if m.Lower {
-		how += ", lower is better"
+		how += w.Say(", lower is better")
 	}
-	how += ", " + m.Mode
+	how += w.Say(", ") + w.Say(m.Mode)
 	if v.Kind != Number || p.Kind != Number {
 		return how
 	}
@@ -279,25 +289,25 @@ func targetWorking(m *rules.Metric, v, t, p Value) string {
 		word = "not met"
 	}
 	if m.Mode == rules.TargetAll {
-		return fmt.Sprintf("%s: %s %s %s, %s -> %s points", how, shown(v), op, shown(t), word, p)
+		return w.Say("{how}: {a} {op} {b}, {met} -> {n} points", how, shown(v), op, shown(t), w.Say(word), p.String())
 	}
 	num, den := v, t
 	if m.Lower {
 		num, den = t, v
 	}
 	if den.Num.IsZero() {
-		return fmt.Sprintf("%s: %s %s %s, %s -> %s points", how, shown(v), op, shown(t), word, p)
+		return w.Say("{how}: {a} {op} {b}, {met} -> {n} points", how, shown(v), op, shown(t), w.Say(word), p.String())
 	}
 	share, err := num.Num.Quo(den.Num)
 	if err != nil {
 		return how
 	}
-	s := fmt.Sprintf("%s: %s / %s = %s", how, shown(num), shown(den), percentOf(share))
+	s := w.Say("{how}: {a} / {b} = {share}", how, shown(num), shown(den), percentOf(share))
 	raw, _ := share.Mul(hundred)
 	if raw.Cmp(p.Num) != 0 {
-		return fmt.Sprintf("%s, %s points, limited to %s", s, raw.Trim(0), p)
+		return w.Say("{working}, {n} points, limited to {n2}", s, raw.Trim(0).String(), p.String())
 	}
-	return fmt.Sprintf("%s -> %s points", s, p)
+	return w.Say("{working} -> {n} points", s, p.String())
 }
 
 // caseTables is a scorer that reads the rows case c gives the rules'

@@ -113,20 +113,23 @@ func (r *Result) TierTrace(i int) TierTrace { return r.s.traceTier(i, r.env, r.b
 // Working writes how the amount was paid, without the lookup that
 // [TierTrace.Lines] puts first: "tier > 1000000, rate 1%: 1500000 x 1% =
 // 15000", or in marginal mode each slice and their sum.
-func (t TierTrace) Working() string {
-	lines := t.Lines()
+func (t TierTrace) Working() string { return t.WorkingIn(nil) }
+
+// WorkingIn is [TierTrace.Working] said by w.
+func (t TierTrace) WorkingIn(w Words) string {
+	lines := t.LinesIn(w)
 	if len(lines) < 2 {
 		if t.Amount.Kind == Missing && t.Amount.Str != "" {
-			return "missing: " + t.Amount.Str
+			return w.Say("missing: {why}", t.Amount.Str)
 		}
 		return ""
 	}
 	b := t.Tiers.Bands[t.Tier]
-	parts := []string{fmt.Sprintf("tier %s, rate %s", strings.TrimSpace(b.When), rateText(b.Rate))}
+	parts := []string{w.Say("tier {when}, rate {rate}", strings.TrimSpace(b.When), rateText(b.Rate))}
 	for _, l := range lines[1:] {
 		parts = append(parts, strings.TrimSpace(l))
 	}
-	return strings.Join(parts, "; ")
+	return strings.Join(parts, w.Say("; "))
 }
 
 func (s *Scorer) traceTier(i int, env []Value, bands []int) TierTrace {
@@ -169,21 +172,24 @@ func (s *Scorer) TraceTier(i int, v decimal.Decimal) TierTrace {
 //	  1500000 x 1% = 15000
 //
 // and in marginal mode one line per slice, then their sum.
-func (t TierTrace) Lines() []string {
+func (t TierTrace) Lines() []string { return t.LinesIn(nil) }
+
+// LinesIn is [TierTrace.Lines] said by w.
+func (t TierTrace) LinesIn(w Words) []string {
 	of := t.Of
 	of.Name, of.Formula = of.Formula, ""
 	if of.Name == "" {
-		of.Name = "amount"
+		of.Name = w.Say("amount")
 	}
-	head := fmt.Sprintf("%s (%s): %s", t.Tiers.Name, t.Tiers.Mode, of.String())
+	head := w.Say("{name} ({mode}): {working}", t.Tiers.Name, w.Say(t.Tiers.Mode), of.StringIn(w))
 	if t.Of.Value.Kind != Number {
 		return []string{head}
 	}
 	if t.Tier < 0 {
-		return []string{head + " -> in none of the tiers, so no amount"}
+		return []string{w.Say("{head} -> in none of the tiers, so no amount", head)}
 	}
 	b := t.Tiers.Bands[t.Tier]
-	lines := []string{fmt.Sprintf("%s -> tier %s, rate %s", head, strings.TrimSpace(b.When), rateText(b.Rate))}
+	lines := []string{w.Say("{head} -> tier {when}, rate {rate}", head, strings.TrimSpace(b.When), rateText(b.Rate))}
 	if t.Tiers.Mode != rules.TierMarginal {
 		return append(lines, fmt.Sprintf("  %s x %s = %s", t.Of.Value, rateText(b.Rate), t.Amount))
 	}
@@ -195,12 +201,12 @@ func (t TierTrace) Lines() []string {
 	for _, sl := range slices {
 		tb := t.Tiers.Bands[sl.Tier]
 		part, _ := sl.Amount.Mul(tb.Rate.Value)
-		lines = append(lines, fmt.Sprintf("  slice %s: %s x %s = %s", strings.TrimSpace(tb.When), sl.Amount.Trim(0), rateText(tb.Rate), part.Trim(0)))
+		lines = append(lines, "  "+w.Say("slice {when}: {n} x {rate} = {n2}", strings.TrimSpace(tb.When), sl.Amount.Trim(0).String(), rateText(tb.Rate), part.Trim(0).String()))
 		terms = append(terms, part.Trim(0).String())
 	}
 	switch len(terms) {
 	case 0:
-		return append(lines, "  nothing from 0 to 0: 0")
+		return append(lines, "  "+w.Say("nothing from 0 to 0: 0"))
 	case 1:
 		return lines
 	}

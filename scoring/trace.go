@@ -57,6 +57,9 @@ type MetricTrace struct {
 	// Target, for a metric scored against a target, is how: "target 100,
 	// proportional: 90 / 100 = 90% -> 90 points".
 	Target string
+	// targetOf holds the value, target and points Target is made of, to
+	// say it in another language.
+	targetOf [3]Value
 }
 
 // TotalTrace explains the total.
@@ -86,6 +89,23 @@ type GradeTrace struct {
 	Vetoes      []VetoTrace
 	Grade       string // the grade given, after the vetoes
 	Coefficient Value
+	grades      *rules.Grades
+}
+
+// describeVeto says what veto v does when it holds, as [rules.Veto.Describe]
+// does, by w.
+func describeVeto(w Words, v *rules.Veto, g *rules.Grades) string {
+	if w == nil || g == nil {
+		return v.Describe(g)
+	}
+	var parts []string
+	if v.AtMost >= 0 {
+		parts = append(parts, w.Say("at most {grade}", g.Bands[v.AtMost].Grade))
+	}
+	if v.Coefficient != nil {
+		parts = append(parts, w.Say("coefficient {n}", show(v.Coefficient.Value)))
+	}
+	return strings.Join(parts, w.Say(", "))
 }
 
 // VetoTrace explains one veto of the grades: its condition, written out
@@ -112,7 +132,7 @@ func (r *Result) Trace() Trace {
 	}
 	t.Total = s.traceTotal(r.env)
 	if g := set.Grades; g != nil {
-		gt := &GradeTrace{Label: set.Labels.Grade, Of: "total", Graded: r.Graded(), Band: r.GradeBand(), Coefficient: r.Coefficient()}
+		gt := &GradeTrace{grades: g, Label: set.Labels.Grade, Of: "total", Graded: r.Graded(), Band: r.GradeBand(), Coefficient: r.Coefficient()}
 		if g.Of != nil {
 			gt.Of = g.Of.Source
 		}
@@ -204,7 +224,8 @@ func (s *Scorer) traceMetric(i int, env []Value, band int) MetricTrace {
 	switch {
 	case m.Target != nil:
 		t.Raw = env[ms.points]
-		t.Target = targetWorking(m, env[ms.value], env[ms.target], env[ms.points])
+		t.targetOf = [3]Value{env[ms.value], env[ms.target], env[ms.points]}
+		t.Target = targetWorking(nil, m, env[ms.value], env[ms.target], env[ms.points])
 	case m.Points != nil:
 		f, err := s.compilerFor(i).expr(m.Points.Expr)
 		if err == nil {
@@ -266,45 +287,50 @@ func (s *Scorer) traceSection(i int, env []Value) SectionTrace {
 
 // Line writes the section as "部门职责 = 95 + 20 = 115, counts 115 x 30 /
 // 100 = 34.5 towards the total".
-func (t SectionTrace) Line() string {
+func (t SectionTrace) Line() string { return t.LineIn(nil) }
+
+// LineIn is [SectionTrace.Line] said by w.
+func (t SectionTrace) LineIn(w Words) string {
 	st := t.Step
 	st.Formula, st.Working = st.Working, ""
-	line := chain(st, false)
+	line := chain(w, st, false)
 	if t.Value.Kind != Number || t.Section.Weight == nil && !t.Summed {
 		return line
 	}
-	towards := ""
-	if t.Summed {
-		towards = " towards the total"
+	if wt := t.Section.Weight; wt != nil {
+		if t.Summed {
+			return w.Say("{line}, counts {n} x {n2} / 100 = {n3} towards the total", line, t.Value.String(), show(wt.Value), t.Counts.String())
+		}
+		return w.Say("{line}, counts {n} x {n2} / 100 = {n3}", line, t.Value.String(), show(wt.Value), t.Counts.String())
 	}
-	if w := t.Section.Weight; w != nil {
-		return fmt.Sprintf("%s, counts %s x %s / 100 = %s%s", line, t.Value, show(w.Value), t.Counts, towards)
-	}
-	return fmt.Sprintf("%s, counts as it is%s", line, towards)
+	return w.Say("{line}, counts as it is towards the total", line)
 }
 
 // Line writes the grade as "等级: total 77 -> 中, coefficient 1", with
 // the vetoes that held: "等级: total 95 -> A; veto 投诉 >= 2 (2 >= 2): at
 // most C -> C, coefficient 1".
-func (t GradeTrace) Line() string {
+func (t GradeTrace) Line() string { return t.LineIn(nil) }
+
+// LineIn is [GradeTrace.Line] said by w.
+func (t GradeTrace) LineIn(w Words) string {
 	if t.Graded.Kind != Number {
-		return fmt.Sprintf("%s: %s has no value, so no grade", t.Label, t.Of)
+		return w.Say("{label}: {of} has no value, so no grade", t.Label, t.Of)
 	}
 	if t.Banded != "" && t.Grade == "" {
 		for _, v := range t.Vetoes {
 			if v.Value.Kind == Missing {
-				return fmt.Sprintf("%s: %s %s -> %s, but veto %s cannot be decided: %s", t.Label, t.Of, t.Graded, t.Banded, v.Formula, v.Value.Str)
+				return w.Say("{label}: {of} {n} -> {grade}, but veto {cond} cannot be decided: {why}", t.Label, t.Of, t.Graded.String(), t.Banded, v.Formula, v.Value.Str)
 			}
 		}
 	}
 	if t.Grade == "" {
-		return fmt.Sprintf("%s: %s %s is in none of the grades", t.Label, t.Of, t.Graded)
+		return w.Say("{label}: {of} {n} is in none of the grades", t.Label, t.Of, t.Graded.String())
 	}
-	line := fmt.Sprintf("%s: %s %s -> %s", t.Label, t.Of, t.Graded, t.Banded)
+	line := w.Say("{label}: {of} {n} -> {grade}", t.Label, t.Of, t.Graded.String(), t.Banded)
 	vetoed := false
 	for _, v := range t.Vetoes {
 		if v.Held() {
-			line += fmt.Sprintf("; veto %s (%s): %s", v.Formula, v.Working, v.Does)
+			line += w.Say("; veto {cond} ({working}): {does}", v.Formula, v.Working, describeVeto(w, v.Veto, t.grades))
 			vetoed = true
 		}
 	}
@@ -312,7 +338,7 @@ func (t GradeTrace) Line() string {
 		line += " -> " + t.Grade
 	}
 	if t.Coefficient.Kind == Number {
-		line += ", coefficient " + t.Coefficient.String()
+		line += w.Say(", coefficient {n}", t.Coefficient.String())
 	}
 	return line
 }
@@ -523,66 +549,75 @@ func (s *Scorer) isParam(name string) bool {
 // Lines explains the metric in words, one line each: its value and how
 // it was computed, the band or points formula, then the weight and score.
 // Lines after the first are indented by two spaces.
-func (t MetricTrace) Lines() []string {
+func (t MetricTrace) Lines() []string { return t.LinesIn(nil) }
+
+// LinesIn is [MetricTrace.Lines] said by w.
+func (t MetricTrace) LinesIn(w Words) []string {
 	m := t.Metric
 	var lines []string
-	add := func(format string, args ...any) { lines = append(lines, fmt.Sprintf(format, args...)) }
+	add := func(en string, args ...string) { lines = append(lines, "  "+w.Say(en, args...)) }
 	if m.Value != nil {
-		lines = append(lines, chain(t.Value, t.Percent))
+		lines = append(lines, chain(w, t.Value, t.Percent))
 	}
 	if !m.Scored() {
-		add("  reported only: it earns no points")
+		add("reported only: it earns no points")
 		return lines
 	}
 	raw := t.Points
 	raw.Value = t.Raw
 	switch {
 	case len(t.Needs) > 0:
-		add("  points = %s: needs %s", t.Points.Formula, strings.Join(t.Needs, ", "))
+		add("points = {formula}: needs {names}", t.Points.Formula, strings.Join(t.Needs, ", "))
 		return lines
 	case m.Target != nil:
-		add("  %s", t.Target)
+		target := t.Target
+		if w != nil {
+			target = targetWorking(w, m, t.targetOf[0], t.targetOf[1], t.targetOf[2])
+		}
+		lines = append(lines, "  "+target)
 	case m.Points != nil && m.Value == nil:
-		raw.Name = m.Name + " points"
-		lines = append(lines, chain(raw, false))
+		raw.Name = w.Say("{metric} points", m.Name)
+		lines = append(lines, chain(w, raw, false))
 	case m.Points != nil:
-		raw.Name = "points"
-		add("  %s", chain(raw, false))
+		raw.Name = w.Say("points")
+		lines = append(lines, "  "+chain(w, raw, false))
 	case m.Map != nil && t.Band == len(m.Map):
-		add("  not in the map: map_other -> %s points", show(m.MapOther.Value))
+		add("not in the map: map_other -> {n} points", show(m.MapOther.Value))
 	case m.Map != nil && t.Band >= 0:
-		add("  map %s -> %s points", m.Map[t.Band].Text, show(m.Map[t.Band].Points.Value))
+		add("map {text} -> {n} points", m.Map[t.Band].Text, show(m.Map[t.Band].Points.Value))
 	case m.Map != nil && t.Value.Value.Kind == Text:
-		add("  not in the map -> no points")
+		add("not in the map -> no points")
 	case t.Band >= 0:
 		b := m.Bands[t.Band]
-		label := ""
 		if b.Label != "" {
-			label = " (" + b.Label + ")"
+			add("band {when} ({label}) -> {n} points", b.When, b.Label, show(b.Points.Value))
+		} else {
+			add("band {when} -> {n} points", b.When, show(b.Points.Value))
 		}
-		add("  band %s%s -> %s points", b.When, label, show(b.Points.Value))
 	case t.Value.Value.Kind == Number:
-		add("  in none of the bands -> no points")
+		add("in none of the bands -> no points")
 	}
 	p := t.Points.Value
 	if t.Limit != "" {
-		add("  %s -> %s points", t.Limit, p)
+		add("{limit} -> {n} points", t.Limit, p.String())
 	}
 	if p.Kind != Number {
-		add("  no points, so no score")
+		add("no points, so no score")
 		return lines
 	}
-	towards := ""
 	switch {
+	case m.Weight != nil && m.Section != "":
+		add("weight {n} -> {n2} x {n} / 100 = {n3} towards {section}", show(m.Weight.Value), p.String(), t.Score.String(), m.Section)
+	case m.Weight != nil && t.Summed:
+		add("weight {n} -> {n2} x {n} / 100 = {n3} towards the total", show(m.Weight.Value), p.String(), t.Score.String())
+	case m.Weight != nil:
+		add("weight {n} -> {n2} x {n} / 100 = {n3}", show(m.Weight.Value), p.String(), t.Score.String())
 	case m.Section != "":
-		towards = " towards " + m.Section
+		add("no weight -> {n} towards {section}", t.Score.String(), m.Section)
 	case t.Summed:
-		towards = " towards the total"
-	}
-	if m.Weight != nil {
-		add("  weight %s -> %s x %s / 100 = %s%s", show(m.Weight.Value), p, show(m.Weight.Value), t.Score, towards)
-	} else {
-		add("  no weight -> %s%s", t.Score, towards)
+		add("no weight -> {n} towards the total", t.Score.String())
+	default:
+		add("no weight -> {n}", t.Score.String())
 	}
 	return lines
 }
@@ -590,12 +625,15 @@ func (t MetricTrace) Lines() []string {
 // String writes the step as "name = formula = working = value", leaving
 // out a part that repeats the one before: "绩效工资 = 绩效工资基数 * total /
 // 100 = 750 * 69 / 100 = 517.5". A missing value gives its reason instead.
-func (st Step) String() string { return chain(st, false) }
+func (st Step) String() string { return chain(nil, st, false) }
+
+// StringIn is [Step.String] said by w.
+func (st Step) StringIn(w Words) string { return chain(w, st, false) }
 
 // chain writes a step as "name = formula = working = value", leaving out
 // a part that repeats the one before, and giving the reason when the
 // value is missing.
-func chain(st Step, percent bool) string {
+func chain(w Words, st Step, percent bool) string {
 	parts := []string{st.Name}
 	for _, p := range []string{st.Formula, st.Working} {
 		if p != "" && p != parts[len(parts)-1] {
@@ -605,9 +643,9 @@ func chain(st Step, percent bool) string {
 	s := strings.Join(parts, " = ")
 	if st.Value.Kind == Missing {
 		if st.Value.Str == "" {
-			return s + ": no value"
+			return s + w.Say(": no value")
 		}
-		return s + ": " + st.Value.Str
+		return s + w.Say(": {why}", st.Value.Str)
 	}
 	v := st.Value.String()
 	if st.Value.Kind == Text {
@@ -633,7 +671,10 @@ func percentOf(d decimal.Decimal) string {
 }
 
 // Line explains the total: "total = 35 + 20 + ... = 102, capped at 100".
-func (t TotalTrace) Line() string {
+func (t TotalTrace) Line() string { return t.LineIn(nil) }
+
+// LineIn is [TotalTrace.Line] said by w.
+func (t TotalTrace) LineIn(w Words) string {
 	st := t.Step
 	st.Name = t.Label
 	if st.Formula == "" {
@@ -642,7 +683,11 @@ func (t TotalTrace) Line() string {
 	}
 	if t.Limit != "" {
 		st.Value = t.Subtotal
-		return chain(st, false) + ", " + t.Limit
+		limit := w.Say("capped at {n}", t.Value.String())
+		if t.Subtotal.Num.Cmp(t.Value.Num) < 0 {
+			limit = w.Say("raised to the floor {n}", t.Value.String())
+		}
+		return chain(w, st, false) + w.Say(", ") + limit
 	}
-	return chain(st, false)
+	return chain(w, st, false)
 }
