@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"appraise/msg"
 	"appraise/rules"
 	"appraise/run"
 	"appraise/scoring"
@@ -118,9 +119,12 @@ func explainRun(opts *explainOptions) error {
 	}
 	metric := -1
 	w := opts.io.Out
+	lang := opts.io.reportLang(set)
+	say := scoring.Words(msg.Words(lang))
+	labels := reportLabels(set, lang)
 	if opts.Metric != "" {
 		if tier := set.TierIndex(strings.TrimSpace(width.Fold.String(opts.Metric))); tier >= 0 && findMetric(set, opts.Metric) < 0 && opts.Workbook == "" {
-			return explainTier(w, set, tier, opts)
+			return explainTier(w, say, set, tier, opts)
 		}
 		if metric = findMetric(set, opts.Metric); metric < 0 {
 			return noMetric(set, opts.Rules, opts.Metric)
@@ -128,10 +132,10 @@ func explainRun(opts *explainOptions) error {
 	}
 	if opts.Workbook == "" && opts.Value == "" {
 		if metric >= 0 {
-			writeMetric(w, set, set.Metrics[metric])
+			writeMetric(w, say, set.Metrics[metric])
 			return nil
 		}
-		writeRules(w, set)
+		writeRules(w, say, labels, set)
 		return nil
 	}
 	sc, err := scoring.Compile(set)
@@ -147,7 +151,7 @@ func explainRun(opts *explainOptions) error {
 			}}
 		}
 		if m.Map != nil {
-			for _, l := range sc.TraceText(metric, opts.Value).Lines() {
+			for _, l := range sc.TraceText(metric, opts.Value).LinesIn(say) {
 				fmt.Fprintln(w, l)
 			}
 			return nil
@@ -155,7 +159,7 @@ func explainRun(opts *explainOptions) error {
 		if opts.valueErr != nil {
 			return opts.valueErr
 		}
-		for _, l := range sc.TraceValue(metric, opts.value).Lines() {
+		for _, l := range sc.TraceValue(metric, opts.value).LinesIn(say) {
 			fmt.Fprintln(w, l)
 		}
 		return nil
@@ -174,23 +178,23 @@ func explainRun(opts *explainOptions) error {
 	sc = found.Scorer
 	r := sc.NewResult()
 	found.Score(sc, r)
-	writeTrace(w, set, sc, found, r.Trace(), metric)
+	writeTrace(w, say, labels, set, sc, found, r.Trace(), metric)
 	if len(set.Pools) > 0 && metric < 0 {
 		fmt.Fprintln(w)
-		fmt.Fprintln(w, "pools")
+		fmt.Fprintln(w, say.Say("pools"))
 		var rows [][]string
 		for k, p := range set.Pools {
 			sh := r.Share(k)
 			if sh.Share.Kind != scoring.Number {
-				rows = append(rows, []string{p.Name, sh.Share.Str})
+				rows = append(rows, []string{p.Name, say.Msg(sh.Share.Str)})
 				continue
 			}
-			how := fmt.Sprintf("%s = %s; %s x %s / %s, shared among %d", p.Weight.Source, sh.Weight, sh.Amount, sh.Weight, sh.Sum, sh.Among)
+			how := say.Say("{formula} = {n}; {n2} x {n} / {n3}, shared among {n4}", p.Weight.Source, sh.Weight.String(), sh.Amount.String(), sh.Sum.String(), fmt.Sprint(sh.Among))
 			if p.Group != "" {
-				how += " in " + p.Group + " " + sh.Group
+				how = say.Say("{how} in {col} {group}", how, p.Group, sh.Group)
 			}
 			if sh.Cent {
-				how += ", and a cent left over"
+				how += say.Say(", and a cent left over")
 			}
 			rows = append(rows, []string{p.Name, scoring.RoundMoney(sh.Share.Num).String(), how})
 		}
@@ -199,17 +203,21 @@ func explainRun(opts *explainOptions) error {
 	if looks := r.Lookups(); len(looks) > 0 && metric < 0 {
 		// Which row of each table each lookup used.
 		fmt.Fprintln(w)
-		fmt.Fprintln(w, "lookups")
+		fmt.Fprintln(w, say.Say("lookups"))
 		for _, l := range looks {
-			fmt.Fprintf(w, "  %s\n    %s\n", rules.Source(l.Call), l.Line())
+			fmt.Fprintf(w, "  %s\n    %s\n", rules.Source(l.Call), l.LineIn(say))
 		}
 	}
 	if calls := sc.HistoryCalls(); len(calls) > 0 && metric < 0 {
 		// What each figure that looks back used, period by period.
-		fmt.Fprintf(w, "\nhistory (%s, %s)\n", found.Period, plural(found.History, "earlier period"))
+		head := say.Say("history ({period}, {n} earlier periods)", found.Period.String(), fmt.Sprint(found.History))
+		if found.History == 1 {
+			head = say.Say("history ({period}, 1 earlier period)", found.Period.String())
+		}
+		fmt.Fprintf(w, "\n%s\n", head)
 		for k, c := range calls {
 			fmt.Fprintf(w, "  %s\n", rules.Source(c))
-			for _, l := range r.HistoryTrace(k) {
+			for _, l := range r.HistoryTraceIn(say, k) {
 				fmt.Fprintf(w, "    %s\n", l)
 			}
 		}
@@ -242,8 +250,39 @@ func noMetric(set *rules.Set, file, name string) error {
 	return &run.InputError{Problems: problems}
 }
 
+// reportLabels are the labels a report in lang names the total and the
+// grade by: the scored workbook's, or for a report in another language
+// than the rule file's, the labels it gives and that language's for the
+// rest.
+func reportLabels(set *rules.Set, lang msg.Lang) rules.Labels {
+	l := set.Labels
+	if set.Local.Lang == string(lang) {
+		return set.Local
+	}
+	if lang == msg.Chinese {
+		l.Lang = "zh"
+		if l.Total == rules.English.Total {
+			l.Total = rules.Chinese.Total
+		}
+		if l.Grade == rules.English.Grade {
+			l.Grade = rules.Chinese.Grade
+		}
+	}
+	return l
+}
+
+// named is a formula as a report shows it: in Chinese the total by its
+// label, since "total" is the rules' English word for it; any other
+// formula as it is written.
+func named(f string, labels rules.Labels) string {
+	if f == "total" && labels.Lang == "zh" {
+		return labels.Total
+	}
+	return f
+}
+
 // writeRules prints the whole rule file as tables.
-func writeRules(w io.Writer, set *rules.Set) {
+func writeRules(w io.Writer, say scoring.Words, labels rules.Labels, set *rules.Set) {
 	head := set.File
 	switch {
 	case set.Title != "" && set.Scheme != "":
@@ -254,22 +293,22 @@ func writeRules(w io.Writer, set *rules.Set) {
 	fmt.Fprintln(w, head)
 	var about []string
 	if set.Period != "" {
-		about = append(about, "period "+set.Period)
+		about = append(about, say.Say("period {period}", set.Period))
 	}
 	if set.Sheet != "" {
-		about = append(about, "sheet "+set.Sheet)
+		about = append(about, say.Say("sheet {sheet}", set.Sheet))
 	}
 	if len(about) > 0 {
-		fmt.Fprintln(w, strings.Join(about, ", "))
+		fmt.Fprintln(w, strings.Join(about, say.Say(", ")))
 	}
 	for _, m := range set.Metrics {
 		fmt.Fprintln(w)
-		writeMetric(w, set, m)
+		writeMetric(w, say, m)
 	}
 	var rows [][]string
 	if len(set.Sections) > 0 {
 		fmt.Fprintln(w)
-		fmt.Fprintln(w, "sections (each the sum of its metrics' scores)")
+		fmt.Fprintln(w, say.Say("sections (each the sum of its metrics' scores)"))
 		for _, sec := range set.Sections {
 			var parts []string
 			for _, m := range set.Metrics {
@@ -277,11 +316,11 @@ func writeRules(w io.Writer, set *rules.Set) {
 					parts = append(parts, m.Name)
 				}
 			}
-			counts := "counts as it is"
+			counts := say.Say("counts as it is")
 			if sec.Weight != nil {
-				counts = "counts x " + show(sec.Weight.Value) + " / 100"
+				counts = say.Say("counts x {n} / 100", show(sec.Weight.Value))
 			} else if sec.Points != nil {
-				counts = "worth " + show(sec.Points.Value) + " points, counts as it is"
+				counts = say.Say("worth {n} points, counts as it is", show(sec.Points.Value))
 			}
 			rows = append(rows, []string{sec.Name, counts, strings.Join(parts, ", ")})
 		}
@@ -290,24 +329,25 @@ func writeRules(w io.Writer, set *rules.Set) {
 
 	fmt.Fprintln(w)
 	rows = nil
+	formula := say.Say("formula")
 	switch {
 	case set.Total.None:
-		fmt.Fprintln(w, "total: none, since nothing is scored")
+		fmt.Fprintln(w, say.Say("total: none, since nothing is scored"))
 	case set.Total.Formula != nil:
-		rows = append(rows, []string{"formula", set.Total.Formula.Source})
+		rows = append(rows, []string{formula, set.Total.Formula.Source})
 	case len(set.Sections) > 0:
-		rows = append(rows, []string{"formula", "the sum of the scores of the metrics outside sections and of what each section counts"})
+		rows = append(rows, []string{formula, say.Say("the sum of the scores of the metrics outside sections and of what each section counts")})
 	default:
-		rows = append(rows, []string{"formula", "the sum of the metrics' scores"})
+		rows = append(rows, []string{formula, say.Say("the sum of the metrics' scores")})
 	}
 	if !set.Total.None {
-		fmt.Fprintf(w, "total (%s)\n", set.Labels.Total)
+		fmt.Fprintln(w, say.Say("total ({label})", labels.Total))
 	}
 	if set.Total.Floor != nil {
-		rows = append(rows, []string{"floor", show(set.Total.Floor.Value)})
+		rows = append(rows, []string{say.Say("floor"), show(set.Total.Floor.Value)})
 	}
 	if set.Total.Cap != nil {
-		rows = append(rows, []string{"cap", show(set.Total.Cap.Value)})
+		rows = append(rows, []string{say.Say("cap"), show(set.Total.Cap.Value)})
 	}
 	if set.Total.AddsUpTo != nil {
 		rows = append(rows, []string{"adds_up_to", show(set.Total.AddsUpTo.Value)})
@@ -316,29 +356,37 @@ func writeRules(w io.Writer, set *rules.Set) {
 
 	for _, t := range set.Tiers {
 		fmt.Fprintln(w)
-		writeTier(w, t)
+		writeTier(w, say, t)
 	}
 	if g := set.Grades; g != nil {
 		fmt.Fprintln(w)
-		of := "the total"
+		of := say.Say("the total")
 		if g.Of != nil {
 			of = g.Of.Source
 		}
-		fmt.Fprintf(w, "grades (%s) of %s\n", set.Labels.Grade, of)
+		fmt.Fprintln(w, say.Say("grades ({label}) of {of}", labels.Grade, of))
 		rows = nil
 		for _, b := range g.Bands {
 			row := []string{b.When, b.Grade}
 			if b.Coefficient != nil {
-				row = append(row, "coefficient "+show(b.Coefficient.Value))
+				row = append(row, say.Say("coefficient {n}", show(b.Coefficient.Value)))
 			}
 			rows = append(rows, row)
 		}
 		writeTable(w, "  ", rows)
 		if len(g.Vetoes) > 0 {
-			fmt.Fprintln(w, "  vetoes, checked after the bands")
+			fmt.Fprintln(w, "  "+say.Say("vetoes, checked after the bands"))
 			rows = nil
 			for _, v := range g.Vetoes {
-				rows = append(rows, []string{"when " + v.When.Source, v.Describe(g)})
+				does := v.Describe(g)
+				if v.AtMost >= 0 && v.Coefficient != nil {
+					does = say.Say("at most {grade}", g.Bands[v.AtMost].Grade) + say.Say(", ") + say.Say("coefficient {n}", show(v.Coefficient.Value))
+				} else if v.AtMost >= 0 {
+					does = say.Say("at most {grade}", g.Bands[v.AtMost].Grade)
+				} else if v.Coefficient != nil {
+					does = say.Say("coefficient {n}", show(v.Coefficient.Value))
+				}
+				rows = append(rows, []string{say.Say("when {cond}", v.When.Source), does})
 			}
 			writeTable(w, "    ", rows)
 		}
@@ -346,7 +394,7 @@ func writeRules(w io.Writer, set *rules.Set) {
 
 	if len(set.Flags) > 0 {
 		fmt.Fprintln(w)
-		fmt.Fprintln(w, "flags")
+		fmt.Fprintln(w, say.Say("flags"))
 		rows = nil
 		for _, f := range set.Flags {
 			row := []string{f.Name, f.When.Source}
@@ -359,12 +407,12 @@ func writeRules(w io.Writer, set *rules.Set) {
 	}
 	if len(set.Ranks) > 0 {
 		fmt.Fprintln(w)
-		fmt.Fprintln(w, "ranks (places in the sheet, 1 first)")
+		fmt.Fprintln(w, say.Say("ranks (places in the sheet, 1 first)"))
 		rows = nil
 		for _, r := range set.Ranks {
-			how := "by " + r.Of.Source + ", " + r.Order() + ", ties: " + r.Ties()
+			how := say.Say("by {formula}, {order}, ties: {ties}", named(r.Of.Source, labels), say.Say(r.Order()), r.Ties())
 			if r.Within != "" {
-				how += ", within each " + r.Within
+				how += say.Say(", within each {col}", r.Within)
 			}
 			rows = append(rows, []string{r.Name, how})
 		}
@@ -372,7 +420,7 @@ func writeRules(w io.Writer, set *rules.Set) {
 	}
 	if len(set.Pay) > 0 {
 		fmt.Fprintln(w)
-		fmt.Fprintln(w, "pay (exact; rounded half-up to 0.01 when paid)")
+		fmt.Fprintln(w, say.Say("pay (exact; rounded half-up to 0.01 when paid)"))
 		rows = nil
 		for _, p := range set.Pay {
 			rows = append(rows, []string{p.Name, p.Formula.Source})
@@ -381,7 +429,7 @@ func writeRules(w io.Writer, set *rules.Set) {
 	}
 	if len(set.Pools) > 0 {
 		fmt.Fprintln(w)
-		fmt.Fprintln(w, "pools (shared to the cent; the cents left over to the largest remainders, ties to the lower key)")
+		fmt.Fprintln(w, say.Say("pools (shared to the cent; the cents left over to the largest remainders, ties to the lower key)"))
 		rows = nil
 		for _, p := range set.Pools {
 			var amount []string
@@ -391,9 +439,9 @@ func writeRules(w io.Writer, set *rules.Set) {
 			for _, a := range p.Amounts {
 				amount = append(amount, a.Group+" "+a.Amount.String())
 			}
-			how := strings.Join(amount, ", ") + " by " + p.Weight.Source
+			how := say.Say("{amounts} by {weight}", strings.Join(amount, ", "), p.Weight.Source)
 			if p.Group != "" {
-				how += ", within each " + p.Group
+				how += say.Say(", within each {col}", p.Group)
 			}
 			rows = append(rows, []string{p.Name, how})
 		}
@@ -401,30 +449,29 @@ func writeRules(w io.Writer, set *rules.Set) {
 	}
 	if ds := set.Distribution; ds != nil {
 		fmt.Fprintln(w)
-		fmt.Fprintln(w, "distribution (quotas rounded by "+rules.Rounding+")")
+		fmt.Fprintln(w, say.Say("distribution (quotas rounded by {rounding})", say.Say(rules.Rounding)))
 		rows = nil
 		for _, c := range ds.Curve {
 			pct, _ := c.Share.Mul(decimal.Hundred)
 			rows = append(rows, []string{c.Grade, pct.Trim(0).String() + "%"})
 		}
 		writeTable(w, "  ", rows)
-		how := "placed by " + ds.Placed(set.Grades) + ", highest first"
+		how := say.Say("placed by {formula}, highest first", named(ds.Placed(set.Grades), labels))
 		if ds.TieBy != "" {
-			how += "; ties by " + ds.TieBy + ", " + ds.TieOrder()
-			how += ", then the key"
+			how += say.Say("; ties by {col}, {order}, then the key", ds.TieBy, say.Say(ds.TieOrder()))
 		} else {
-			how += "; ties by the key"
+			how += say.Say("; ties by the key")
 		}
 		fmt.Fprintln(w, "  "+how)
-		scope := "  the whole sheet"
+		scope := say.Say("the whole sheet")
 		if ds.Group != "" {
-			scope = "  within each " + ds.Group
+			scope = say.Say("within each {col}", ds.Group)
 		}
-		fmt.Fprintf(w, "%s, when it has at least %d people\n", scope, ds.MinGroup)
+		fmt.Fprintln(w, "  "+say.Say("{scope}, when it has at least {n} people", scope, fmt.Sprint(ds.MinGroup)))
 	}
 	if len(set.Params) > 0 {
 		fmt.Fprintln(w)
-		fmt.Fprintln(w, "params")
+		fmt.Fprintln(w, say.Say("params"))
 		rows = nil
 		for _, p := range set.Params {
 			rows = append(rows, []string{p.Name, show(p.Value)})
@@ -433,54 +480,54 @@ func writeRules(w io.Writer, set *rules.Set) {
 	}
 	if len(set.Tables) > 0 {
 		fmt.Fprintln(w)
-		fmt.Fprintln(w, "tables (read with lookup)")
+		fmt.Fprintln(w, say.Say("tables (read with lookup)"))
 		rows = nil
 		for _, t := range set.Tables {
 			sheet := t.Sheet
 			if sheet == "" {
 				sheet = t.Name
 			}
-			from := "sheet " + sheet + " of the workbook scored"
+			from := say.Say("sheet {sheet} of the workbook scored", sheet)
 			switch {
 			case t.Results != "" && t.Sheet != "":
-				from = "the results of " + t.Results + " on sheet " + t.Sheet
+				from = say.Say("the results of {file} on sheet {sheet}", t.Results, t.Sheet)
 			case t.Results != "":
-				from = "the results of " + t.Results
+				from = say.Say("the results of {file}", t.Results)
 			case t.File != "":
-				from = t.File + ", sheet " + sheet
+				from = say.Say("{file}, sheet {sheet}", t.File, sheet)
 			}
 			var cols []string
 			for _, c := range t.Columns {
 				cols = append(cols, c.Name)
 			}
-			rows = append(rows, []string{t.Name, from, "by " + strings.Join(t.KeyNames(), ", "), strings.Join(cols, ", ")})
+			rows = append(rows, []string{t.Name, from, say.Say("by {keys}", strings.Join(t.KeyNames(), ", ")), strings.Join(cols, ", ")})
 		}
 		writeTable(w, "  ", rows)
 	}
 }
 
 // writeMetric prints one metric as a table of its fields.
-func writeMetric(w io.Writer, set *rules.Set, m *rules.Metric) {
-	fmt.Fprintf(w, "metric %s\n", m.Name)
+func writeMetric(w io.Writer, say scoring.Words, m *rules.Metric) {
+	fmt.Fprintln(w, say.Say("metric {name}", m.Name))
 	var rows [][]string
 	if m.Description != "" {
-		rows = append(rows, []string{"about", m.Description})
+		rows = append(rows, []string{say.Say("about"), m.Description})
 	}
 	if m.Section != "" {
-		rows = append(rows, []string{"section", m.Section})
+		rows = append(rows, []string{say.Say("section"), m.Section})
 	}
 	if m.Value != nil {
 		v := m.Value.Source
 		if m.Percent {
-			v += ", shown as a percentage"
+			v += say.Say(", shown as a percentage")
 		}
-		rows = append(rows, []string{"value", v})
+		rows = append(rows, []string{say.Say("value"), v})
 	}
 	if m.Target != nil {
-		rows = append(rows, []string{"target", m.Target.Source})
-		how := "100 points when the value is at least the target, else 0"
+		rows = append(rows, []string{say.Say("target"), m.Target.Source})
+		how := say.Say("100 points when the value is at least the target, else 0")
 		if m.Lower {
-			how = "100 points when the value is at most the target, else 0"
+			how = say.Say("100 points when the value is at most the target, else 0")
 		}
 		if m.Mode == rules.TargetProportional {
 			lo, hi := "0", "100"
@@ -490,12 +537,12 @@ func writeMetric(w io.Writer, set *rules.Set, m *rules.Metric) {
 			if m.Cap != nil {
 				hi = show(m.Cap.Value)
 			}
-			how = fmt.Sprintf("100 x value / target, from %s to %s", lo, hi)
+			how = say.Say("100 x value / target, from {n} to {n2}", lo, hi)
 			if m.Lower {
-				how = fmt.Sprintf("100 x target / value, from %s to %s: the full points at or below the target", lo, hi)
+				how = say.Say("100 x target / value, from {n} to {n2}: the full points at or below the target", lo, hi)
 			}
 		}
-		rows = append(rows, []string{"mode", m.Mode + ": " + how})
+		rows = append(rows, []string{say.Say("mode"), say.Say("{mode}: {how}", say.Say(m.Mode), how)})
 	}
 	if m.Bands != nil {
 		var bands [][]string
@@ -509,7 +556,7 @@ func writeMetric(w io.Writer, set *rules.Set, m *rules.Metric) {
 		for i, line := range tableLines(bands) {
 			key := ""
 			if i == 0 {
-				key = "bands"
+				key = say.Say("bands")
 			}
 			rows = append(rows, []string{key, line})
 		}
@@ -520,21 +567,21 @@ func writeMetric(w io.Writer, set *rules.Set, m *rules.Metric) {
 			entries = append(entries, []string{e.Text, show(e.Points.Value)})
 		}
 		if m.MapOther != nil {
-			entries = append(entries, []string{"any other", show(m.MapOther.Value)})
+			entries = append(entries, []string{say.Say("any other"), show(m.MapOther.Value)})
 		}
 		for i, line := range tableLines(entries) {
 			key := ""
 			if i == 0 {
-				key = "map"
+				key = say.Say("map")
 			}
 			rows = append(rows, []string{key, line})
 		}
 	}
 	if m.Points != nil {
-		rows = append(rows, []string{"points", m.Points.Source})
+		rows = append(rows, []string{say.Say("points"), m.Points.Source})
 	}
 	if !m.Scored() {
-		rows = append(rows, []string{"points", "none: reported only"})
+		rows = append(rows, []string{say.Say("points"), say.Say("none: reported only")})
 		writeTable(w, "  ", rows)
 		return
 	}
@@ -543,24 +590,24 @@ func writeMetric(w io.Writer, set *rules.Set, m *rules.Metric) {
 		n   *rules.Number
 	}{{"max", m.Max}, {"floor", m.Floor}, {"cap", m.Cap}, {"if_missing", m.IfMissing}} {
 		if l.n != nil {
-			rows = append(rows, []string{l.key, show(l.n.Value)})
+			rows = append(rows, []string{say.Say(l.key), show(l.n.Value)})
 		}
 	}
 	if m.Weight != nil {
 		wt := show(m.Weight.Value)
-		rows = append(rows, []string{"weight", wt + ": its score is points x " + wt + " / 100"})
+		rows = append(rows, []string{say.Say("weight"), say.Say("{n}: its score is points x {n} / 100", wt)})
 	} else {
-		rows = append(rows, []string{"weight", "none: its score is its points"})
+		rows = append(rows, []string{say.Say("weight"), say.Say("none: its score is its points")})
 	}
 	writeTable(w, "  ", rows)
 }
 
 // writeTrace prints one person's scored row figure by figure; metric >= 0
 // limits it to that metric and the inputs it reads.
-func writeTrace(w io.Writer, set *rules.Set, sc *scoring.Scorer, found *run.Found, t scoring.Trace, metric int) {
-	head := fmt.Sprintf("%s row %d", found.Where, found.Row)
+func writeTrace(w io.Writer, say scoring.Words, labels rules.Labels, set *rules.Set, sc *scoring.Scorer, found *run.Found, t scoring.Trace, metric int) {
+	head := say.Say("{where} row {n}", found.Where, fmt.Sprint(found.Row))
 	if found.Where == found.File {
-		head = fmt.Sprintf("%s: row %d", found.File, found.Row) // a CSV file
+		head = say.Say("{file}: row {n}", found.File, fmt.Sprint(found.Row)) // a CSV file
 	}
 	var keys []string
 	for i, c := range set.Columns {
@@ -575,7 +622,7 @@ func writeTrace(w io.Writer, set *rules.Set, sc *scoring.Scorer, found *run.Foun
 
 	if len(found.Ledger) > 0 {
 		fmt.Fprintln(w)
-		fmt.Fprintln(w, "ledger")
+		fmt.Fprintln(w, say.Say("ledger"))
 		for _, l := range found.Ledger {
 			fmt.Fprintln(w, "  "+l)
 		}
@@ -586,20 +633,20 @@ func writeTrace(w io.Writer, set *rules.Set, sc *scoring.Scorer, found *run.Foun
 	}
 	if len(inputs) > 0 {
 		fmt.Fprintln(w)
-		fmt.Fprintln(w, "inputs")
+		fmt.Fprintln(w, say.Say("inputs"))
 		var rows [][]string
 		for _, i := range inputs {
 			ref := strings.TrimPrefix(strings.TrimPrefix(found.Ref(i), found.File+": "), found.Sheet+"!")
 			if ref == "" {
-				ref = "(no column)"
+				ref = say.Say("(no column)")
 			}
 			v := found.Record[i]
 			text := v.String()
 			if v.Kind == scoring.Missing {
-				text = v.Str
+				text = say.Msg(v.Str)
 			} else if j := found.Index[i]; j >= 0 && strings.TrimSpace(found.Cells[j]) == "" {
 				// What the column says a blank cell means.
-				text += " (blank)"
+				text = say.Say("{value} (blank)", text)
 			}
 			rows = append(rows, []string{set.Columns[i].Name, ref, text})
 		}
@@ -608,7 +655,7 @@ func writeTrace(w io.Writer, set *rules.Set, sc *scoring.Scorer, found *run.Foun
 	fmt.Fprintln(w)
 	for i, m := range t.Metrics {
 		if metric < 0 || i == metric {
-			for _, l := range m.Lines() {
+			for _, l := range m.LinesIn(say) {
 				fmt.Fprintln(w, l)
 			}
 		}
@@ -617,38 +664,41 @@ func writeTrace(w io.Writer, set *rules.Set, sc *scoring.Scorer, found *run.Foun
 		return
 	}
 	for _, sec := range t.Sections {
-		fmt.Fprintln(w, sec.Line())
+		fmt.Fprintln(w, sec.LineIn(say))
 	}
 	if !set.Total.None {
-		fmt.Fprintln(w, t.Total.Line())
+		t.Total.Label = labels.Total
+		fmt.Fprintln(w, t.Total.LineIn(say))
 	}
 	if t.Grade != nil {
-		fmt.Fprintln(w, t.Grade.Line())
+		g := *t.Grade
+		g.Label, g.Of = labels.Grade, named(g.Of, labels)
+		fmt.Fprintln(w, g.LineIn(say))
 	}
 	if len(t.Ranks) > 0 {
 		fmt.Fprintln(w)
-		fmt.Fprintln(w, "ranks")
+		fmt.Fprintln(w, say.Say("ranks"))
 		var rows [][]string
 		for _, r := range t.Ranks {
-			place := r.Place.Str
+			place := say.Msg(r.Place.Str)
 			if r.Place.Kind == scoring.Number {
-				place = fmt.Sprintf("%s of %s", r.Place, r.Among)
+				place = say.Say("{n} of {n2}", r.Place.String(), r.Among.String())
 			}
-			rows = append(rows, []string{r.Rank.Name, place, fmt.Sprintf("by %s = %s, %s", r.Of.Formula, r.Of.Value, r.Rank.Order())})
+			rows = append(rows, []string{r.Rank.Name, place, say.Say("by {formula} = {value}, {order}", named(r.Of.Formula, labels), r.Of.Value.String(), say.Say(r.Rank.Order()))})
 		}
 		writeTable(w, "  ", rows)
 	}
 	if len(t.Flags) > 0 {
 		fmt.Fprintln(w)
-		fmt.Fprintln(w, "flags")
+		fmt.Fprintln(w, say.Say("flags"))
 		var rows [][]string
 		for _, f := range t.Flags {
-			state, how := "not raised", f.Formula+" ("+f.Working+")"
+			state, how := say.Say("not raised"), f.Formula+" ("+f.Working+")"
 			switch {
 			case f.Value.Kind == scoring.Missing:
-				state, how = "not decided", how+": "+f.Value.Str
+				state, how = say.Say("not decided"), how+say.Say(": {why}", f.Value.Str)
 			case f.Value.Bool:
-				state = "raised"
+				state = say.Say("raised")
 			}
 			rows = append(rows, []string{f.Name, state, how})
 		}
@@ -656,18 +706,18 @@ func writeTrace(w io.Writer, set *rules.Set, sc *scoring.Scorer, found *run.Foun
 	}
 	if len(t.Tiers) > 0 {
 		fmt.Fprintln(w)
-		fmt.Fprintln(w, "tiers")
+		fmt.Fprintln(w, say.Say("tiers"))
 		for _, tt := range t.Tiers {
-			for _, l := range tt.Lines() {
+			for _, l := range tt.LinesIn(say) {
 				fmt.Fprintln(w, "  "+l)
 			}
 		}
 	}
 	if len(t.Pay) > 0 {
 		fmt.Fprintln(w)
-		fmt.Fprintln(w, "pay")
+		fmt.Fprintln(w, say.Say("pay"))
 		for _, p := range t.Pay {
-			line := p.String()
+			line := p.StringIn(say)
 			if p.Value.Kind == scoring.Number {
 				line += " -> " + scoring.RoundMoney(p.Value.Num).String()
 			}
@@ -729,9 +779,9 @@ func displayWidth(s string) int {
 
 // explainTier prints tier table i, or with --value what it makes of the
 // amount.
-func explainTier(w io.Writer, set *rules.Set, i int, opts *explainOptions) error {
+func explainTier(w io.Writer, say scoring.Words, set *rules.Set, i int, opts *explainOptions) error {
 	if opts.Value == "" {
-		writeTier(w, set.Tiers[i])
+		writeTier(w, say, set.Tiers[i])
 		return nil
 	}
 	if opts.valueErr != nil {
@@ -741,28 +791,28 @@ func explainTier(w io.Writer, set *rules.Set, i int, opts *explainOptions) error
 	if err != nil {
 		return err
 	}
-	for _, l := range sc.TraceTier(i, opts.value).Lines() {
+	for _, l := range sc.TraceTier(i, opts.value).LinesIn(say) {
 		fmt.Fprintln(w, l)
 	}
 	return nil
 }
 
 // writeTier prints a tier table: its amount, its mode and each tier.
-func writeTier(w io.Writer, t *rules.Tiers) {
-	how := "the whole amount at the rate of the tier it reaches"
+func writeTier(w io.Writer, say scoring.Words, t *rules.Tiers) {
+	how := say.Say("the whole amount at the rate of the tier it reaches")
 	if t.Mode == rules.TierMarginal {
-		how = "each slice of the amount, from 0, at the rate of its tier"
+		how = say.Say("each slice of the amount, from 0, at the rate of its tier")
 	}
 	of := ""
 	if t.Of != nil {
 		of = t.Of.Source
 	}
-	fmt.Fprintf(w, "tiers %s of %s (%s): pays %s\n", t.Name, of, t.Mode, how)
+	fmt.Fprintln(w, say.Say("tiers {name} of {of} ({mode}): pays {how}", t.Name, of, say.Say(t.Mode), how))
 	var rows [][]string
 	for _, b := range t.Bands {
 		rate := ""
 		if b.Rate != nil {
-			rate = "rate " + percent(b.Rate.Value)
+			rate = say.Say("rate {rate}", percent(b.Rate.Value))
 		}
 		rows = append(rows, []string{b.When, rate})
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"appraise/msg"
+	"appraise/rules"
 
 	"github.com/spf13/cobra"
 )
@@ -34,6 +35,22 @@ type streams struct {
 	// it as it is written, and a command that writes messages to Out
 	// (validate's problems) says them with [msg.SayAll].
 	Lang msg.Lang
+	// Given is the language --lang names, "" when it is not given. The
+	// reports (explain, diff) speak the rule file's language unless
+	// --lang says otherwise.
+	Given msg.Lang
+}
+
+// reportLang is the language of a report on the rules set: --lang when
+// given, else the rule file's own.
+func (s *streams) reportLang(set *rules.Set) msg.Lang {
+	if s.Given != "" {
+		return s.Given
+	}
+	if set.Local.Lang == "zh" {
+		return msg.Chinese
+	}
+	return msg.English
 }
 
 // Main runs appraise with args and returns its exit code.
@@ -45,6 +62,9 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		stderr = tr
 	}
 	io := &streams{Out: stdout, Err: stderr, Lang: lang}
+	if v, ok := langFlag(args); ok {
+		io.Given, _ = msg.Parse(v)
+	}
 	root := newCmdRoot(io)
 	root.SetArgs(args)
 	var err error
@@ -65,6 +85,17 @@ func Main(args []string, stdout, stderr io.Writer) int {
 // parsed, so that mistakes on the command line are said in it too; bad
 // is a --lang value that names no language.
 func langOf(args []string, getenv func(string) string) (lang msg.Lang, bad string) {
+	if v, ok := langFlag(args); ok {
+		if l, known := msg.Parse(v); known {
+			return l, ""
+		}
+		return msg.FromEnv(getenv), v
+	}
+	return msg.FromEnv(getenv), ""
+}
+
+// langFlag is the value of --lang on the command line, if it is there.
+func langFlag(args []string) (string, bool) {
 	for i, a := range args {
 		if a == "--" {
 			break
@@ -74,13 +105,10 @@ func langOf(args []string, getenv func(string) string) (lang msg.Lang, bad strin
 			v, ok = args[i+1], true
 		}
 		if ok {
-			if l, known := msg.Parse(v); known {
-				return l, ""
-			}
-			return msg.FromEnv(getenv), v
+			return v, true
 		}
 	}
-	return msg.FromEnv(getenv), ""
+	return "", false
 }
 
 func newCmdRoot(io *streams) *cobra.Command {
