@@ -36,7 +36,7 @@ func TestDeptServiceCascade(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "P04|6|lookup|lookup(部门结果.总分, 部门)|72.1|总分 of 部门绩效 row 4 as rules.yaml scores it, the row of 部门 华东服务部: 72.1|||72.1"
+	want := "P04|6|查表|lookup(部门结果.总分, 部门)|72.1|总分：取自 部门绩效 第 4 行（按 rules.yaml 评分），即 部门 华东服务部 所在行：72.1|||72.1"
 	if !strings.Contains(detail, want+"\n") {
 		t.Errorf("the detail has no line\n%s\nin\n%s", want, detail)
 	}

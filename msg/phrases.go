@@ -86,7 +86,8 @@ var Phrases = []Entry{
 
 	// Lookups and tier tables.
 	{`{table} row {n}`, `{table} 第 {n} 行`},
-	{`{col} of {where}, the row of {keys}: {value}`, `{where} 的 {col}（{keys} 所在行）：{value}`},
+	{`{where} as {file} scores it`, `{where}（按 {file} 评分）`},
+	{`{col} of {where}, the row of {keys}: {value}`, `{col}：取自 {where}，即 {keys} 所在行：{value}`},
 	{`amount`, `金额`},
 	{`whole`, `全额`},
 	{`marginal`, `超额累进`},
@@ -185,6 +186,34 @@ var Phrases = []Entry{
 	{`lookups`, `查表`},
 	{`history ({period}, 1 earlier period)`, `历史（{period}，更早的 1 个期间）`},
 	{`history ({period}, {n} earlier periods)`, `历史（{period}，更早的 {n} 个期间）`},
+	// The detail sheet (--detail full).
+	{`the sum of the scores: {terms}`, `各指标得分之和：{terms}`},
+	{`in none of the grades`, `不在任何等级中`},
+	{`{band} gives {grade}; vetoed`, `{band} 得 {grade}；被否决`},
+	{`calibrated to the curve from {grade}: see the {sheet} sheet`, `按分布曲线由 {grade} 校准：见 {sheet} 工作表`},
+	{`calibrated to the curve: {band}`, `按分布曲线校准：{band}`},
+	{`the grade of {of}`, `{of} 的等级`},
+	{`{label} veto`, `{label}否决`},
+	{`does not hold`, `不成立`},
+	{`holds: {does}`, `成立：{does}`},
+	{`the coefficient of the grade`, `等级的系数`},
+	{`the coefficient of grade {grade}`, `等级 {grade} 的系数`},
+	{`, or of a veto when lower`, `，或否决项的系数（取较低者）`},
+	{`the place by {formula}, {order}`, `按 {formula} {order} 的名次`},
+	{`, within {col} {value}`, `，在 {col} {value} 内`},
+	{`of {n}; ties: {ties}`, `共 {n} 人；并列：{ties}`},
+	{`history`, `历史`},
+	{`lookup`, `查表`},
+	{`{mode} tiers of {of}`, `按 {of} 的阶梯（{mode}）`},
+	{`{amount} x weight / the weights added up`, `{amount} x 权重 / 权重之和`},
+	{`weight {formula} = {n}; {n2} x {n} / {n3}, rounded down to the cent`, `权重 {formula} = {n}；{n2} x {n} / {n3}，向下取整到分`},
+	{`, and a cent left over (largest remainder)`, `，另得余下的 1 分钱（最大余数法）`},
+	{`; shared among {n}`, `；{n} 人分配`},
+	{`{amount} in {period}`, `{period} 发 {amount}`},
+	{`paid {list}`, `分期发放：{list}`},
+	{`{list} and {last}`, `{list}、{last}`},
+	{`over the rows of {key} in {sheet}`, `{sheet} 中 {key} 的各行合计`},
+	{`matched as one person`, `视为同一人`},
 }
 
 var phrases = func() map[string]string {
@@ -194,6 +223,12 @@ var phrases = func() map[string]string {
 	}
 	return m
 }()
+
+// Phrase is the Chinese of the phrase en, if [Phrases] holds it.
+func Phrase(en string) (string, bool) {
+	zh, ok := phrases[en]
+	return zh, ok
+}
 
 // Words returns what says a report's phrases in lang: for a phrase of
 // [Phrases], its Chinese; for any other line, such as the reason a

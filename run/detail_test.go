@@ -118,7 +118,7 @@ func TestDetailCSV(t *testing.T) {
 	for _, want := range []string{
 		"工号,行,指标,输入,值,档位,得分,权重,加权得分",
 		"E2,3,甲,a = 30,30,,30,,30",
-		"E2,3,总分,the sum of the scores: 30 + 20,50,,,,50",
+		"E2,3,总分,各指标得分之和：30 + 20,50,,,,50",
 		"E2,3,奖金,10 * total,500,,,,500.00",
 	} {
 		if !strings.Contains(string(b), want+"\n") {

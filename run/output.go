@@ -50,7 +50,9 @@ type layout struct {
 	decimals         []int    // per metric, the decimals its points are written with in the rules
 	gradeAt, flagsAt int      // the grade's and the flags' places among the result columns; -1 for none
 
-	said    map[string]string // notes said in Chinese, by their English; see say
+	said map[string]string // notes said in Chinese, by their English; see say
+	// words say the detail's explanations in the labels' language.
+	words   scoring.Words
 	parts   []decimal.Decimal // a row's instalments, reused
 	paySums []decimal.Decimal // per pay line, its instalments so far, for JSON
 }
@@ -77,6 +79,14 @@ func newLayout(set *rules.Set, t *workbook.Table, period scoring.Period, calibra
 		}
 		if c.Key {
 			l.keys = append(l.keys, i)
+		}
+	}
+	if labels.Lang == "zh" {
+		l.words = func(en string) string {
+			if zh, ok := msg.Phrase(en); ok {
+				return zh
+			}
+			return l.say(en)
 		}
 	}
 	l.header = append(append([]string{}, t.Header...), l.results()...)
@@ -826,4 +836,13 @@ func (l *layout) notes(res *scoring.Result) []string {
 		return append(append([]string{}, p.Notes...), notes...)
 	}
 	return notes
+}
+
+// named is a formula as the detail shows it: in Chinese the total by its
+// label, since "total" is the rules' English word for it.
+func (l *layout) named(f string) string {
+	if f == "total" && l.labels.Lang == "zh" {
+		return l.labels.Total
+	}
+	return f
 }

@@ -153,7 +153,7 @@ func (s *xlsxSink) compactRow(cells []workbook.Cell, num workbook.Cell, res *sco
 		if m.Value != nil {
 			value := field{v: r.Value, pct: m.Percent}.cell()
 			if r.Value.Kind == scoring.Missing && r.Value.Str != "" {
-				value = workbook.Cell{Kind: workbook.Text, Text: "missing: " + r.Value.Str}
+				value = workbook.Cell{Kind: workbook.Text, Text: s.l.words.Say("missing: {why}", r.Value.Str)}
 			}
 			cells = append(cells, value)
 		}
@@ -436,11 +436,11 @@ func (s *xlsxSink) row(row workbook.Row, res *scoring.Result) error {
 			band = workbook.Cell{Kind: workbook.Text, Text: m.Entry(r.Band)}
 		}
 		if m.Target != nil {
-			band = workbook.Cell{Kind: workbook.Text, Text: res.TargetWorking(i)}
+			band = workbook.Cell{Kind: workbook.Text, Text: res.TargetWorkingIn(s.l.words, i)}
 		}
 		value := field{v: r.Value, pct: m.Percent}.cell()
 		if r.Value.Kind == scoring.Missing && r.Value.Str != "" {
-			value = workbook.Cell{Kind: workbook.Text, Text: "missing: " + r.Value.Str}
+			value = workbook.Cell{Kind: workbook.Text, Text: s.l.words.Say("missing: {why}", r.Value.Str)}
 		}
 		weight := workbook.Cell{}
 		if m.Weight != nil {
@@ -461,6 +461,7 @@ func (s *xlsxSink) row(row workbook.Row, res *scoring.Result) error {
 // line in the detail sheet.
 func (s *xlsxSink) explain(num workbook.Cell, res *scoring.Result) error {
 	set := s.l.set
+	say := s.l.words
 	text := func(t string) workbook.Cell { return workbook.Cell{Kind: workbook.Text, Text: t} }
 	line := func(name, how string, value workbook.Cell, note string, result workbook.Cell) error {
 		cells := s.cells[:0]
@@ -474,7 +475,7 @@ func (s *xlsxSink) explain(num workbook.Cell, res *scoring.Result) error {
 	}
 	missing := func(v scoring.Value) string {
 		if v.Kind == scoring.Missing && v.Str != "" {
-			return "missing: " + v.Str
+			return say.Say("missing: {why}", v.Str)
 		}
 		return ""
 	}
@@ -494,7 +495,7 @@ func (s *xlsxSink) explain(num workbook.Cell, res *scoring.Result) error {
 		for _, k := range s.l.keys {
 			cells = append(cells, field{v: res.Input(k)}.cell())
 		}
-		cells = append(cells, num, text(sec.Name), text("the sum of the scores: "+strings.Join(terms, " + ")),
+		cells = append(cells, num, text(sec.Name), text(say.Say("the sum of the scores: {terms}", strings.Join(terms, " + "))),
 			field{v: r.Score}.cell(), text(missing(r.Score)), workbook.Cell{}, weight, field{v: r.Counts}.cell())
 		s.cells = cells
 		s.detailRow(cells)
@@ -510,7 +511,7 @@ func (s *xlsxSink) explain(num workbook.Cell, res *scoring.Result) error {
 		if b := res.GradeBand(); b >= 0 {
 			band = g.Bands[b].When
 		} else if of.Kind == scoring.Number {
-			band = "in none of the grades"
+			band = say.Say("in none of the grades")
 		}
 		vetoed := false
 		for k := range g.Vetoes {
@@ -519,43 +520,43 @@ func (s *xlsxSink) explain(num workbook.Cell, res *scoring.Result) error {
 			}
 		}
 		if b := res.GradeBand(); b >= 0 && vetoed {
-			band += " gives " + g.Bands[b].Grade + "; vetoed"
+			band = say.Say("{band} gives {grade}; vetoed", band, g.Bands[b].Grade)
 		}
 		if before, ok := res.GradeBefore(); ok && res.GradeBand() >= 0 {
 			grade, _ := res.Grade()
 			if grade != before {
-				band = fmt.Sprintf("calibrated to the curve from %s: see the %s sheet", before, CurveSheet(set, CalibrationSheet))
+				band = say.Say("calibrated to the curve from {grade}: see the {sheet} sheet", before, CurveSheet(set, CalibrationSheet))
 			} else {
-				band = "calibrated to the curve: " + band
+				band = say.Say("calibrated to the curve: {band}", band)
 			}
 		}
-		if err := line(s.l.labels.Grade, "the grade of "+g.Graded(), field{v: of}.cell(), band, field{v: gradeValue(res)}.cell()); err != nil {
+		if err := line(s.l.labels.Grade, say.Say("the grade of {of}", s.l.named(g.Graded())), field{v: of}.cell(), band, field{v: gradeValue(res)}.cell()); err != nil {
 			return err
 		}
 		// One line a veto, held or not, so that the grade's line is
 		// explained whichever way it went.
 		for k, v := range g.Vetoes {
 			c := res.Veto(k)
-			note := "does not hold"
+			note := say.Say("does not hold")
 			switch {
 			case c.Kind == scoring.Missing:
 				note = missing(c)
 			case c.Bool:
-				note = "holds: " + v.Describe(g)
+				note = say.Say("holds: {does}", scoring.DescribeVeto(say, v, g))
 			}
-			if err := line(s.l.labels.Grade+" veto", v.When.Source, field{v: c}.cell(), note, workbook.Cell{}); err != nil {
+			if err := line(say.Say("{label} veto", s.l.labels.Grade), v.When.Source, field{v: c}.cell(), note, workbook.Cell{}); err != nil {
 				return err
 			}
 		}
 		if g.Coefficients() {
 			c := res.Coefficient()
-			how := "the coefficient of the grade"
+			how := say.Say("the coefficient of the grade")
 			if grade, ok := res.Grade(); ok {
-				how = "the coefficient of grade " + grade
+				how = say.Say("the coefficient of grade {grade}", grade)
 			}
 			for k, v := range g.Vetoes {
 				if c := res.Veto(k); c.Kind == scoring.Bool && c.Bool && v.Coefficient != nil {
-					how += ", or of a veto when lower"
+					how += say.Say(", or of a veto when lower")
 				}
 			}
 			if err := line(s.l.labels.Coefficient, how, field{v: c}.cell(), missing(c), field{v: c}.cell()); err != nil {
@@ -565,13 +566,13 @@ func (s *xlsxSink) explain(num workbook.Cell, res *scoring.Result) error {
 	}
 	for k, r := range set.Ranks {
 		place, among := res.Rank(k)
-		how := fmt.Sprintf("the place by %s, %s", r.Of.Source, r.Order())
+		how := say.Say("the place by {formula}, {order}", s.l.named(r.Of.Source), say.Say(r.Order()))
 		if r.Within != "" {
-			how += ", within " + r.Within + " " + res.Input(s.l.within(k)).String()
+			how += say.Say(", within {col} {value}", r.Within, res.Input(s.l.within(k)).String())
 		}
 		note := missing(place)
 		if place.Kind == scoring.Number {
-			note = fmt.Sprintf("of %s; ties: %s", among, r.Ties())
+			note = say.Say("of {n}; ties: {ties}", among.String(), r.Ties())
 		}
 		if err := line(r.Name, how, field{v: res.RankOf(k)}.cell(), note, field{v: place}.cell()); err != nil {
 			return err
@@ -580,8 +581,8 @@ func (s *xlsxSink) explain(num workbook.Cell, res *scoring.Result) error {
 	// One line a history figure: the periods it looked back over, and
 	// what each gave.
 	for k, c := range s.opts.Scorer.HistoryCalls() {
-		trace := strings.Join(res.HistoryTrace(k), "; ")
-		if err := line("history", rules.Source(c), workbook.Cell{}, trace, workbook.Cell{}); err != nil {
+		trace := strings.Join(res.HistoryTraceIn(say, k), say.Say("; "))
+		if err := line(say.Say("history"), rules.Source(c), workbook.Cell{}, trace, workbook.Cell{}); err != nil {
 			return err
 		}
 	}
@@ -589,14 +590,14 @@ func (s *xlsxSink) explain(num workbook.Cell, res *scoring.Result) error {
 	// keys and where it is, so that a figure taken from another sheet or
 	// from other rules' results says which.
 	for _, lt := range res.Lookups() {
-		if err := line("lookup", rules.Source(lt.Call), field{v: lt.Value}.cell(), lt.Line(), field{v: lt.Value}.cell()); err != nil {
+		if err := line(say.Say("lookup"), rules.Source(lt.Call), field{v: lt.Value}.cell(), lt.LineIn(say), field{v: lt.Value}.cell()); err != nil {
 			return err
 		}
 	}
 	for i, t := range set.Tiers {
 		tt := res.TierTrace(i)
-		how := fmt.Sprintf("%s tiers of %s", t.Mode, t.Of.Source)
-		if err := line(t.Name, how, field{v: tt.Of.Value}.cell(), tt.Working(), field{v: tt.Amount}.cell()); err != nil {
+		how := say.Say("{mode} tiers of {of}", say.Say(t.Mode), t.Of.Source)
+		if err := line(t.Name, how, field{v: tt.Of.Value}.cell(), tt.WorkingIn(say), field{v: tt.Amount}.cell()); err != nil {
 			return err
 		}
 	}
@@ -604,7 +605,7 @@ func (s *xlsxSink) explain(num workbook.Cell, res *scoring.Result) error {
 		v := res.Pay(i)
 		note := ""
 		if v.Kind == scoring.Missing {
-			note = "missing: " + v.Str
+			note = say.Say("missing: {why}", v.Str)
 		} else if len(p.Instalments) > 0 {
 			note = s.instalmentNote(p, v)
 		}
@@ -614,17 +615,17 @@ func (s *xlsxSink) explain(num workbook.Cell, res *scoring.Result) error {
 	}
 	for k, p := range set.Pools {
 		sh := res.Share(k)
-		how := fmt.Sprintf("%s x weight / the weights added up", sh.Amount)
+		how := say.Say("{amount} x weight / the weights added up", sh.Amount.String())
 		if p.Group != "" {
-			how += ", within " + p.Group + " " + sh.Group
+			how += say.Say(", within {col} {value}", p.Group, sh.Group)
 		}
 		note := missing(sh.Share)
 		if sh.Share.Kind == scoring.Number {
-			note = fmt.Sprintf("weight %s = %s; %s x %s / %s, rounded down to the cent", p.Weight.Source, sh.Weight, sh.Amount, sh.Weight, sh.Sum)
+			note = say.Say("weight {formula} = {n}; {n2} x {n} / {n3}, rounded down to the cent", p.Weight.Source, sh.Weight.String(), sh.Amount.String(), sh.Sum.String())
 			if sh.Cent {
-				note += ", and a cent left over (largest remainder)"
+				note += say.Say(", and a cent left over (largest remainder)")
 			}
-			note += fmt.Sprintf("; shared among %d", sh.Among)
+			note += say.Say("; shared among {n}", fmt.Sprint(sh.Among))
 		}
 		if err := line(p.Name, how, field{v: sh.Weight}.cell(), note, field{v: sh.Share, money: true}.cell()); err != nil {
 			return err
@@ -650,18 +651,18 @@ func (s *xlsxSink) explainTotal(line func(name, how string, value workbook.Cell,
 		for i := range set.Sections {
 			terms = append(terms, sumTerm(res.Section(i).Counts))
 		}
-		how = "the sum of the scores: " + strings.Join(terms, " + ")
+		how = s.l.words.Say("the sum of the scores: {terms}", strings.Join(terms, " + "))
 	}
 	sub, total := res.Subtotal(), res.Total()
 	note := ""
 	if sub.Kind == scoring.Number && total.Kind == scoring.Number && sub.Num.Cmp(total.Num) != 0 {
-		note = "capped at " + total.String()
+		note = s.l.words.Say("capped at {n}", total.String())
 		if sub.Num.Cmp(total.Num) < 0 {
-			note = "raised to the floor " + total.String()
+			note = s.l.words.Say("raised to the floor {n}", total.String())
 		}
 	}
 	if sub.Kind == scoring.Missing {
-		note = "missing: " + sub.Str
+		note = s.l.words.Say("missing: {why}", sub.Str)
 	}
 	if err := line(s.l.labels.Total, how, field{v: sub}.cell(), note, field{v: total}.cell()); err != nil {
 		return err
@@ -868,10 +869,10 @@ func (s *xlsxSink) ledgerDetail(lr *ledgerRun, num workbook.Cell, res *scoring.R
 		s.detailRow(cells)
 	}
 	for j, a := range set.Ledger.Aggs {
-		line(a.Name, p.Explain(a, j), p.Figure(a, j), fmt.Sprintf("over the rows of %s in %s", p.Key, lr.sheet))
+		line(a.Name, p.Explain(a, j), p.Figure(a, j), s.l.words.Say("over the rows of {key} in {sheet}", p.Key, lr.sheet))
 	}
 	for _, n := range p.Notes {
-		line(set.Ledger.By, n, scoring.Str(p.Key), "matched as one person")
+		line(set.Ledger.By, s.l.words.Msg(n), scoring.Str(p.Key), s.l.words.Say("matched as one person"))
 	}
 	return cells
 }
@@ -889,14 +890,14 @@ func (s *xlsxSink) instalmentNote(p *rules.PayLine, v scoring.Value) string {
 		if paid == "" {
 			paid = in.Paid
 		}
-		out[k] = parts[k].String() + " in " + paid
+		out[k] = s.l.words.Say("{amount} in {period}", parts[k].String(), paid)
 	}
-	return "paid " + joinAnd(out)
+	return s.l.words.Say("paid {list}", joinAnd(s.l.words, out))
 }
 
-func joinAnd(s []string) string {
+func joinAnd(w scoring.Words, s []string) string {
 	if len(s) < 2 {
 		return strings.Join(s, "")
 	}
-	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
+	return w.Say("{list} and {last}", strings.Join(s[:len(s)-1], w.Say(", ")), s[len(s)-1])
 }

@@ -217,8 +217,14 @@ func (t LookupTrace) LineIn(w Words) string {
 		return w.Msg(t.Note)
 	}
 	where := t.Where
-	if table, row, ok := strings.Cut(where, " row "); ok {
-		where = w.Say("{table} row {n}", table, row)
+	if table, row, ok := strings.Cut(where, " row "); ok && w != nil {
+		// "目标 row 5", or "部门绩效 row 3 as dept.yaml scores it" for
+		// other rules' results.
+		n, by, cut := strings.Cut(row, " as ")
+		where = w.Say("{table} row {n}", table, n)
+		if cut {
+			where = w.Say("{where} as {file} scores it", where, strings.TrimSuffix(by, " scores it"))
+		}
 	}
 	return w.Say("{col} of {where}, the row of {keys}: {value}", t.Column, where, t.Keys, t.Value.String())
 }

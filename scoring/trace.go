@@ -92,9 +92,9 @@ type GradeTrace struct {
 	grades      *rules.Grades
 }
 
-// describeVeto says what veto v does when it holds, as [rules.Veto.Describe]
-// does, by w.
-func describeVeto(w Words, v *rules.Veto, g *rules.Grades) string {
+// DescribeVeto says what veto v of g does when it holds, as
+// [rules.Veto.Describe] does, by w: "at most C", "coefficient 0".
+func DescribeVeto(w Words, v *rules.Veto, g *rules.Grades) string {
 	if w == nil || g == nil {
 		return v.Describe(g)
 	}
@@ -330,7 +330,7 @@ func (t GradeTrace) LineIn(w Words) string {
 	vetoed := false
 	for _, v := range t.Vetoes {
 		if v.Held() {
-			line += w.Say("; veto {cond} ({working}): {does}", v.Formula, v.Working, describeVeto(w, v.Veto, t.grades))
+			line += w.Say("; veto {cond} ({working}): {does}", v.Formula, v.Working, DescribeVeto(w, v.Veto, t.grades))
 			vetoed = true
 		}
 	}

@@ -378,15 +378,7 @@ func writeRules(w io.Writer, say scoring.Words, labels rules.Labels, set *rules.
 			fmt.Fprintln(w, "  "+say.Say("vetoes, checked after the bands"))
 			rows = nil
 			for _, v := range g.Vetoes {
-				does := v.Describe(g)
-				if v.AtMost >= 0 && v.Coefficient != nil {
-					does = say.Say("at most {grade}", g.Bands[v.AtMost].Grade) + say.Say(", ") + say.Say("coefficient {n}", show(v.Coefficient.Value))
-				} else if v.AtMost >= 0 {
-					does = say.Say("at most {grade}", g.Bands[v.AtMost].Grade)
-				} else if v.Coefficient != nil {
-					does = say.Say("coefficient {n}", show(v.Coefficient.Value))
-				}
-				rows = append(rows, []string{say.Say("when {cond}", v.When.Source), does})
+				rows = append(rows, []string{say.Say("when {cond}", v.When.Source), scoring.DescribeVeto(say, v, g)})
 			}
 			writeTable(w, "    ", rows)
 		}
