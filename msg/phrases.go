@@ -214,6 +214,19 @@ var Phrases = []Entry{
 	{`{list} and {last}`, `{list}、{last}`},
 	{`over the rows of {key} in {sheet}`, `{sheet} 中 {key} 的各行合计`},
 	{`matched as one person`, `视为同一人`},
+	// The diff report.
+	{`{n} people, {n2} with a changed figure, {n3} change grade`, `{n} 人，其中 {n2} 人有数字变化，{n3} 人等级变化`},
+	{`{n} people, {n2} with a changed figure`, `{n} 人，其中 {n2} 人有数字变化`},
+	{`grade: old \\ new`, `等级：原 \\ 新`},
+	{`(none)`, `（无）`},
+	{`pay line`, `发放项`},
+	{`old`, `原`},
+	{`new`, `新`},
+	{`change`, `变化`},
+	{`the rules' items are the same`, `规则各项相同`},
+	{`rules changed:`, `规则的改动：`},
+	{`{item}: {old} ({at}) -> {new} ({at2})`, `{item}：{old}（{at}）-> {new}（{at2}）`},
+	{`largest changes:`, `变化最大的：`},
 }
 
 var phrases = func() map[string]string {

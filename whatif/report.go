@@ -81,17 +81,31 @@ func Where(p rules.Pos) string {
 // Text is the short report for the terminal: the people who change, the
 // grade-to-grade table, the cost of each pay line both ways, the rules
 // that changed, and the largest changes, at most top of them.
-func (r *Report) Text(top int) string {
+func (r *Report) Text(top int) string { return r.TextIn(nil, top) }
+
+// TextIn is [Report.Text] said by w.
+func (r *Report) TextIn(w scoring.Words, top int) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d people, %d with a changed figure", len(r.People), r.Changed)
 	if len(r.OldGrades) > 0 {
-		fmt.Fprintf(&b, ", %d change grade", r.Moved)
+		b.WriteString(w.Say("{n} people, {n2} with a changed figure, {n3} change grade", fmt.Sprint(len(r.People)), fmt.Sprint(r.Changed), fmt.Sprint(r.Moved)))
+	} else {
+		b.WriteString(w.Say("{n} people, {n2} with a changed figure", fmt.Sprint(len(r.People)), fmt.Sprint(r.Changed)))
 	}
 	b.WriteString("\n")
 	if len(r.OldGrades) > 0 {
-		rows := [][]string{append([]string{"grade: old \\ new"}, mapNames(r.NewGrades)...)}
+		name := func(g string) string {
+			if g == "" {
+				return w.Say("(none)")
+			}
+			return g
+		}
+		head := []string{w.Say("grade: old \\ new")}
+		for _, g := range r.NewGrades {
+			head = append(head, name(g))
+		}
+		rows := [][]string{head}
 		for _, from := range r.OldGrades {
-			row := []string{GradeName(from)}
+			row := []string{name(from)}
 			for _, to := range r.NewGrades {
 				n := r.Moves[[2]string{from, to}]
 				cell := "."
@@ -105,7 +119,7 @@ func (r *Report) Text(top int) string {
 		writeTable(&b, rows)
 	}
 	if len(r.Cost) > 0 {
-		rows := [][]string{{"pay line", "old", "new", "change"}}
+		rows := [][]string{{w.Say("pay line"), w.Say("old"), w.Say("new"), w.Say("change")}}
 		for _, c := range r.Cost {
 			rows = append(rows, []string{c.Name, c.Old.String(), c.New.String(), Signed(c.Delta)})
 		}
@@ -117,11 +131,11 @@ func (r *Report) Text(top int) string {
 		writeTable(&b, rows)
 	}
 	if len(r.Rules) == 0 {
-		b.WriteString("the rules' items are the same\n")
+		b.WriteString(w.Say("the rules' items are the same") + "\n")
 	} else {
-		b.WriteString("rules changed:\n")
+		b.WriteString(w.Say("rules changed:") + "\n")
 		for _, c := range r.Rules {
-			fmt.Fprintf(&b, "  %s: %s (%s) -> %s (%s)\n", c.Item, orNone(c.Old), Where(c.OldAt), orNone(c.New), Where(c.NewAt))
+			fmt.Fprintf(&b, "  %s\n", w.Say("{item}: {old} ({at}) -> {new} ({at2})", c.Item, orNone(w, c.Old), Where(c.OldAt), orNone(w, c.New), Where(c.NewAt)))
 		}
 	}
 	shown := 0
@@ -140,17 +154,17 @@ func (r *Report) Text(top int) string {
 			continue
 		}
 		if shown == 0 {
-			b.WriteString("largest changes:\n")
+			b.WriteString(w.Say("largest changes:") + "\n")
 		}
 		shown++
-		fmt.Fprintf(&b, "  %s: %s\n", p.Who(), strings.Join(parts, ", "))
+		fmt.Fprintf(&b, "  %s: %s\n", p.Who(), strings.Join(parts, w.Say(", ")))
 	}
 	return b.String()
 }
 
-func orNone(s string) string {
+func orNone(w scoring.Words, s string) string {
 	if s == "" {
-		return "(none)"
+		return w.Say("(none)")
 	}
 	return fmt.Sprintf("%q", s)
 }

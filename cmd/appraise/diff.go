@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"appraise/examples"
+	"appraise/msg"
 	"appraise/rules"
 	"appraise/run"
 	"appraise/scoring"
@@ -231,6 +232,7 @@ func diffRun(opts *diffOptions) error {
 		dest = "standard output"
 	}
 	fmt.Fprintf(opts.io.Err, "appraise: compared %s and %s on %s: wrote %s\n", oldFile, newName, opts.Input, dest)
-	fmt.Fprint(opts.io.Err, rep.Text(5))
+	// The report speaks the rules' language, as explain does.
+	fmt.Fprint(opts.io.Err, rep.TextIn(scoring.Words(msg.Words(opts.io.reportLang(oldSet))), 5))
 	return nil
 }
