@@ -208,3 +208,44 @@ func TestSayBatch(t *testing.T) {
 		}
 	}
 }
+
+// TestPhrases checks the phrases of the reports: both languages given,
+// the same placeholders in both, and no English phrase twice.
+func TestPhrases(t *testing.T) {
+	seen := map[string]bool{}
+	for _, e := range Phrases {
+		if e.En == "" || e.Zh == "" {
+			t.Errorf("%q: a language is missing", e.En)
+			continue
+		}
+		if seen[e.En] {
+			t.Errorf("%q is in the phrases twice", e.En)
+		}
+		seen[e.En] = true
+		if e.Zh == e.En {
+			t.Errorf("%q: the Chinese is the English", e.En)
+		}
+		if en, zh := placeholders(e.En), placeholders(e.Zh); !slices.Equal(en, zh) {
+			t.Errorf("%q: placeholders %v in English, %v in Chinese", e.En, en, zh)
+		}
+	}
+}
+
+// TestWords checks that a phrase is said from the table, and any other
+// line as a message.
+func TestWords(t *testing.T) {
+	zh := Words(Chinese)
+	for en, want := range map[string]string{
+		"band {when} -> {n} points": "档位 {when} -> {n} 分",
+		"not raised":                "未触发",
+		"询单人数 is 0, so a / 询单人数 has no value": "询单人数 为 0，a / 询单人数 无法计算",
+		"something new": "something new",
+	} {
+		if got := zh(en); got != want {
+			t.Errorf("Words(Chinese)(%q) = %q, want %q", en, got, want)
+		}
+		if got := Words(English)(en); got != en {
+			t.Errorf("Words(English)(%q) = %q", en, got)
+		}
+	}
+}

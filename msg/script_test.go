@@ -14,6 +14,7 @@ import (
 var reports = map[string]bool{
 	"diff_grades.txtar":         true,
 	"completion_complete.txtar": true,
+	"explain_row_chinese.txtar": true,
 }
 
 // TestScriptMessages checks that every message the end-to-end scripts
