@@ -6,9 +6,9 @@ func TestWordsSay(t *testing.T) {
 	zh := Words(func(en string) string {
 		return map[string]string{
 			"weight {n} -> {n2} x {n} / 100 = {n3}": "权重 {n} -> {n2} x {n} / 100 = {n3}",
-			"{label}: {of} {n} -> {grade}":           "{label}：{of} {n} -> {grade}",
-			"missing: {why}":                         "缺失：{why}",
-			"a is 0":                                 "a 为 0",
+			"{label}: {of} {n} -> {grade}":          "{label}：{of} {n} -> {grade}",
+			"missing: {why}":                        "缺失：{why}",
+			"a is 0":                                "a 为 0",
 		}[en]
 	})
 	for _, c := range []struct {
