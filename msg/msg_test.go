@@ -115,7 +115,7 @@ func TestREADMEMessages(t *testing.T) {
 // notMessages are README lines that look like messages but are a
 // command's report on standard output, not a message.
 var notMessages = map[string]bool{
-	"march.xlsx: 客服KPI row 5: 工号 E003, 姓名 张雨桐": true, // explain --row's heading
+	"march.xlsx: 客服KPI 第 5 行: 工号 E003, 姓名 张雨桐": true, // explain --row's heading
 	"march.xlsx: 客服KPI!D17":                    true, // positions alone
 	"march.csv: D17":                           true,
 }
