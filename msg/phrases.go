@@ -227,6 +227,18 @@ var Phrases = []Entry{
 	{`rules changed:`, `规则的改动：`},
 	{`{item}: {old} ({at}) -> {new} ({at2})`, `{item}：{old}（{at}）-> {new}（{at2}）`},
 	{`largest changes:`, `变化最大的：`},
+	// A ledger's figures.
+	{`count of rows`, `行数`},
+	{`sum of {of}`, `{of} 合计`},
+	{`mean of {of}`, `{of} 平均值`},
+	{`min of {of}`, `{of} 最小值`},
+	{`max of {of}`, `{of} 最大值`},
+	{`{what} where {cond}`, `{what}（{cond} 的行）`},
+	{`{what}: none of {key}'s {n} rows = {value}`, `{what}：{key} 的 {n} 行都不计入 = {value}`},
+	{` and {n} more`, `，另有 {n} 行`},
+	{`{what}: rows {rows}{more} = {value}`, `{what}：第 {rows} 行{more} = {value}`},
+	{`{what}: rows {rows}{more}: {terms}{more} = {value}`, `{what}：第 {rows} 行{more}：{terms}{more} = {value}`},
+	{`{what}: rows {rows}{more}: values {terms}{more} -> {value}`, `{what}：第 {rows} 行{more}：各值 {terms}{more} -> {value}`},
 }
 
 var phrases = func() map[string]string {

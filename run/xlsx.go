@@ -869,7 +869,7 @@ func (s *xlsxSink) ledgerDetail(lr *ledgerRun, num workbook.Cell, res *scoring.R
 		s.detailRow(cells)
 	}
 	for j, a := range set.Ledger.Aggs {
-		line(a.Name, p.Explain(a, j), p.Figure(a, j), s.l.words.Say("over the rows of {key} in {sheet}", p.Key, lr.sheet))
+		line(a.Name, p.ExplainIn(s.l.words, a, j), p.Figure(a, j), s.l.words.Say("over the rows of {key} in {sheet}", p.Key, lr.sheet))
 	}
 	for _, n := range p.Notes {
 		line(set.Ledger.By, s.l.words.Msg(n), scoring.Str(p.Key), s.l.words.Say("matched as one person"))

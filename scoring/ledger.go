@@ -201,15 +201,28 @@ func (p *Person) Figure(a *rules.Aggregate, j int) Value {
 
 // Explain writes how person p's aggregate j came from the rows: "sum of
 // 提成 where 已收齐: rows 3, 5 = 120 + 80 = 200".
-func (p *Person) Explain(a *rules.Aggregate, j int) string {
+func (p *Person) Explain(a *rules.Aggregate, j int) string { return p.ExplainIn(nil, a, j) }
+
+// ExplainIn is [Person.Explain] said by w.
+func (p *Person) ExplainIn(w Words, a *rules.Aggregate, j int) string {
 	ac := &p.aggs[j]
 	head := a.AggregateText()
+	if w != nil {
+		if a.Func == "count" {
+			head = w.Say("count of rows")
+		} else {
+			head = w.Say(a.Func+" of {of}", a.OfText)
+		}
+		if a.Cond != "" {
+			head = w.Say("{what} where {cond}", head, a.Cond)
+		}
+	}
 	v := p.Figure(a, j)
 	if v.Kind != Number {
-		return head + ": " + v.Str
+		return head + w.Say(": {why}", v.Str)
 	}
 	if ac.n == 0 {
-		return fmt.Sprintf("%s: none of %s's %d rows = %s", head, p.Key, p.Rows, v)
+		return w.Say("{what}: none of {key}'s {n} rows = {value}", head, p.Key, fmt.Sprint(p.Rows), v.String())
 	}
 	rows := make([]string, len(ac.terms))
 	vals := make([]string, len(ac.terms))
@@ -219,15 +232,15 @@ func (p *Person) Explain(a *rules.Aggregate, j int) string {
 	}
 	more := ""
 	if ac.n > len(ac.terms) {
-		more = fmt.Sprintf(" and %d more", ac.n-len(ac.terms))
+		more = w.Say(" and {n} more", fmt.Sprint(ac.n-len(ac.terms)))
 	}
 	if a.Func == "count" {
-		return fmt.Sprintf("%s: rows %s%s = %s", head, strings.Join(rows, ", "), more, v)
+		return w.Say("{what}: rows {rows}{more} = {value}", head, strings.Join(rows, ", "), more, v.String())
 	}
 	if a.Func == "sum" {
-		return fmt.Sprintf("%s: rows %s%s: %s%s = %s", head, strings.Join(rows, ", "), more, strings.Join(vals, " + "), more, v)
+		return w.Say("{what}: rows {rows}{more}: {terms}{more} = {value}", head, strings.Join(rows, ", "), more, strings.Join(vals, " + "), v.String())
 	}
-	return fmt.Sprintf("%s: rows %s%s: values %s%s -> %s", head, strings.Join(rows, ", "), more, strings.Join(vals, ", "), more, v)
+	return w.Say("{what}: rows {rows}{more}: values {terms}{more} -> {value}", head, strings.Join(rows, ", "), more, strings.Join(vals, ", "), v.String())
 }
 
 // Person returns the person whose key is key, as [Person.Key] writes it,
