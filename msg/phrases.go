@@ -239,6 +239,21 @@ var Phrases = []Entry{
 	{`{what}: rows {rows}{more} = {value}`, `{what}：第 {rows} 行{more} = {value}`},
 	{`{what}: rows {rows}{more}: {terms}{more} = {value}`, `{what}：第 {rows} 行{more}：{terms}{more} = {value}`},
 	{`{what}: rows {rows}{more}: values {terms}{more} -> {value}`, `{what}：第 {rows} 行{more}：各值 {terms}{more} -> {value}`},
+	// The diff workbook.
+	{`summary`, `汇总`},
+	{`people`, `人员`},
+	{`audit`, `说明`},
+	{`item`, `项目`},
+	{`old at`, `原位置`},
+	{`new at`, `新位置`},
+	{`people with a changed figure`, `有数字变化的人数`},
+	{`people who change grade`, `等级变化的人数`},
+	{`rule`, `规则项`},
+	{`(the same)`, `（相同）`},
+	{`row`, `行`},
+	{`{col} old`, `{col} 原`},
+	{`{col} new`, `{col} 新`},
+	{`{col} change`, `{col} 变化`},
 }
 
 var phrases = func() map[string]string {

@@ -42,6 +42,9 @@ type DiffOptions struct {
 	Encoding string // of a CSV input
 	// Context stops the scoring when it is done: nothing is written.
 	Context context.Context
+	// Words say the workbook's sheets, headers and items; nil is
+	// English.
+	Words scoring.Words
 }
 
 // DefaultDiffOutput is where a comparison goes when no output is named:
@@ -206,34 +209,42 @@ func figure(c whatif.Column, v scoring.Value) workbook.Cell {
 // every person's figures both ways, largest change first, with the
 // figures that changed highlighted, then the audit.
 func fillDiff(w *workbook.Writer, rep *whatif.Report, meta whatif.Meta, opts DiffOptions) error {
-	sum, err := w.Sheet(DiffSummarySheet, []string{"item", "old", "new", "change", "old at", "new at"}, 28, 14, 14, 14, 20, 20)
+	say := opts.Words
+	words := func(en ...string) []string {
+		out := make([]string, len(en))
+		for i, e := range en {
+			out[i] = say.Say(e)
+		}
+		return out
+	}
+	sum, err := w.Sheet(say.Say(DiffSummarySheet), words("item", "old", "new", "change", "old at", "new at"), 28, 14, 14, 14, 20, 20)
 	if err != nil {
 		return err
 	}
 	row := func(cells ...workbook.Cell) error { return sum.Row(cells) }
 	count := func(n int) workbook.Cell { return number(fmt.Sprint(n), workbook.Integer) }
-	if err := row(text("people"), count(len(rep.People)), count(len(rep.People))); err != nil {
+	if err := row(text(say.Say("people")), count(len(rep.People)), count(len(rep.People))); err != nil {
 		return err
 	}
-	if err := row(text("people with a changed figure"), workbook.Cell{}, workbook.Cell{}, count(rep.Changed)); err != nil {
+	if err := row(text(say.Say("people with a changed figure")), workbook.Cell{}, workbook.Cell{}, count(rep.Changed)); err != nil {
 		return err
 	}
 	if len(rep.OldGrades) > 0 {
-		if err := row(text("people who change grade"), workbook.Cell{}, workbook.Cell{}, count(rep.Moved)); err != nil {
+		if err := row(text(say.Say("people who change grade")), workbook.Cell{}, workbook.Cell{}, count(rep.Moved)); err != nil {
 			return err
 		}
 		if err := row(); err != nil {
 			return err
 		}
-		head := []workbook.Cell{text("grade: old \\ new")}
+		head := []workbook.Cell{text(say.Say("grade: old \\ new"))}
 		for _, g := range rep.NewGrades {
-			head = append(head, text(whatif.GradeName(g)))
+			head = append(head, text(say.Say(whatif.GradeName(g))))
 		}
 		if err := row(head...); err != nil {
 			return err
 		}
 		for _, from := range rep.OldGrades {
-			cells := []workbook.Cell{text(whatif.GradeName(from))}
+			cells := []workbook.Cell{text(say.Say(whatif.GradeName(from)))}
 			for _, to := range rep.NewGrades {
 				c := count(rep.Moves[[2]string{from, to}])
 				c.Mark = from != to && rep.Moves[[2]string{from, to}] > 0
@@ -248,7 +259,7 @@ func fillDiff(w *workbook.Writer, rep *whatif.Report, meta whatif.Meta, opts Dif
 		if err := row(); err != nil {
 			return err
 		}
-		if err := row(text("pay line"), text("old"), text("new"), text("change")); err != nil {
+		if err := row(text(say.Say("pay line")), text(say.Say("old")), text(say.Say("new")), text(say.Say("change"))); err != nil {
 			return err
 		}
 		costRow := func(name string, c whatif.Cost) error {
@@ -272,11 +283,11 @@ func fillDiff(w *workbook.Writer, rep *whatif.Report, meta whatif.Meta, opts Dif
 	if err := row(); err != nil {
 		return err
 	}
-	if err := row(text("rule"), text("old"), text("new"), workbook.Cell{}, text("old at"), text("new at")); err != nil {
+	if err := row(text(say.Say("rule")), text(say.Say("old")), text(say.Say("new")), workbook.Cell{}, text(say.Say("old at")), text(say.Say("new at"))); err != nil {
 		return err
 	}
 	if len(rep.Rules) == 0 {
-		if err := row(text("(the same)")); err != nil {
+		if err := row(text(say.Say("(the same)"))); err != nil {
 			return err
 		}
 	}
@@ -289,17 +300,17 @@ func fillDiff(w *workbook.Writer, rep *whatif.Report, meta whatif.Meta, opts Dif
 	// The people: key, row, group, then each figure old, new and change.
 	keys := rep.KeyNames()
 	header := append([]string{}, keys...)
-	header = append(header, "row")
+	header = append(header, say.Say("row"))
 	if rep.GroupColumn != "" {
 		header = append(header, rep.GroupColumn)
 	}
 	for _, c := range rep.Columns {
-		header = append(header, c.Header+" old", c.Header+" new")
+		header = append(header, say.Say("{col} old", c.Header), say.Say("{col} new", c.Header))
 		if c.Kind != whatif.Grade {
-			header = append(header, c.Header+" change")
+			header = append(header, say.Say("{col} change", c.Header))
 		}
 	}
-	people, err := w.Sheet(DiffPeopleSheet, header)
+	people, err := w.Sheet(say.Say(DiffPeopleSheet), header)
 	if err != nil {
 		return err
 	}
@@ -340,7 +351,9 @@ func fillDiff(w *workbook.Writer, rep *whatif.Report, meta whatif.Meta, opts Dif
 		}
 	}
 
-	audit, err := w.Sheet(AuditSheet, []string{"item", "value"}, 18, 60)
+	// The audit's items keep their English names, as a scored workbook's
+	// do.
+	audit, err := w.Sheet(say.Say(AuditSheet), words("item", "value"), 18, 60)
 	if err != nil {
 		return err
 	}

@@ -201,6 +201,7 @@ func diffRun(opts *diffOptions) error {
 	if err != nil {
 		return err
 	}
+	say := scoring.Words(msg.Words(opts.io.reportLang(oldSet)))
 	ctx, caught, stop := watchSignals()
 	defer stop()
 	rep, err := run.Diff(run.DiffOptions{
@@ -217,6 +218,7 @@ func diffRun(opts *diffOptions) error {
 		History:  opts.History,
 		Password: opts.Password,
 		Encoding: opts.Encoding,
+		Words:    say,
 	})
 	if err != nil {
 		if s := caught(); s != nil {
@@ -233,6 +235,6 @@ func diffRun(opts *diffOptions) error {
 	}
 	fmt.Fprintf(opts.io.Err, "appraise: compared %s and %s on %s: wrote %s\n", oldFile, newName, opts.Input, dest)
 	// The report speaks the rules' language, as explain does.
-	fmt.Fprint(opts.io.Err, rep.TextIn(scoring.Words(msg.Words(opts.io.reportLang(oldSet))), 5))
+	fmt.Fprint(opts.io.Err, rep.TextIn(say, 5))
 	return nil
 }
