@@ -212,6 +212,7 @@ var Catalogue = []Entry{
 	{`wrote {file}: {n} column{s}, headers in row {n2}`, `已写入 {file}：{n} 列，表头在第 {n2} 行`},
 	{`wrote {file} and {file2}`, `已写入 {file} 和 {file2}`},
 	{`fill in {file} from row {n}, then: {command}`, `从第 {n} 行起填写 {file}，然后运行：{command}`},
+	{`and for the rules of {file}: {command}`, `按 {file} 的规则评分：{command}`},
 	{`compared {old} and {new} on {file}: wrote {out}`, `已在 {file} 上比较 {old} 与 {new}：已写入 {out}`},
 	{`{file}: no problems`, `{file}：没有问题`},
 	{`{n} files, no problems`, `{n} 个文件，没有问题`},
