@@ -137,7 +137,7 @@ func pastMeta(path string) (scheme, period string, err error) {
 		}
 		return doc.Scheme, *doc.Period, nil
 	}
-	f, err := workbook.Open(path)
+	f, err := workbook.OpenWith(path, workbook.OpenOptions{Lazy: true})
 	if err != nil {
 		return "", "", err
 	}
@@ -155,7 +155,7 @@ func pastMeta(path string) (scheme, period string, err error) {
 
 func readPastXLSX(path string, sc *scoring.Scorer) (*pastFile, error) {
 	set := sc.Rules()
-	f, err := workbook.Open(path)
+	f, err := workbook.OpenWith(path, workbook.OpenOptions{Lazy: true})
 	if err != nil {
 		return nil, err
 	}
