@@ -46,18 +46,26 @@ func readLazy(t *testing.T, f *File, sheet string, want int) {
 	}
 }
 
-// A lazy open leaves the large sheet out of excelize's copy, and reads it
-// from the file all the same.
-func TestLazyOpen(t *testing.T) {
-	path := lazyBook(t)
+// openLazy opens path lazily and checks that a sheet was left out of
+// excelize's copy.
+func openLazy(t *testing.T, path string) *File {
+	t.Helper()
 	f, err := OpenWith(path, OpenOptions{Lazy: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
+	t.Cleanup(func() { f.Close() })
 	if !f.lazy {
 		t.Fatal("the large sheet was not left out")
 	}
+	return f
+}
+
+// A lazy open leaves the large sheet out of excelize's copy, and reads it
+// from the file all the same.
+func TestLazyOpen(t *testing.T) {
+	path := lazyBook(t)
+	f := openLazy(t, path)
 	if got := f.SheetNames(); len(got) != 2 || got[0] != "大" || got[1] != "小" {
 		t.Fatalf("sheets %v", got)
 	}
@@ -83,14 +91,7 @@ func TestLazyOpen(t *testing.T) {
 func TestLazyOpenFallsBack(t *testing.T) {
 	path := lazyBook(t)
 	rewritePart(t, path, "xl/worksheets/sheet1.xml", `<row r="20000">`, `<?pi between rows?><row r="20000">`)
-	f, err := OpenWith(path, OpenOptions{Lazy: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	if !f.lazy {
-		t.Fatal("the large sheet was not left out")
-	}
+	f := openLazy(t, path)
 	readLazy(t, f, "大", 40000)
 	if f.lazy {
 		t.Error("excelize read the sheet without the whole workbook")
