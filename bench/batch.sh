@@ -27,10 +27,9 @@ rules=$root/examples/ecommerce-cs/rules.yaml
 n=${1:-100000}
 m=${2:-10000}
 
-if [ ! -x /usr/bin/time ] || ! /usr/bin/time -f '%e' true >/dev/null 2>&1; then
-	echo "batch.sh: GNU time (/usr/bin/time) is missing: install it with apt-get install time" >&2
-	exit 1
-fi
+# shellcheck source=bench/lib.sh
+. "$bench/lib.sh"
+need_time batch.sh
 mkdir -p "$data" "$out" "$bin"
 echo "building appraise and gen"
 (cd "$root" && go build -o "$bin/appraise" ./cmd/appraise && go build -o "$bin/gen" ./bench/gen)
@@ -59,20 +58,6 @@ months() {
 	done
 }
 
-# timed CMD... runs CMD under GNU time and sets wall, cpu (user + system
-# seconds) and rss (KB). On a machine shared with other work the CPU
-# seconds move less than the wall-clock ones.
-timed() {
-	/usr/bin/time -f '%e %M %U %S' -o "$out/batch.time" "$@" >/dev/null 2>"$out/batch.err" || {
-		echo "batch.sh: failed: $*" >&2
-		tail -n 5 "$out/batch.err" >&2
-		exit 1
-	}
-	read -r wall rss user sys < <(tail -n 1 "$out/batch.time")
-	cpu=$(awk -v a="$user" -v b="$sys" 'BEGIN { print a + b }')
-}
-mb() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
 year=$data/year-$n
 months "$year" "$n"
@@ -81,22 +66,22 @@ mkdir -p "$out/one"
 echo "year of $n agents: twelve appraise score, month alone"
 one=0 onecpu=0 onerss=0
 for f in "$year"/2026-*.xlsx; do
-	timed "$bin/appraise" score "$f" --rules "$alone" -o "$out/one/$(basename "$f" .xlsx).scored.xlsx" -q
+	timed batch "$bin/appraise" score "$f" --rules "$alone" -o "$out/one/$(basename "$f" .xlsx).scored.xlsx" -q
 	one=$(awk -v a="$one" -v b="$wall" 'BEGIN { print a + b }')
 	onecpu=$(awk -v a="$onecpu" -v b="$cpu" 'BEGIN { print a + b }')
 	[ "$rss" -le "$onerss" ] || onerss=$rss
 done
 echo "year of $n agents: one appraise batch, with history"
-timed "$bin/appraise" batch "$year" --rules "$rules" --out "$out/year" -q
+timed batch "$bin/appraise" batch "$year" --rules "$rules" --out "$out/year" -q
 yr=$wall yrcpu=$cpu yrss=$rss
 
 ind=$data/independent-$m
 months "$ind" "$m"
 rm -rf "$out/j1" "$out/j2"
 echo "twelve independent workbooks of $m agents: --jobs 1 and --jobs 2"
-timed "$bin/appraise" batch "$ind" --rules "$alone" --out "$out/j1" --jobs 1 -q
+timed batch "$bin/appraise" batch "$ind" --rules "$alone" --out "$out/j1" --jobs 1 -q
 j1=$wall j1cpu=$cpu
-timed "$bin/appraise" batch "$ind" --rules "$alone" --out "$out/j2" --jobs 2 -q
+timed batch "$bin/appraise" batch "$ind" --rules "$alone" --out "$out/j2" --jobs 2 -q
 j2=$wall j2cpu=$cpu
 
 echo

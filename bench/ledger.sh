@@ -22,10 +22,9 @@ bin=$out/bin
 rows=${1:-1000000}
 agents=${2:-2000}
 
-if [ ! -x /usr/bin/time ] || ! /usr/bin/time -f '%e' true >/dev/null 2>&1; then
-	echo "ledger.sh: GNU time (/usr/bin/time) is missing: install it with apt-get install time" >&2
-	exit 1
-fi
+# shellcheck source=bench/lib.sh
+. "$bench/lib.sh"
+need_time ledger.sh
 mkdir -p "$data" "$out" "$bin"
 echo "building appraise and gen"
 (cd "$root" && go build -o "$bin/appraise" ./cmd/appraise && go build -o "$bin/gen" ./bench/gen)
@@ -51,25 +50,16 @@ if [ ! -f "$people" ]; then
 fi
 psize=$(stat -c %s "$people")
 
-timed() {
-	/usr/bin/time -f '%e %M' -o "$out/ledger.time" "$@" >/dev/null 2>"$out/ledger.err" || {
-		echo "ledger.sh: failed: $*" >&2
-		tail -n 5 "$out/ledger.err" >&2
-		exit 1
-	}
-	read -r wall rss < <(tail -n 1 "$out/ledger.time")
-}
-mb() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
 
 echo "scoring the ledger"
-timed "$bin/appraise" score "$ledger" --rules "$root/examples/trade-agent-annual/rules.yaml" --period 2026 -o "$out/ledger.scored.xlsx" -q
+timed ledger "$bin/appraise" score "$ledger" --rules "$root/examples/trade-agent-annual/rules.yaml" --period 2026 -o "$out/ledger.scored.xlsx" -q
 lw=$wall lr=$rss
 echo "scoring the per-person sheet"
-timed "$bin/appraise" score "$people" --rules "$root/examples/ecommerce-cs/rules.yaml" -o "$out/people.scored.xlsx" -q
+timed ledger "$bin/appraise" score "$people" --rules "$root/examples/ecommerce-cs/rules.yaml" -o "$out/people.scored.xlsx" -q
 pw=$wall pr=$rss
 
 echo
 echo "| workload | input MiB | seconds | peak MiB | ratio | target |"
 echo "|---|---:|---:|---:|---:|---|"
-echo "| ledger, $rows contracts, $agents agents | $(mb $((size / 1024))) | $lw | $(mb "$lr") | $(awk -v a="$lw" -v b="$pw" 'BEGIN { printf "%.2f", a / b }') | <= 1.2 |"
+echo "| ledger, $rows contracts, $agents agents | $(mb $((size / 1024))) | $lw | $(mb "$lr") | $(ratio "$lw" "$pw") | <= 1.2 |"
 echo "| per-person sheet of the same size | $(mb $((psize / 1024))) | $pw | $(mb "$pr") | | |"

@@ -35,10 +35,9 @@ for n in "${sizes[@]}"; do
 		exit 2
 	fi
 done
-if [ ! -x /usr/bin/time ] || ! /usr/bin/time -f '%e' true >/dev/null 2>&1; then
-	echo "run.sh: GNU time (/usr/bin/time) is missing: install it with apt-get install time" >&2
-	exit 1
-fi
+# shellcheck source=bench/lib.sh
+. "$bench/lib.sh"
+need_time run.sh
 
 mkdir -p "$data" "$out" "$bin"
 echo "building appraise, floor and gen"
@@ -69,20 +68,6 @@ for n in 10 20; do
 	refs+=(-ref "$ref=$n")
 done
 
-# timed NAME CMD... runs CMD under GNU time, keeping its stderr in
-# $out/NAME.err, and sets wall, rss (KB) and code.
-timed() {
-	local name=$1
-	shift
-	set +e
-	/usr/bin/time -f '%e %M' -o "$out/$name.time" "$@" 2>"$out/$name.err"
-	code=$?
-	set -e
-	read -r wall rss < <(tail -n 1 "$out/$name.time")
-}
-
-mb() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
 
 # sheetxml FILE prints the uncompressed size of a workbook's sheets.
 sheetxml() {
@@ -101,7 +86,7 @@ for n in "${sizes[@]}"; do
 	rm -f "$fout" "$aout"
 
 	echo "N=$n: floor"
-	timed "floor-$n" "$bin/floor" "${refs[@]}" ${floor_flags[@]+"${floor_flags[@]}"} -o "$fout" "$in"
+	measure "floor-$n" "$bin/floor" "${refs[@]}" ${floor_flags[@]+"${floor_flags[@]}"} -o "$fout" "$in"
 	fwall=$wall frss=$rss fcode=$code
 	if [ "$fcode" -ne 0 ] || [ ! -s "$fout" ]; then
 		echo "floor failed at N=$n (exit $fcode):" >&2
@@ -110,7 +95,7 @@ for n in "${sizes[@]}"; do
 	fi
 
 	echo "N=$n: appraise score"
-	timed "appraise-$n" "$bin/appraise" score "$in" --rules "$rules" -o "$aout" ${appraise_flags[@]+"${appraise_flags[@]}"}
+	measure "appraise-$n" "$bin/appraise" score "$in" --rules "$rules" -o "$aout" ${appraise_flags[@]+"${appraise_flags[@]}"}
 	awall=$wall arss=$rss acode=$code
 	if [ "$acode" -ne 0 ] || [ ! -s "$aout" ] || ! grep -q "scored $n rows" "$out/appraise-$n.err"; then
 		echo "appraise score failed at N=$n (exit $acode):" >&2

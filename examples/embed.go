@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"path"
 	"sort"
+	"strings"
 )
 
 // files holds each scheme's rule file and its other YAML files (hand-worked
@@ -52,4 +53,29 @@ func Rules(scheme string) ([]byte, error) {
 		return nil, fmt.Errorf("no scheme %q: %w", scheme, fs.ErrNotExist)
 	}
 	return src, nil
+}
+
+// Companions returns the names of the other rule files a built-in scheme
+// comes with, beside its rules.yaml, in sorted order: such as
+// people.yaml, whose rules read the results of rules.yaml. Hand-worked
+// results (expected*.yaml) and test cases (*.cases.yaml) are not rule
+// files. A name that is not a built-in scheme has none.
+func Companions(scheme string) []string {
+	if _, err := Rules(scheme); err != nil {
+		return nil
+	}
+	all, err := fs.Glob(files, scheme+"/*.yaml")
+	if err != nil {
+		panic(err)
+	}
+	var out []string
+	for _, p := range all {
+		name := path.Base(p)
+		if name == "rules.yaml" || strings.HasPrefix(name, "expected") || strings.HasSuffix(name, ".cases.yaml") {
+			continue
+		}
+		out = append(out, name)
+	}
+	sort.Strings(out)
+	return out
 }

@@ -108,9 +108,24 @@ func TestExamplesCalibrate(t *testing.T) {
 		}
 		some = true
 		t.Run(dir, func(t *testing.T) {
-			out := runOnSample(t, bin, dir, "calibrate", ".calibrated.xlsx")
 			set := parseRules(t, filepath.Join(dir, "rules.yaml"))
+			out := runOnSample(t, bin, dir, "calibrate", ".calibrated.xlsx")
 			checkExpected(t, set, out, readExpected(t, want))
+			// A month-end job calibrates the same with batch --calibrate.
+			work := t.TempDir()
+			input := filepath.Base(sample(t, dir))
+			if err := os.Mkdir(filepath.Join(work, "in"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			for _, name := range []string{"rules.yaml", input} {
+				copyFile(t, filepath.Join(dir, name), filepath.Join(work, "in", name))
+			}
+			cmd := exec.Command(bin, "batch", "in", "--calibrate", "--out", "out", "-q")
+			cmd.Dir = work
+			if b, err := cmd.CombinedOutput(); err != nil {
+				t.Fatalf("appraise batch --calibrate: %v\n%s", err, b)
+			}
+			checkExpected(t, set, filepath.Join(work, "out", strings.TrimSuffix(input, ".xlsx")+".calibrated.xlsx"), readExpected(t, want))
 		})
 	}
 	if !some {

@@ -191,6 +191,7 @@ var Catalogue = []Entry{
 
 	// Tables read by lookup.
 	{`{table} has no row for {keys} (needed by {cell}, {who})`, `{table} 中没有 {keys} 的行（{cell}（{who}）需要它）`},
+	{`{table} has no row for {keys} (needed by {cell})`, `{table} 中没有 {keys} 的行（{cell} 需要它）`},
 	{`lookup: table {table} has no column {col}`, `lookup：表 {table} 中没有列 {col}`},
 	{`no sheet {sheet} for table {table} ({pos}): add it, or give the table's workbook with --with {with}`,
 		`没有表 {table}（{pos}）所需的工作表 {sheet}：请添加该工作表，或用 --with {with} 给出该表所在的工作簿`},
@@ -212,6 +213,7 @@ var Catalogue = []Entry{
 	{`wrote {file}: {n} column{s}, headers in row {n2}`, `已写入 {file}：{n} 列，表头在第 {n2} 行`},
 	{`wrote {file} and {file2}`, `已写入 {file} 和 {file2}`},
 	{`fill in {file} from row {n}, then: {command}`, `从第 {n} 行起填写 {file}，然后运行：{command}`},
+	{`and for the rules of {file}: {command}`, `按 {file} 的规则评分：{command}`},
 	{`compared {old} and {new} on {file}: wrote {out}`, `已在 {file} 上比较 {old} 与 {new}：已写入 {out}`},
 	{`{file}: no problems`, `{file}：没有问题`},
 	{`{n} files, no problems`, `{n} 个文件，没有问题`},

@@ -125,6 +125,9 @@ func (c *checker) checkLedger() {
 		return
 	}
 	rows := lg.Rows
+	// A row's formulas look values up in the rules' tables, such as a
+	// rate by product.
+	rows.Tables = c.set.Tables
 	rc := &checker{set: rows, errs: c.errs}
 	rc.names()
 	rc.types()

@@ -7,8 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"appraise/rules"
-	"appraise/scoring"
 	"appraise/workbook"
 )
 
@@ -34,14 +32,7 @@ func detailRun(t *testing.T, detail string) (dir string, opts Options, err error
 	}); err != nil {
 		t.Fatal(err)
 	}
-	set, err := rules.Parse("rules.yaml", []byte(detailRules))
-	if err != nil {
-		t.Fatal(err)
-	}
-	sc, err := scoring.Compile(set)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sc := compileRules(t, "rules.yaml", detailRules)
 	opts = Options{
 		Input: in, Scorer: sc, RulesFile: "rules.yaml", Output: filepath.Join(dir, "march.scored.xlsx"),
 		Format: "xlsx", Detail: detail, Now: func() time.Time { return time.Unix(0, 0) },

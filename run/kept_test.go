@@ -9,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"appraise/rules"
 	"appraise/scoring"
 	"appraise/workbook"
 )
@@ -30,20 +29,13 @@ func TestRanksKeptOrReadAgain(t *testing.T) {
 	if err := workbook.WriteTable(in, "Sheet1", rows); err != nil {
 		t.Fatal(err)
 	}
-	set, err := rules.Parse("rules.yaml", []byte(`columns:
+	sc := compileRules(t, "rules.yaml", `columns:
   工号: {type: text, key: true}
   a: {}
 ranks:
   名次: a
   倒数名次: {of: a, order: lowest first}
-`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	sc, err := scoring.Compile(set)
-	if err != nil {
-		t.Fatal(err)
-	}
+`)
 	period, _ := scoring.ParsePeriod("2026-03")
 	old := keptBytes
 	defer func() { keptBytes = old }()

@@ -41,7 +41,7 @@ func scoreLedger(opts Options, f *workbook.File, sheet string) (Summary, error) 
 // person with the person's columns. It sets opts.Period.
 func gatherLedger(opts *Options, f *workbook.File, sheet string) (*ledgerRun, func() *workbook.Table, error) {
 	set := opts.Scorer.Rules()
-	l, err := scoring.NewLedger(set)
+	l, err := scoring.NewLedger(opts.Scorer)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -70,8 +70,13 @@ func gatherLedger(opts *Options, f *workbook.File, sheet string) (*ledgerRun, fu
 		if by >= 0 && by < len(row.Cells) {
 			spelled = row.Cells[by]
 		}
-		if _, err := l.Add(rec, row.Num, spelled); err != nil {
+		res, err := l.Add(rec, row.Num, spelled)
+		if err != nil {
 			return &InputError{Problems: []string{fmt.Sprintf("%s: %v", table.Ref(by, row.Num), err)}}
+		}
+		if o := res.Overflow(); o != nil {
+			// A figure too large, or a row a lookup did not find.
+			return overflowProblem(l.Rows().Rules(), table, row, res, o)
 		}
 		return nil
 	})

@@ -1,8 +1,10 @@
 package run
 
 import (
+	"bufio"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -124,20 +126,15 @@ func readPast(path string, sc *scoring.Scorer) (*pastFile, error) {
 // workbook, say) gives neither.
 func pastMeta(path string) (scheme, period string, err error) {
 	if strings.EqualFold(filepath.Ext(path), ".json") {
-		src, err := os.ReadFile(path)
+		fh, err := os.Open(path)
 		if err != nil {
 			return "", "", fmt.Errorf("%s: %v", filepath.Base(path), unwrapPath(err))
 		}
-		var doc struct {
-			Scheme string  `json:"scheme"`
-			Period *string `json:"period"`
-		}
-		if json.Unmarshal(src, &doc) != nil || doc.Period == nil {
-			return "", "", nil
-		}
-		return doc.Scheme, *doc.Period, nil
+		defer fh.Close()
+		scheme, period := jsonMeta(bufio.NewReader(fh))
+		return scheme, period, nil
 	}
-	f, err := workbook.Open(path)
+	f, err := workbook.OpenWith(path, workbook.OpenOptions{Lazy: true})
 	if err != nil {
 		return "", "", err
 	}
@@ -153,9 +150,49 @@ func pastMeta(path string) (scheme, period string, err error) {
 	return audit["scheme"], audit["period"], nil
 }
 
+// jsonMeta reads the scheme and period of scored JSON results: the first
+// members of the object appraise writes, so the rows after them are not
+// read. Anything else, or a null period, gives neither.
+func jsonMeta(r io.Reader) (scheme, period string) {
+	d := json.NewDecoder(r)
+	if t, err := d.Token(); err != nil || t != json.Delim('{') {
+		return "", ""
+	}
+	var gotScheme, gotPeriod bool
+	for d.More() && !(gotScheme && gotPeriod) {
+		t, err := d.Token()
+		if err != nil {
+			return "", ""
+		}
+		key, _ := t.(string)
+		switch key {
+		case "scheme":
+			if d.Decode(&scheme) != nil {
+				return "", ""
+			}
+			gotScheme = true
+		case "period":
+			var p *string
+			if d.Decode(&p) != nil || p == nil {
+				return "", ""
+			}
+			period, gotPeriod = *p, true
+		default:
+			var skip json.RawMessage
+			if d.Decode(&skip) != nil {
+				return "", ""
+			}
+		}
+	}
+	if !gotPeriod {
+		return "", ""
+	}
+	return scheme, period
+}
+
 func readPastXLSX(path string, sc *scoring.Scorer) (*pastFile, error) {
 	set := sc.Rules()
-	f, err := workbook.Open(path)
+	f, err := workbook.OpenWith(path, workbook.OpenOptions{Lazy: true})
 	if err != nil {
 		return nil, err
 	}

@@ -6,7 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"appraise/rules"
 	"appraise/scoring"
 	"appraise/workbook"
 )
@@ -25,7 +24,7 @@ func TestPayoutsSplit(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	set, err := rules.Parse("rules.yaml", []byte(`columns:
+	sc := compileRules(t, "rules.yaml", `columns:
   工号: {type: text, key: true}
   a: {}
 pay:
@@ -34,14 +33,7 @@ pay:
     instalments:
       - {share: 80%, paid: 1 month after}
       - {share: rest, paid: year end}
-`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	sc, err := scoring.Compile(set)
-	if err != nil {
-		t.Fatal(err)
-	}
+`)
 	period, _ := scoring.ParsePeriod("2026-03")
 	opts := Options{Input: in, Scorer: sc, RulesFile: "rules.yaml", Output: filepath.Join(dir, "out.xlsx"),
 		Format: "xlsx", Detail: DetailNone, Period: period, Now: func() time.Time { return time.Unix(0, 0) }}

@@ -281,7 +281,7 @@ func PeriodOf(opts Options) (scoring.Period, error) {
 		// Neither the workbook nor its sheet is needed, only its name.
 		return findPeriod(opts, nameOnly(filepath.Base(opts.Input)), "")
 	}
-	f, err := workbook.OpenWith(opts.Input, workbook.OpenOptions{Password: opts.Password, Encoding: opts.Encoding})
+	f, err := workbook.OpenWith(opts.Input, workbook.OpenOptions{Password: opts.Password, Encoding: opts.Encoding, Lazy: true})
 	if err != nil {
 		return scoring.Period{}, inputError(err)
 	}

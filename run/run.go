@@ -382,12 +382,21 @@ func score(opts Options, table *workbook.Table, reopen func() (*workbook.Table, 
 			sum.Fit = fit.Fit()
 		}
 	}()
+	// check scores a row only to find a figure too large, once a problem
+	// means nothing is written.
+	check := func(row workbook.Row, rec []scoring.Value) error {
+		sc.Score(rec, res)
+		if o := res.Overflow(); o != nil {
+			return overflowProblem(sc.Rules(), table, row, res, o)
+		}
+		return nil
+	}
 	calibrate := opts.Calibrate && fit != nil
 	if !sc.Rules().NeedsSheet() && !calibrate {
-		err := eachRecord(opts, table, func(row workbook.Row, rec []scoring.Value) error {
+		err := eachKept(opts, table, nil, func(row workbook.Row, rec []scoring.Value) error {
 			sc.Score(rec, res)
 			return done(row, res)
-		})
+		}, check)
 		return sum, err
 	}
 	// Ranks need every row: a first pass checks the cells and keeps what
@@ -395,13 +404,12 @@ func score(opts Options, table *workbook.Table, reopen func() (*workbook.Table, 
 	ranking := sc.NewRanking()
 	kept := &tape{}
 	err = eachKept(opts, table, kept, func(row workbook.Row, rec []scoring.Value) error {
-		sc.Score(rec, res)
-		if o := res.Overflow(); o != nil {
-			return overflowProblem(sc.Rules(), table, row, res, o)
+		if err := check(row, rec); err != nil {
+			return err
 		}
 		ranking.Add(res)
 		return nil
-	})
+	}, check)
 	if err != nil {
 		return sum, err
 	}
@@ -426,7 +434,7 @@ func score(opts Options, table *workbook.Table, reopen func() (*workbook.Table, 
 			}
 			i++
 			return fn(i-1, row, rec)
-		})
+		}, nil)
 	}
 	var cal *scoring.Curve
 	if calibrate {
@@ -504,13 +512,15 @@ func (sum *Summary) add(out sink, row workbook.Row, res *scoring.Result) error {
 // and hands fn each row that binds. Every problem in the cells is reported
 // at once; after the first, no more rows are handed on.
 func eachRecord(opts Options, table *workbook.Table, fn func(workbook.Row, []scoring.Value) error) error {
-	return eachKept(opts, table, nil, fn)
+	return eachKept(opts, table, nil, fn, nil)
 }
 
 // eachKept is eachRecord that reads the rows from kept when it holds them
 // all, and otherwise from table, keeping them in kept as it goes while
-// they fit. kept may be nil.
-func eachKept(opts Options, table *workbook.Table, kept *tape, fn func(workbook.Row, []scoring.Value) error) error {
+// they fit. kept may be nil. check, if not nil, is handed each row that
+// binds once a problem is found, in place of fn, so that the problems
+// only scoring finds (a figure too large) are reported in every row too.
+func eachKept(opts Options, table *workbook.Table, kept *tape, fn, check func(workbook.Row, []scoring.Value) error) error {
 	sc := opts.Scorer
 	ncols := len(sc.Rules().Columns)
 	rec := make([]scoring.Value, ncols)
@@ -587,12 +597,19 @@ func eachKept(opts Options, table *workbook.Table, kept *tape, fn func(workbook.
 					bad = true
 				}
 			}
-			if bad || len(problems.Problems) > 0 {
-				// Keep reading to report every problem, but score no more.
+			if bad {
 				continue
 			}
-			rows++
-			if err := fn(row, rec); err != nil {
+			next := fn
+			if len(problems.Problems) > 0 {
+				// Keep reading to report every problem, but write no more.
+				if next = check; next == nil {
+					continue
+				}
+			} else {
+				rows++
+			}
+			if err := next(row, rec); err != nil {
 				var rp rowProblem
 				if !errors.As(err, &rp) {
 					return err

@@ -47,10 +47,12 @@ type rowTerm struct {
 	v   decimal.Decimal
 }
 
-// NewLedger compiles the ledger of set, which must have one.
-func NewLedger(set *rules.Set) (*Ledger, error) {
-	lg := set.Ledger
-	rs, err := Compile(lg.Rows)
+// NewLedger compiles the ledger of the rules s scores, which must have
+// one.
+func NewLedger(s *Scorer) (*Ledger, error) {
+	lg := s.set.Ledger
+	// The rows read the rules' tables with the data s was given.
+	rs, err := compile(lg.Rows, s.tableData)
 	if err != nil {
 		return nil, err
 	}

@@ -19,7 +19,7 @@ func BenchmarkLedgerRows(b *testing.B) {
 	kinds := []string{"外贸", "内贸"}
 	b.ReportAllocs()
 	for b.Loop() {
-		l, err := scoring.NewLedger(s.Rules())
+		l, err := scoring.NewLedger(s)
 		if err != nil {
 			b.Fatal(err)
 		}

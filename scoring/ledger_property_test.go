@@ -39,7 +39,7 @@ func TestLedgerPayoutsProperty(t *testing.T) {
 	kinds := []string{"外贸", "内贸"}
 	var parts []decimal.Decimal
 	for ledger := 0; ledger < 100; ledger++ {
-		l, err := scoring.NewLedger(s.Rules())
+		l, err := scoring.NewLedger(s)
 		if err != nil {
 			t.Fatal(err)
 		}

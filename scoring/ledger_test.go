@@ -45,7 +45,7 @@ pay:
 
 func TestLedger(t *testing.T) {
 	s := compile(t, ledgerRules)
-	l, err := scoring.NewLedger(s.Rules())
+	l, err := scoring.NewLedger(s)
 	if err != nil {
 		t.Fatal(err)
 	}

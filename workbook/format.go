@@ -20,6 +20,11 @@ type OpenOptions struct {
 	// Encoding is the encoding of a CSV file (see [Encodings]); "" tells
 	// it from the file.
 	Encoding string
+	// Lazy opens the workbook without inflating its large sheets: they are
+	// read, if at all, straight from the file as their rows are asked
+	// for. Opening scored results to read their audit sheet, or one sheet
+	// of them, then costs what those sheets cost, not the whole workbook.
+	Lazy bool
 }
 
 // oleMagic starts an OLE compound file: an old .xls workbook, or an .xlsx

@@ -66,6 +66,9 @@ func (f *File) rows(sheet string) (*sheetRows, error) {
 	}
 	s.fellBack = why
 	s.damage = f.sheetDamage(sheet)
+	if err := f.whole(); err != nil {
+		return nil, err
+	}
 	x, err := f.x.Rows(sheet)
 	if err != nil {
 		return nil, err
@@ -165,6 +168,10 @@ func (s *sheetRows) fallBack() bool {
 	s.damage = s.file.sheetDamage(s.sheet)
 	if s.damage != nil && s.damage.row <= s.read {
 		s.err = s.damage
+		return false
+	}
+	if err := s.file.whole(); err != nil {
+		s.err = err
 		return false
 	}
 	x, err := s.file.x.Rows(s.sheet)

@@ -149,6 +149,9 @@ type File struct {
 	sheets []string
 	pkg    []byte   // the package decrypted from a workbook saved with a password, or nil
 	csv    *csvFile // for a CSV file, which x is nil for
+	// lazy is set while x was opened without the large sheets; see
+	// [OpenOptions.Lazy] and [File.whole].
+	lazy bool
 
 	// The shared strings, read by the first Table that needs them, or why
 	// they could not be read and excelize reads the sheets instead.
@@ -201,9 +204,17 @@ func OpenWith(path string, o OpenOptions) (*File, error) {
 		}
 	}
 	var x *excelize.File
-	if f.pkg != nil {
+	switch {
+	case f.pkg != nil:
 		x, err = excelize.OpenReader(bytes.NewReader(f.pkg), excelizeOptions())
-	} else {
+	case o.Lazy:
+		var slim []byte
+		if slim, f.lazy = slimPackage(path); f.lazy {
+			x, err = excelize.OpenReader(bytes.NewReader(slim), excelizeOptions())
+		} else {
+			x, err = excelize.OpenFile(path, excelizeOptions())
+		}
+	default:
 		x, err = excelize.OpenFile(path, excelizeOptions())
 	}
 	if err != nil {
@@ -341,6 +352,9 @@ func (f *File) Cell(sheet, ref string) (string, error) {
 	}
 	if v, ok := f.streamedCell(name, ref); ok {
 		return v, nil
+	}
+	if err := f.whole(); err != nil {
+		return "", err
 	}
 	v, err := f.x.GetCellValue(name, ref)
 	if err != nil {

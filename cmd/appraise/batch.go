@@ -33,6 +33,7 @@ type batchOptions struct {
 	Detail       string
 	Jobs         int
 	SkipExisting bool
+	Calibrate    bool // grade by place to fit the rules' distribution, as calibrate does
 	Quiet        bool
 	Password     string
 	Encoding     string
@@ -52,7 +53,9 @@ Each argument is a workbook, a folder (its .xlsx files, leaving out
 scored results, templates and Excel's ~$ lock files) or a pattern such
 as 'months/2026-*.xlsx'. Each workbook is scored with --rules or
 --scheme, else with rules.yaml beside it. The results of each go to
---out, named <name>.scored.xlsx, else beside the workbook.
+--out, named <name>.scored.xlsx, else beside the workbook. With
+--calibrate each is calibrated as appraise calibrate does, into
+<name>.calibrated.xlsx; its rules need a distribution.
 
 Workbooks whose rules look back over earlier periods are scored in
 period order, so that March sees February's results written in the same
@@ -74,7 +77,8 @@ system, and 130 (Ctrl-C) or 143 (SIGTERM) when interrupted.`,
 		Example: `  $ appraise batch months --out scored
   $ appraise batch 'months/2026-*.xlsx' --rules rules.yaml --out scored
   $ appraise batch east west --scheme ecommerce-cs --jobs 4 --out scored
-  $ appraise batch months --out scored --skip-existing --format json`,
+  $ appraise batch months --out scored --skip-existing --format json
+  $ appraise batch year-end --calibrate --out calibrated`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return usagef(cmd, "batch takes the workbooks or folders to score")
@@ -123,6 +127,7 @@ system, and 130 (Ctrl-C) or 143 (SIGTERM) when interrupted.`,
 	f.StringVar(&opts.Detail, "detail", "", "`where` the detail goes: sheet, full, csv or none (default: sheet)")
 	f.IntVar(&opts.Jobs, "jobs", runtime.NumCPU(), "how many workbooks to score at once")
 	f.BoolVar(&opts.SkipExisting, "skip-existing", false, "leave a workbook whose results exist as they are")
+	f.BoolVar(&opts.Calibrate, "calibrate", false, "give the grades by place to fit the rules' distribution, as appraise calibrate does, into <name>.calibrated.xlsx")
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress on standard error; the summary is still printed")
 	f.StringVar(&opts.Password, "password", "", "the `password` of workbooks saved with one")
 	encodingFlag(f, &opts.Encoding)
@@ -147,13 +152,14 @@ func batchRun(opts *batchOptions) error {
 	prog := newProgress(opts, len(jobs))
 	outs := batch.Run(jobs, batch.Options{
 		Base: run.Options{
-			Sheet:    opts.Sheet,
-			Detail:   opts.Detail,
-			Version:  appVersion(),
-			Password: opts.Password,
-			Encoding: opts.Encoding,
-			Stdout:   opts.io.Out,
-			With:     opts.with,
+			Sheet:     opts.Sheet,
+			Detail:    opts.Detail,
+			Version:   appVersion(),
+			Password:  opts.Password,
+			Encoding:  opts.Encoding,
+			Stdout:    opts.io.Out,
+			With:      opts.with,
+			Calibrate: opts.Calibrate,
 		},
 		Jobs:         opts.Jobs,
 		SkipExisting: opts.SkipExisting,
@@ -260,7 +266,7 @@ func isWorkbook(name string) bool {
 	}
 	// A CSV in a folder of results is appraise's own output (--format
 	// csv, --detail csv), not an input.
-	for _, own := range []string{".scored.xlsx", ".diff.xlsx", ".template.xlsx", ".scored.csv", ".detail.csv", ".diff.csv"} {
+	for _, own := range []string{".scored.xlsx", ".calibrated.xlsx", ".diff.xlsx", ".template.xlsx", ".scored.csv", ".calibrated.csv", ".detail.csv", ".diff.csv"} {
 		if strings.HasSuffix(lower, own) {
 			return false
 		}
@@ -314,6 +320,9 @@ func batchJobs(opts *batchOptions, inputs []string) []batch.Job {
 	byOutput := map[string][]int{}
 	for i, in := range inputs {
 		j := batch.Job{Input: in, Output: run.DefaultOutput(in, "xlsx")}
+		if opts.Calibrate {
+			j.Output = calibratedOutput(j.Output)
+		}
 		if opts.Out != "" {
 			// Only the base name is kept, so that no input's name, however
 			// it is written, puts its results outside --out.
@@ -322,6 +331,9 @@ func batchJobs(opts *batchOptions, inputs []string) []batch.Job {
 		}
 		l := load(in)
 		j.Scorer, j.RulesFile, j.RulesHash, j.Err = l.sc, l.file, l.hash, l.err
+		if j.Err == nil && opts.Calibrate {
+			j.Err = needsDistribution(l.set, l.file)
+		}
 		if j.Err == nil {
 			j.History = historyFor(opts, l.set, l.file)
 		}
@@ -464,6 +476,7 @@ type (
 		Period     *string  `json:"period"`
 		People     int      `json:"people"`
 		Incomplete int      `json:"incomplete"`
+		Moved      *int     `json:"moved"` // how many grades a calibration changed; null when not calibrated
 		Problems   []string `json:"problems"`
 	}
 )
@@ -489,6 +502,10 @@ func summarize(outs []batch.Outcome) batchSummary {
 			out := o.Summary.Output
 			r.Output = &out
 			r.People, r.Incomplete = o.Summary.Rows, o.Summary.Incomplete
+			if o.Summary.Calibrated {
+				n := len(o.Summary.Moves)
+				r.Moved = &n
+			}
 			s.People += o.Summary.Rows
 			for _, t := range o.Summary.Pay {
 				k := payKey{r.Scheme, t.Name}
@@ -559,6 +576,9 @@ func printSummary(io *streams, s batchSummary) {
 		case "scored":
 			people = fmt.Sprint(r.People)
 			result = "wrote " + *r.Output
+			if r.Moved != nil {
+				result += fmt.Sprintf(" (%s moved)", plural(*r.Moved, "grade"))
+			}
 		case "skipped":
 			result = "skipped: " + *r.Output + " exists"
 		}

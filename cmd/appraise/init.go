@@ -6,8 +6,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"appraise/examples"
+	"appraise/rules"
 	"appraise/run"
 
 	"github.com/spf13/cobra"
@@ -74,10 +76,33 @@ func initRun(opts *initOptions) error {
 	if err != nil {
 		return err
 	}
-	rulesPath := filepath.Join(opts.Dir, initRules)
+	read := func(name string) ([]byte, error) { return fs.ReadFile(examples.FS(), name) }
+	tpl := templateFor(set)
+	if err := addResultSheets(tpl, set, read); err != nil {
+		return err
+	}
+	// The scheme's other rule files go beside rules.yaml, and their
+	// sheets into the one template.
+	files := []initFile{{filepath.Join(opts.Dir, initRules), src}}
+	for _, name := range examples.Companions(opts.Scheme) {
+		path := opts.Scheme + "/" + name
+		data, err := read(path)
+		if err != nil {
+			return err
+		}
+		other, err := rules.Parse(path, data)
+		if err != nil {
+			return err
+		}
+		mergeTemplate(tpl, templateFor(other))
+		if err := addResultSheets(tpl, other, read); err != nil {
+			return err
+		}
+		files = append(files, initFile{filepath.Join(opts.Dir, name), data})
+	}
 	tplPath := filepath.Join(opts.Dir, initTemplate)
 	var exist []string
-	for _, p := range []string{rulesPath, tplPath} {
+	for _, p := range append(initPaths(files), tplPath) {
 		if _, err := os.Lstat(p); err == nil {
 			exist = append(exist, fmt.Sprintf("appraise: %s already exists", p))
 		}
@@ -89,21 +114,48 @@ func initRun(opts *initOptions) error {
 	if err := os.MkdirAll(opts.Dir, 0o755); err != nil {
 		return &run.InputError{Problems: []string{fmt.Sprintf("%s: cannot make the folder: %v", opts.Dir, pathCause(err))}}
 	}
-	if err := writeNew(rulesPath, src); err != nil {
-		return err
+	// All or nothing: a file that fails takes the ones written before it.
+	var written []string
+	undo := func() {
+		for _, p := range written {
+			_ = os.Remove(p)
+		}
 	}
-	tpl := templateFor(set)
+	for _, f := range files {
+		if err := writeNew(f.path, f.data); err != nil {
+			undo()
+			return err
+		}
+		written = append(written, f.path)
+	}
 	if err := saveTemplate(tplPath, tpl, false); err != nil {
-		// All or nothing: the rule file written a moment ago goes too.
-		_ = os.Remove(rulesPath)
+		undo()
 		return err
 	}
 	if !opts.Quiet {
-		fmt.Fprintf(opts.io.Err, "appraise: wrote %s and %s\n", rulesPath, tplPath)
+		fmt.Fprintf(opts.io.Err, "appraise: wrote %s and %s\n", strings.Join(initPaths(files), ", "), tplPath)
 		fmt.Fprintf(opts.io.Err, "appraise: fill in %s from row %d, then: appraise score %s\n",
 			initTemplate, tpl.HeaderRow()+1, tplPath)
+		for _, f := range files[1:] {
+			fmt.Fprintf(opts.io.Err, "appraise: and for the rules of %s: appraise score %s --rules %s\n",
+				filepath.Base(f.path), tplPath, f.path)
+		}
 	}
 	return nil
+}
+
+// initFile is a file init writes.
+type initFile struct {
+	path string
+	data []byte
+}
+
+func initPaths(files []initFile) []string {
+	out := make([]string, len(files))
+	for i, f := range files {
+		out[i] = f.path
+	}
+	return out
 }
 
 // writeNew creates path with data; an existing file is left alone and

@@ -230,8 +230,10 @@ func scoreRun(opts *scoreOptions) error {
 			fmt.Fprintln(opts.io.Err, w.Error())
 		}
 	}
-	if opts.Calibrate && (set.Distribution == nil || set.Grades == nil) {
-		return &run.InputError{Problems: []string{fmt.Sprintf("%s has no distribution: calibrate gives the grades by place to fit the curve a distribution: block states", rulesPath)}}
+	if opts.Calibrate {
+		if err := needsDistribution(set, rulesPath); err != nil {
+			return err
+		}
 	}
 	sc, err := scoring.Compile(set)
 	if err != nil {
@@ -468,4 +470,13 @@ func curveSheet(set *rules.Set, format string) string {
 		return run.CurveSheet(set, run.CalibrationSheet)
 	}
 	return run.CalibrationSheet
+}
+
+// needsDistribution is the problem of calibrating with rules that state
+// no curve to fit, or nil.
+func needsDistribution(set *rules.Set, rulesPath string) error {
+	if set.Distribution != nil && set.Grades != nil {
+		return nil
+	}
+	return &run.InputError{Problems: []string{fmt.Sprintf("%s has no distribution: calibrate gives the grades by place to fit the curve a distribution: block states", rulesPath)}}
 }

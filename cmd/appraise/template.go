@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"appraise/examples"
 	"appraise/rules"
 	"appraise/run"
 	"appraise/workbook"
@@ -103,7 +104,14 @@ func templateRun(opts *templateOptions) error {
 	if err != nil {
 		return err
 	}
+	read := os.ReadFile
+	if opts.Scheme != "" {
+		read = func(name string) ([]byte, error) { return fs.ReadFile(examples.FS(), name) }
+	}
 	tpl := templateFor(set)
+	if err := addResultSheets(tpl, set, read); err != nil {
+		return err
+	}
 	if opts.Output == "-" {
 		return workbook.WriteTemplate(opts.io.Out, tpl)
 	}
@@ -118,7 +126,7 @@ func templateRun(opts *templateOptions) error {
 		fmt.Fprintf(opts.io.Err, "appraise: wrote %s: %s%s, headers in row %d\n",
 			opts.Output, sheet, plural(len(tpl.Columns), "column"), tpl.HeaderRow())
 		for _, m := range tpl.More {
-			fmt.Fprintf(opts.io.Err, "appraise: and sheet %s, %s, headers in row 1\n", m.Sheet, plural(len(m.Columns), "column"))
+			fmt.Fprintf(opts.io.Err, "appraise: and sheet %s, %s, headers in row %d\n", m.Sheet, plural(len(m.Columns), "column"), m.HeaderRow())
 		}
 	}
 	return nil
@@ -348,4 +356,62 @@ func visible(users []string) []string {
 		}
 	}
 	return out
+}
+
+// addResultSheets adds to tpl the sheet of each rule file whose results
+// the tables of set read from the same workbook, and the sheets those
+// rules read in turn, so that the one template holds every sheet a score
+// reads. A sheet is added once, however many rule files read it. read
+// gives a rule file's text by its path.
+func addResultSheets(tpl *workbook.Template, set *rules.Set, read func(string) ([]byte, error)) error {
+	seen := map[string]bool{set.File: true}
+	var visit func(set *rules.Set) error
+	visit = func(set *rules.Set) error {
+		for _, t := range set.Tables {
+			if t.Results == "" || t.File != "" {
+				continue
+			}
+			path := rules.ResultsPath(set.File, t.Results)
+			if seen[path] {
+				continue
+			}
+			seen[path] = true
+			src, err := read(path)
+			if err != nil {
+				return &run.InputError{Problems: []string{fmt.Sprintf("%s: table %s: cannot read the rule file %s: %v", t.ResultsPos, t.Name, path, pathCause(err))}}
+			}
+			other, err := rules.Parse(path, src)
+			if err != nil {
+				return err
+			}
+			o := templateFor(other)
+			if t.Sheet != "" {
+				// The table names the sheet the other rules score.
+				o.Sheet = t.Sheet
+			}
+			mergeTemplate(tpl, o)
+			if err := visit(other); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return visit(set)
+}
+
+// mergeTemplate adds to tpl the sheets of o that tpl does not have yet,
+// by name.
+func mergeTemplate(tpl, o *workbook.Template) {
+	have := map[string]bool{workbook.Normalize(tpl.Sheet): true}
+	for _, m := range tpl.More {
+		have[workbook.Normalize(m.Sheet)] = true
+	}
+	for _, m := range append([]*workbook.Template{o}, o.More...) {
+		if k := workbook.Normalize(m.Sheet); !have[k] {
+			have[k] = true
+			c := *m
+			c.More = nil
+			tpl.More = append(tpl.More, &c)
+		}
+	}
 }
