@@ -2,8 +2,10 @@ package msg
 
 import (
 	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -247,5 +249,47 @@ func TestWords(t *testing.T) {
 		if got := Words(English)(en); got != en {
 			t.Errorf("Words(English)(%q) = %q", en, got)
 		}
+	}
+}
+
+// sayCall is a phrase said through scoring.Words in the code: w.Say("..."),
+// say.Say("..."), s.l.words.Say("...").
+var sayCall = regexp.MustCompile(`(?:\bw|\bsay|\bwords)\.Say\("((?:[^"\\]|\\.)*)"`)
+
+// TestPhrasesUsed checks that every phrase the reports say is in
+// [Phrases], so that none is left in English in a Chinese report.
+func TestPhrasesUsed(t *testing.T) {
+	have := map[string]bool{}
+	for _, e := range Phrases {
+		have[e.En] = true
+	}
+	n := 0
+	for _, dir := range []string{"../scoring", "../run", "../whatif", "../cmd/appraise"} {
+		files, err := filepath.Glob(filepath.Join(dir, "*.go"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			if strings.HasSuffix(f, "_test.go") {
+				continue
+			}
+			src, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, m := range sayCall.FindAllStringSubmatch(string(src), -1) {
+				en, err := strconv.Unquote(`"` + m[1] + `"`)
+				if err != nil {
+					t.Fatalf("%s: %v", f, err)
+				}
+				n++
+				if !have[en] {
+					t.Errorf("%s: %q is not in the phrases", f, en)
+				}
+			}
+		}
+	}
+	if n < 100 {
+		t.Fatalf("found %d phrases in the code; the search is broken", n)
 	}
 }

@@ -217,7 +217,7 @@ var Phrases = []Entry{
 	// The diff report.
 	{`{n} people, {n2} with a changed figure, {n3} change grade`, `{n} 人，其中 {n2} 人有数字变化，{n3} 人等级变化`},
 	{`{n} people, {n2} with a changed figure`, `{n} 人，其中 {n2} 人有数字变化`},
-	{`grade: old \\ new`, `等级：原 \\ 新`},
+	{`grade: old \ new`, `等级：原 \ 新`},
 	{`(none)`, `（无）`},
 	{`pay line`, `发放项`},
 	{`old`, `原`},
