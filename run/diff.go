@@ -45,6 +45,9 @@ type DiffOptions struct {
 	// Words say the workbook's sheets, headers and items; nil is
 	// English.
 	Words scoring.Words
+	// Local heads the figures as the scored workbook does, in the rule
+	// file's language, rather than with the labels JSON uses.
+	Local bool
 }
 
 // DefaultDiffOutput is where a comparison goes when no output is named:
@@ -305,9 +308,13 @@ func fillDiff(w *workbook.Writer, rep *whatif.Report, meta whatif.Meta, opts Dif
 		header = append(header, rep.GroupColumn)
 	}
 	for _, c := range rep.Columns {
-		header = append(header, say.Say("{col} old", c.Header), say.Say("{col} new", c.Header))
+		h := c.Header
+		if opts.Local {
+			h = c.Local
+		}
+		header = append(header, say.Say("{col} old", h), say.Say("{col} new", h))
 		if c.Kind != whatif.Grade {
-			header = append(header, say.Say("{col} change", c.Header))
+			header = append(header, say.Say("{col} change", h))
 		}
 	}
 	people, err := w.Sheet(say.Say(DiffPeopleSheet), header)

@@ -81,10 +81,11 @@ func Where(p rules.Pos) string {
 // Text is the short report for the terminal: the people who change, the
 // grade-to-grade table, the cost of each pay line both ways, the rules
 // that changed, and the largest changes, at most top of them.
-func (r *Report) Text(top int) string { return r.TextIn(nil, top) }
+func (r *Report) Text(top int) string { return r.TextIn(nil, false, top) }
 
-// TextIn is [Report.Text] said by w.
-func (r *Report) TextIn(w scoring.Words, top int) string {
+// TextIn is [Report.Text] said by w; local heads the figures as the
+// scored workbook does, in the rule file's language.
+func (r *Report) TextIn(w scoring.Words, local bool, top int) string {
 	var b strings.Builder
 	if len(r.OldGrades) > 0 {
 		b.WriteString(w.Say("{n} people, {n2} with a changed figure, {n3} change grade", fmt.Sprint(len(r.People)), fmt.Sprint(r.Changed), fmt.Sprint(r.Moved)))
@@ -147,7 +148,11 @@ func (r *Report) TextIn(w scoring.Words, top int) string {
 		var parts []string
 		for j, c := range r.Columns {
 			if p.Changed[j] && (c.Kind == Total || c.Kind == Grade || c.Kind == Coefficient || c.Kind == Pay) {
-				parts = append(parts, fmt.Sprintf("%s %s -> %s", c.Header, Shown(c, p.Old[j]), Shown(c, p.New[j])))
+				h := c.Header
+				if local {
+					h = c.Local
+				}
+				parts = append(parts, fmt.Sprintf("%s %s -> %s", h, Shown(c, p.Old[j]), Shown(c, p.New[j])))
 			}
 		}
 		if len(parts) == 0 {

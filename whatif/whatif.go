@@ -32,7 +32,8 @@ const (
 type Column struct {
 	Kind   Kind
 	Name   string // the metric's, section's or pay line's name; "" for the total, grade and coefficient
-	Header string // as the results sheet heads it
+	Header string // as the results sheet heads it for scripts: JSON's and CSV's labels
+	Local  string // as the scored workbook heads it, in the rule file's language
 }
 
 // Scored is one scoring of the sheet: the rules and every person's
@@ -55,30 +56,32 @@ type Person struct {
 func Columns(set *rules.Set) []Column {
 	var cols []Column
 	for _, m := range set.Metrics {
-		h := m.Name
+		h, l := m.Name, m.Name
 		if m.Scored() {
 			h = strings.ReplaceAll(set.Labels.Points, "{metric}", m.Name)
+			l = strings.ReplaceAll(set.Local.Points, "{metric}", m.Name)
 		}
-		cols = append(cols, Column{Kind: Metric, Name: m.Name, Header: h})
+		cols = append(cols, Column{Kind: Metric, Name: m.Name, Header: h, Local: l})
 	}
 	for _, s := range set.Sections {
-		cols = append(cols, Column{Kind: Section, Name: s.Name, Header: strings.ReplaceAll(set.Labels.Sections, "{section}", s.Name)})
+		cols = append(cols, Column{Kind: Section, Name: s.Name, Header: strings.ReplaceAll(set.Labels.Sections, "{section}", s.Name),
+			Local: strings.ReplaceAll(set.Local.Sections, "{section}", s.Name)})
 	}
 	if !set.Total.None {
-		cols = append(cols, Column{Kind: Total, Header: set.Labels.Total})
+		cols = append(cols, Column{Kind: Total, Header: set.Labels.Total, Local: set.Local.Total})
 	}
 	if g := set.Grades; g != nil {
-		cols = append(cols, Column{Kind: Grade, Header: set.Labels.Grade})
+		cols = append(cols, Column{Kind: Grade, Header: set.Labels.Grade, Local: set.Local.Grade})
 		if g.Coefficients() {
-			cols = append(cols, Column{Kind: Coefficient, Header: set.Labels.Coefficient})
+			cols = append(cols, Column{Kind: Coefficient, Header: set.Labels.Coefficient, Local: set.Local.Coefficient})
 		}
 	}
 	for _, p := range set.Pay {
-		cols = append(cols, Column{Kind: Pay, Name: p.Name, Header: p.Name})
+		cols = append(cols, Column{Kind: Pay, Name: p.Name, Header: p.Name, Local: p.Name})
 	}
 	// A pool's share is paid as a pay line is, and costs as one does.
 	for _, p := range set.Pools {
-		cols = append(cols, Column{Kind: Pay, Name: p.Name, Header: p.Name})
+		cols = append(cols, Column{Kind: Pay, Name: p.Name, Header: p.Name, Local: p.Name})
 	}
 	return cols
 }

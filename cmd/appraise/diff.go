@@ -201,7 +201,11 @@ func diffRun(opts *diffOptions) error {
 	if err != nil {
 		return err
 	}
-	say := scoring.Words(msg.Words(opts.io.reportLang(oldSet)))
+	lang := opts.io.reportLang(oldSet)
+	say := scoring.Words(msg.Words(lang))
+	// In the rule file's own language, the figures are headed as its
+	// scored workbook heads them.
+	local := oldSet.Local.Lang == string(lang)
 	ctx, caught, stop := watchSignals()
 	defer stop()
 	rep, err := run.Diff(run.DiffOptions{
@@ -219,6 +223,7 @@ func diffRun(opts *diffOptions) error {
 		Password: opts.Password,
 		Encoding: opts.Encoding,
 		Words:    say,
+		Local:    local,
 	})
 	if err != nil {
 		if s := caught(); s != nil {
@@ -235,6 +240,6 @@ func diffRun(opts *diffOptions) error {
 	}
 	fmt.Fprintf(opts.io.Err, "appraise: compared %s and %s on %s: wrote %s\n", oldFile, newName, opts.Input, dest)
 	// The report speaks the rules' language, as explain does.
-	fmt.Fprint(opts.io.Err, rep.TextIn(say, 5))
+	fmt.Fprint(opts.io.Err, rep.TextIn(say, local, 5))
 	return nil
 }
