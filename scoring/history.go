@@ -357,11 +357,7 @@ func periods(n int) string {
 	return fmt.Sprintf("%d earlier periods", n)
 }
 
-// values shows the figures site k read in the scratch record:
-// "total 30".
-func (p *Past) values(k int) string { return p.valuesIn(nil, k, p.scratch) }
-
-// valuesIn shows the figures site k read in env, said by w.
+// valuesIn shows the figures site k read in env, said by w: "total 30".
 func (p *Past) valuesIn(w Words, k int, env []Value) string {
 	var b strings.Builder
 	for _, j := range p.reads[k] {
