@@ -14,28 +14,41 @@ import (
 // TestCatalogue checks every entry: both languages given, the Chinese
 // in Chinese, the same placeholders in both, and no English text twice.
 func TestCatalogue(t *testing.T) {
-	seen := map[string]bool{}
-	for _, e := range Catalogue {
-		if e.En == "" || e.Zh == "" {
-			t.Errorf("%q: a language is missing", e.En)
-			continue
-		}
-		if seen[e.En] {
-			t.Errorf("%q is in the catalogue twice", e.En)
-		}
-		seen[e.En] = true
+	for _, e := range checkEntries(t, Catalogue, "the catalogue") {
 		if !strings.ContainsFunc(e.Zh, func(r rune) bool { return unicode.Is(unicode.Han, r) }) {
 			t.Errorf("%q: the Chinese %q holds no Chinese", e.En, e.Zh)
-		}
-		en, zh := placeholders(e.En), placeholders(e.Zh)
-		en = slices.DeleteFunc(en, func(s string) bool { return s == "s" })
-		if !slices.Equal(en, zh) {
-			t.Errorf("%q: placeholders %v in English, %v in Chinese", e.En, en, zh)
 		}
 		if _, err := compile(e); err != nil {
 			t.Errorf("%q: %v", e.En, err)
 		}
 	}
+}
+
+// checkEntries checks that each entry gives both languages, the same
+// placeholders in both (the plural {s} is English's alone), and an
+// English text no other entry has. It returns the entries that give
+// both languages.
+func checkEntries(t *testing.T, entries []Entry, what string) []Entry {
+	t.Helper()
+	seen := map[string]bool{}
+	var out []Entry
+	for _, e := range entries {
+		if e.En == "" || e.Zh == "" {
+			t.Errorf("%q: a language is missing", e.En)
+			continue
+		}
+		out = append(out, e)
+		if seen[e.En] {
+			t.Errorf("%q is in %s twice", e.En, what)
+		}
+		seen[e.En] = true
+		en, zh := placeholders(e.En), placeholders(e.Zh)
+		en = slices.DeleteFunc(en, func(s string) bool { return s == "s" })
+		if !slices.Equal(en, zh) {
+			t.Errorf("%q: placeholders %v in English, %v in Chinese", e.En, en, zh)
+		}
+	}
+	return out
 }
 
 func placeholders(s string) []string {
@@ -212,23 +225,12 @@ func TestSayBatch(t *testing.T) {
 }
 
 // TestPhrases checks the phrases of the reports: both languages given,
-// the same placeholders in both, and no English phrase twice.
+// the same placeholders in both, no English phrase twice, and none left
+// as it is in English.
 func TestPhrases(t *testing.T) {
-	seen := map[string]bool{}
-	for _, e := range Phrases {
-		if e.En == "" || e.Zh == "" {
-			t.Errorf("%q: a language is missing", e.En)
-			continue
-		}
-		if seen[e.En] {
-			t.Errorf("%q is in the phrases twice", e.En)
-		}
-		seen[e.En] = true
+	for _, e := range checkEntries(t, Phrases, "the phrases") {
 		if e.Zh == e.En {
 			t.Errorf("%q: the Chinese is the English", e.En)
-		}
-		if en, zh := placeholders(e.En), placeholders(e.Zh); !slices.Equal(en, zh) {
-			t.Errorf("%q: placeholders %v in English, %v in Chinese", e.En, en, zh)
 		}
 	}
 }
