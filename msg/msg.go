@@ -120,6 +120,18 @@ func body(s string) string {
 	return s
 }
 
+// part translates what fills a msg placeholder: a message, or else one
+// of [Names].
+func part(s string) string {
+	if zh, ok := match(s); ok {
+		return zh
+	}
+	if zh, ok := find(compiledNames(), s); ok {
+		return zh
+	}
+	return s
+}
+
 // rowRef is a whole row named in a position: "march.xlsx: 客服KPI: row 5".
 var rowRef = regexp.MustCompile(`(^|: )row (\d+): `)
 
@@ -137,7 +149,12 @@ func match(s string) (string, bool) {
 		}
 		return "", false
 	}
-	for _, e := range compiled() {
+	return find(compiled(), s)
+}
+
+// find says s by the first of entries that holds all of it.
+func find(entries []entry, s string) (string, bool) {
+	for _, e := range entries {
 		m := e.re.FindStringSubmatch(s)
 		if m == nil {
 			continue
@@ -155,21 +172,30 @@ type entry struct {
 }
 
 var (
-	once  sync.Once
-	table []entry
+	once, namesOnce sync.Once
+	table, names    []entry
 )
 
 func compiled() []entry {
-	once.Do(func() {
-		for _, e := range Catalogue {
-			c, err := compile(e)
-			if err != nil {
-				panic("msg: " + err.Error())
-			}
-			table = append(table, c)
-		}
-	})
+	once.Do(func() { table = compileAll(Catalogue) })
 	return table
+}
+
+func compiledNames() []entry {
+	namesOnce.Do(func() { names = compileAll(Names) })
+	return names
+}
+
+func compileAll(entries []Entry) []entry {
+	var out []entry
+	for _, e := range entries {
+		c, err := compile(e)
+		if err != nil {
+			panic("msg: " + err.Error())
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
 // placeholder is {name} in a pattern; {s} is an optional plural "s".
@@ -210,13 +236,14 @@ func compile(e Entry) (entry, error) {
 }
 
 // render fills the Chinese of e with what m matched. A placeholder named
-// msg (msg, msg2) holds a message of its own, which is translated too.
+// msg (msg, msg2, msgwhat) holds a message of its own or a name, which
+// is translated too.
 func (e entry) render(m []string) string {
 	vals := map[string]string{}
 	for i, n := range e.names {
 		v := m[i+1]
 		if strings.HasPrefix(n, "msg") {
-			v = body(v)
+			v = part(v)
 		}
 		vals[n] = v
 	}

@@ -14,7 +14,7 @@ import (
 // TestCatalogue checks every entry: both languages given, the Chinese
 // in Chinese, the same placeholders in both, and no English text twice.
 func TestCatalogue(t *testing.T) {
-	for _, e := range checkEntries(t, Catalogue, "the catalogue") {
+	for _, e := range append(checkEntries(t, Catalogue, "the catalogue"), checkEntries(t, Names, "the names")...) {
 		if !strings.ContainsFunc(e.Zh, func(r rune) bool { return unicode.Is(unicode.Han, r) }) {
 			t.Errorf("%q: the Chinese %q holds no Chinese", e.En, e.Zh)
 		}
