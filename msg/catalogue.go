@@ -317,6 +317,15 @@ var Catalogue = []Entry{
 	{`when {when}: {msg}`, `when {when} 有误：{msg}`},
 	{`write a comparison such as {a} or an interval such as {b}`, `请写成比较式（如 {a}）或区间（如 {b}）`},
 	{`write the lower edge first: {range}`, `请先写下界：{range}`},
+	{`the lower edge is above the upper edge`, `下界高于上界`},
+	{`{name} is a column of the ledger's rows: per person, read a per_person figure such as sum({name})`,
+		`{name} 是台账各行的列：按人计算时，请读取 per_person 的数字，例如 sum({name})`},
+	{`{name} is worked out on each ledger row: per person, read a per_person figure such as sum({name})`,
+		`{name} 是在台账每一行上算出的：按人计算时，请读取 per_person 的数字，例如 sum({name})`},
+	{`{name} comes from a grades table, and these rules have none`, `{name} 来自等级表，而这些规则没有等级表`},
+	{`coefficient comes from the grades table, whose bands give none: add coefficient: to each`,
+		`coefficient 来自等级表，而等级表的区间没有给出系数：请给每个区间加上 coefficient:`},
+	{`a grade is text: write it in quotes, grade = {value}`, `等级是文本：请加上引号，写成 grade = {value}`},
 
 	// Formulas.
 	{`{text} is not a number`, `{text} 不是数字`},
@@ -737,4 +746,10 @@ var Names = []Entry{
 	{`quarter`, `季度`},
 	{`week`, `周`},
 	{`day`, `日`},
+	// The parts of a period_from pattern, as its messages name them.
+	{`yyyy`, `年份`},
+	{`m`, `月份`},
+	{`q`, `季度`},
+	{`w`, `周`},
+	{`d`, `日`},
 }

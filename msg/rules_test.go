@@ -28,9 +28,12 @@ var reporters = map[string]bool{
 }
 
 // messageFuncs return a message as a string, which their callers put
-// into a problem. (sheetNameProblem's texts end a message of labels,
-// checked whole in [ruleInstances].)
-var messageFuncs = map[string]bool{"parseRange": true}
+// into a problem, or a hint (true). (sheetNameProblem's texts end a
+// message of labels, checked whole in [ruleInstances].)
+var messageFuncs = map[string]bool{"parseRange": false, "unknownHint": true}
+
+// hintLast are the functions whose last argument is a hint.
+var hintLast = map[string]bool{"check": true}
 
 // ruleMessages reads every message and hint the rules package writes
 // from its source: the formats passed to [reporters], lexError's texts,
@@ -58,13 +61,28 @@ func ruleMessages(t *testing.T) []ruleMessage {
 			}
 		}
 		for _, d := range af.Decls {
+			// A message kept as a constant: const msgEdgesReversed = "...".
+			if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.CONST {
+				for _, sp := range g.Specs {
+					v := sp.(*ast.ValueSpec)
+					for i, n := range v.Names {
+						if strings.HasPrefix(n.Name, "msg") && i < len(v.Values) {
+							add(v, v.Values[i], false)
+						}
+					}
+				}
+			}
 			fn, ok := d.(*ast.FuncDecl)
-			if !ok || fn.Body == nil || !messageFuncs[fn.Name.Name] {
+			if !ok || fn.Body == nil {
+				continue
+			}
+			hint, ok := messageFuncs[fn.Name.Name]
+			if !ok {
 				continue
 			}
 			ast.Inspect(fn.Body, func(n ast.Node) bool {
 				if r, ok := n.(*ast.ReturnStmt); ok && len(r.Results) == 1 {
-					add(r, r.Results[0], false)
+					add(r, r.Results[0], hint)
 				}
 				return true
 			})
@@ -88,6 +106,9 @@ func ruleMessages(t *testing.T) []ruleMessage {
 					name = fn.Name
 				case *ast.SelectorExpr:
 					name = fn.Sel.Name
+				}
+				if hintLast[name] && len(x.Args) > 0 {
+					add(x, x.Args[len(x.Args)-1], true)
 				}
 				if !reporters[name] {
 					return true
