@@ -192,7 +192,8 @@ var ruleInstances = map[string][]string{
 		`tier [80, 90) can never match: the tier >= 60 (line 7) comes first and holds all its values`},
 	"%s %s can never match: the %ss on lines %s come first and hold all its values": {
 		`band [80, 90) can never match: the bands on lines 7 and 8 come first and hold all its values`,
-		`tier [80, 90) can never match: the tiers on lines 7 and 8 come first and hold all its values`},
+		`tier [80, 90) can never match: the tiers on lines 7 and 8 come first and hold all its values`,
+		`band [80, 90) can never match: the bands on lines 7, 8 and 9 come first and hold all its values`},
 	"the first %s that holds a value wins": {
 		`the first band that holds a value wins`,
 		`the first tier that holds a value wins`},
@@ -326,4 +327,43 @@ var keywords = regexp.MustCompile(`"[^"]*"|all or nothing|highest first|lowest f
 // english gives the first run of English words left in zh, or "".
 func english(zh string) string {
 	return englishWords.FindString(keywords.ReplaceAllString(zh, ""))
+}
+
+// TestSayRuleLines checks whole rule-file lines in Chinese, each worked
+// from the catalogue's entries: the names in a message said from
+// [Names], and a line that starts with a name said by its own entry.
+func TestSayRuleLines(t *testing.T) {
+	for _, c := range []struct{ en, zh string }{
+		// "band {band} can never match: the bands on lines {lines} and {n} ..."
+		{`rules.yaml:21:17: band [70, 75) can never match: the bands on lines 17, 18 and 19 come first and hold all its values`,
+			`rules.yaml:21:17: 区间 [70, 75) 永远不会匹配：在它之前的第 17, 18 和 19 行的区间已包含它的全部值`},
+		// "unknown field {field} in {msgwhat}", msgwhat from Names: "a case"
+		{`cases.yaml:4:5: unknown field "inptus" in a case`,
+			`cases.yaml:4:5: 用例 中有未知字段 "inptus"`},
+		// "{what} must be a list, not {msgvalue}", msgvalue from Names: "a mapping"
+		{`rules.yaml:9:7: bands must be a list, not a mapping`,
+			`rules.yaml:9:7: bands 必须是列表，而不是 映射`},
+		// "{what} must be a number, not {msgvalue}", msgvalue from Names: "empty"
+		{`rules.yaml:3:12: min must be a number, not empty`,
+			`rules.yaml:3:12: min 必须是数字，而不是 空值`},
+		// "metric {name} has an empty map": not "metric {name}" of Names
+		{`rules.yaml:6:5: metric 评级分 has an empty map`,
+			`rules.yaml:6:5: 指标 评级分 的 map 为空`},
+		// "{op} needs {msgwant}, but {expr} is {msggot}"
+		{`rules.yaml:8:20: and needs a condition, but 得分 is a number`,
+			`rules.yaml:8:20: and 需要 条件，而 得分 是 数字`},
+		// "lookup of {table}.{col} takes {msgn} after the column ({keys}), not {n}", msgn "{n} key values"
+		{`rules.yaml:12:13: lookup of 目标.目标值 takes 2 key values after the column (部门, KPI), not 1`,
+			`rules.yaml:12:13: lookup 目标.目标值 在列之后需要 2 个键值（部门, KPI），而不是 1 个`},
+		// "blank of column {col} is {value}, not one of its values", before the cell's "{col} is {value}, not one of {values}"
+		{`rules.yaml:5:14: blank of column 评级 is "中", not one of its values`,
+			`rules.yaml:5:14: 列 评级 的 blank 为 "中"，不是它的 values 之一`},
+		// a hint: "the first tier that holds a value wins"
+		{`    hint: the first tier that holds a value wins`,
+			`    提示：以第一个包含该值的档位为准`},
+	} {
+		if got := Say(Chinese, c.en); got != c.zh {
+			t.Errorf("Say(%q)\n got %q\nwant %q", c.en, got, c.zh)
+		}
+	}
 }
