@@ -612,8 +612,8 @@ var Catalogue = []Entry{
 	{`--param {name}: {value} is not a number`, `--param {name}：{value} 不是数字`},
 	{`{command} takes the old rule file, the new rule file and the workbook, not {n} arguments`, `{command} 需要旧规则文件、新规则文件和工作簿，而不是 {n} 个参数`},
 	{`{n} people, {n2} with a changed figure`, `{n} 人，其中 {n2} 人有数字变化`},
-	{`{file}: cannot write: {why}`, `{file}：无法写入：{why}`},
-	{`cannot write: {why}`, `无法写入：{why}`},
+	{`{file}: cannot write: {msg}`, `{file}：无法写入：{msg}`},
+	{`cannot write: {msg}`, `无法写入：{msg}`},
 	{`--period {period} is a quarter, but {file} scores a month: give it as {example}`, `--period {period} 是季度，而 {file} 按月评分：请写成 {example}`},
 	{`--period {period} is a quarter, but {file} holds a month: to build the quarter from its months, give the folder that holds them: {command}`,
 		`--period {period} 是季度，而 {file} 是某个月的数据：要由各月汇总成季度，请给出存放各月的文件夹：{command}`},
@@ -681,7 +681,27 @@ var Catalogue = []Entry{
 	{`internal error: {why}`, `内部错误：{why}`},
 	{`Run '{command} --help' for usage.`, `运行 '{command} --help' 查看用法。`},
 	{`--encoding: {msg}`, `--encoding 有误：{msg}`},
+	{`--row must be <column>=<value>, such as 工号=E017, not {value}`, `--row 必须写成 <column>=<value>，例如 工号=E017，而不是 {value}`},
+	{`--jobs must be 1 or more, not {n}`, `--jobs 必须不小于 1，而不是 {n}`},
 	{`{flag} must be {choices}, not {value}`, `{flag} 只能是 {choices}，不能是 {value}`},
+	{`{command} takes the old rule file and the workbook, not {n} arguments`, `{command} 需要旧规则文件和工作簿，而不是 {n} 个参数`},
+	{`{command} takes the new rule file and the workbook, not {n} arguments`, `{command} 需要新规则文件和工作簿，而不是 {n} 个参数`},
+	{`{command} takes the workbook, not {n} arguments`, `{command} 只需要工作簿，而不是 {n} 个参数`},
+	{`{command} takes a rule file and at most one metric, not {n} arguments`, `{command} 接受一个规则文件和至多一个指标，而不是 {n} 个参数`},
+	{`{command} takes one rule file, not {n} arguments`, `{command} 只接受一个规则文件，而不是 {n} 个参数`},
+	{`{command} takes one scored workbook, not {n} arguments`, `{command} 只接受一个评分后的工作簿，而不是 {n} 个参数`},
+	{`{command} needs one or more rule files`, `{command} 需要一个或多个规则文件`},
+	{`--param {param}: give it as NAME=VALUE`, `--param {param}：请写成 NAME=VALUE`},
+	{`diff writes xlsx or json, not csv`, `diff 只输出 xlsx 或 json，不输出 csv`},
+	{`--period: {msg}`, `--period 有误：{msg}`},
+	{`--value needs a metric: appraise explain {rules} <metric> --value {value}`, `--value 需要指明指标：appraise explain {rules} <metric> --value {value}`},
+	{`--value and --workbook do not go together: a person's row gives the values`, `--value 与 --workbook 不能同时使用：值由此人的那一行给出`},
+	{`--workbook needs --row <column>=<value> to pick the person, such as --row 工号=E017`, `--workbook 需要用 --row <column>=<value> 选出这个人，例如 --row 工号=E017`},
+	{`--row and --sheet need --workbook <file>`, `--row 和 --sheet 需要 --workbook <file>`},
+	{`--detail applies to xlsx output; {format} output has no detail`, `--detail 只用于 xlsx 输出；{format} 输出没有明细`},
+	{`--bom applies to CSV files: give --format csv or --detail csv`, `--bom 只用于 CSV 文件：请给出 --format csv 或 --detail csv`},
+	{`--detail csv writes a file beside the output, and -o - has none: choose an output file`, `--detail csv 会在输出文件旁另写一个文件，而 -o - 没有输出文件：请选一个输出文件`},
+	{`--with names table {table} twice`, `--with 两次指定了表 {table}`},
 	{`--lang must be en or zh, not {lang}`, `--lang 只能是 en 或 zh，不能是 {lang}`},
 
 	// Notes of the results sheet: why a figure has no value, or how it
@@ -698,6 +718,42 @@ var Catalogue = []Entry{
 	{`veto {cond}: coefficient {n}`, `否决 {cond}：系数 {n}`},
 	{`veto {cond} cannot be decided: {msg}`, `否决 {cond} 无法判定：{msg}`},
 	{`{by} {a} (row {n}) is read as {b}`, `{by} {a}（第 {n} 行）按 {b} 读取`},
+
+	// Periods given on the command line.
+	{`{value} is not a period: write 2026-03 (a month), 2026-Q1, 2026, 2026-W15 or a cycle's first day 2026-03-26`,
+		`{value} 不是考核期间：请写 2026-03（月）、2026-Q1、2026、2026-W15，或周期的第一天 2026-03-26`},
+	{`{value} is not a period: {n} has no week {n2}`, `{value} 不是考核期间：{n} 年没有第 {n2} 周`},
+	{`{value} is not a period: {n}-{n2} has no day {n3}`, `{value} 不是考核期间：{n}-{n2} 没有 {n3} 日`},
+	{`the rules do not say where a {msgunit}'s period is written: add period_from, such as period_from: "{yyyy}-{mm}" for files named 2026-03.xlsx`,
+		`规则没有说明每个{msgunit}的考核期间写在哪里：请加上 period_from，例如文件名为 2026-03.xlsx 时写 period_from: "{yyyy}-{mm}"`},
+
+	// Scoring a sheet.
+	{`{col} is blank: the ledger groups its rows by it`, `{col} 为空：台账按它给各行分组`},
+	{`the sheet changed while it was read`, `工作表在读取过程中被改动了`},
+	{`no one has a weight`, `没有人有权重`},
+	{`the weights add up to 0`, `权重合计为 0`},
+	{`{name} has a weight below 0: {value}`, `{name} 的权重小于 0：{value}`},
+	{`the pool {amount} is not a sum to the cent`, `奖金池金额 {amount} 不是精确到分的金额`},
+	{`pool {pool}: {msg}`, `奖金池 {pool}：{msg}`},
+	{`{value} is not raised or not: write true or false`, `{value} 既不是触发也不是未触发：请写 true 或 false`},
+
+	// Earlier results read for the history.
+	{`not the JSON results of appraise: {why}`, `不是 appraise 的 JSON 结果：{why}`},
+	{`the results record no {name}`, `结果中没有记录 {name}`},
+	{`{name} is {value}, not a number`, `{name} 为 {value}，不是数字`},
+
+	// Writing files.
+	{`cannot write workbook: {msg}`, `无法写出工作簿：{msg}`},
+	{`cannot write workbook`, `无法写出工作簿`},
+	{`cannot save: {msg}`, `无法保存：{msg}`},
+	{`cannot save`, `无法保存`},
+	{`cannot write`, `无法写入`},
+	{`cannot write the template: {msg}`, `无法写出模板：{msg}`},
+	{`a template needs at least one column`, `模板至少需要一列`},
+	{`bad sheet name {name}: {why}`, `工作表名 {name} 无效：{why}`},
+	{`no space left on device`, `磁盘空间不足`},
+	{`file too large`, `文件过大`},
+	{`no header row`, `没有表头行`},
 }
 
 // Names are the words a message puts in its place of a thing or a value:

@@ -295,3 +295,32 @@ func TestPhrasesUsed(t *testing.T) {
 		t.Fatalf("found %d phrases in the code; the search is broken", n)
 	}
 }
+
+// TestSayRunLines checks messages of the commands, of scoring a sheet
+// and of writing files, each worked from its entry.
+func TestSayRunLines(t *testing.T) {
+	for _, c := range []struct{ en, zh string }{
+		// "--period: {msg}" holding "{value} is not a period: {n}-{n2} has no day {n3}"
+		{`appraise: --period: "2026-02-30" is not a period: 2026-02 has no day 30`,
+			`appraise: --period 有误："2026-02-30" 不是考核期间：2026-02 没有 30 日`},
+		// "cannot save: {msg}" holding "no space left on device"
+		{`appraise: march.scored.xlsx: cannot save: no space left on device`,
+			`appraise: march.scored.xlsx: 无法保存：磁盘空间不足`},
+		// "pool {pool}: {msg}" holding "no one has a weight"
+		{`appraise: march.xlsx: pool 年终奖: no one has a weight`,
+			`appraise: march.xlsx: 奖金池 年终奖：没有人有权重`},
+		// "{col} is blank: the ledger groups its rows by it", after the position
+		{`appraise: contracts.xlsx: 合同!A7: 工号 is blank: the ledger groups its rows by it`,
+			`appraise: contracts.xlsx: 合同!A7: 工号 为空：台账按它给各行分组`},
+		// "--jobs must be 1 or more, not {n}", before "{flag} must be {choices}, not {value}"
+		{`appraise: --jobs must be 1 or more, not 0`,
+			`appraise: --jobs 必须不小于 1，而不是 0`},
+		// "{command} takes the new rule file and the workbook, not {n} arguments"
+		{`appraise: diff takes the new rule file and the workbook, not 3 arguments`,
+			`appraise: diff 需要新规则文件和工作簿，而不是 3 个参数`},
+	} {
+		if got := Say(Chinese, c.en); got != c.zh {
+			t.Errorf("Say(%q)\n got %q\nwant %q", c.en, got, c.zh)
+		}
+	}
+}
