@@ -315,6 +315,12 @@ func TestSayRunLines(t *testing.T) {
 		// "--jobs must be 1 or more, not {n}", before "{flag} must be {choices}, not {value}"
 		{`appraise: --jobs must be 1 or more, not 0`,
 			`appraise: --jobs 必须不小于 1，而不是 0`},
+		// "period {period} is a {msgkind}, but the rules score a {msgkind2}", the kinds from Names
+		{`cases.yaml:9:13: period 2026-Q1 is a quarter, but the rules score a month`,
+			`cases.yaml:9:13: 期间 2026-Q1 是季度，而规则按月份评分`},
+		// "{col} is blank: it is a key of table {table}", after the cell
+		{`appraise: targets.xlsx: 目标!A4: 部门 is blank: it is a key of table 目标`,
+			`appraise: targets.xlsx: 目标!A4: 部门 为空：它是表 目标 的键`},
 		// "{command} takes the new rule file and the workbook, not {n} arguments"
 		{`appraise: diff takes the new rule file and the workbook, not 3 arguments`,
 			`appraise: diff 需要新规则文件和工作簿，而不是 3 个参数`},
