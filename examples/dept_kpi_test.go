@@ -80,3 +80,28 @@ func TestDeptKPITargets(t *testing.T) {
 		})
 	}
 }
+
+// TestDeptKPILookupNotNeeded explains 上海 (B02): its 员工管理 is
+// 员工流失率 <= target and 员工满意度 >= target; 0.06 <= 0.05 is false,
+// so the "and" is decided without the 员工满意度 target, which is never
+// looked up, and the lookups say so instead of an empty line.
+func TestDeptKPILookupNotNeeded(t *testing.T) {
+	bin := buildAppraise(t)
+	for _, tc := range []struct{ lang, found, skipped string }{
+		{"en", "    目标值 of 目标 row 11, the row of 分公司 上海, 部门 销售中心, KPI 员工流失率: 0.05", "    not looked up: the formula did not need it"},
+		{"zh", "    目标值：取自 目标 第 11 行，即 分公司 上海, 部门 销售中心, KPI 员工流失率 所在行：0.05", "    未查找：公式无需此值"},
+	} {
+		cmd := exec.Command(bin, "explain", "rules.yaml", "--workbook", "2026-q1.xlsx", "--row", "分公司编号=B02", "--lang", tc.lang)
+		cmd.Dir = "dept-kpi"
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("appraise explain: %v\n%s", err, out)
+		}
+		want := strings.Join([]string{
+			`  lookup(目标.目标值, 分公司, "销售中心", "员工流失率")`, tc.found,
+			`  lookup(目标.目标值, 分公司, "销售中心", "员工满意度")`, tc.skipped, ""}, "\n")
+		if !strings.Contains(string(out), want) {
+			t.Errorf("--lang %s: the lookups do not hold\n%s\n%s", tc.lang, want, out)
+		}
+	}
+}

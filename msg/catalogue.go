@@ -568,6 +568,7 @@ var Catalogue = []Entry{
 	// Tables read by lookup.
 	{`{table} has no row for {keys} (needed by {cell}, {who})`, `{table} 中没有 {keys} 的行（{cell}（{who}）需要它）`},
 	{`{table} has no row for {keys} (needed by {cell})`, `{table} 中没有 {keys} 的行（{cell} 需要它）`},
+	{`not looked up: the formula did not need it`, `未查找：公式无需此值`},
 	{`lookup: table {table} has no column {col}`, `lookup：表 {table} 中没有列 {col}`},
 	{`no sheet {sheet} for table {table} ({pos}): add it, or give the table's workbook with --with {with}`,
 		`没有表 {table}（{pos}）所需的工作表 {sheet}：请添加该工作表，或用 --with {with} 给出该表所在的工作簿`},

@@ -146,6 +146,11 @@ func compile(set *rules.Set, tables []*TableData) (*Scorer, error) {
 	for _, site := range s.sites {
 		s.consts[site.slot] = noHistory(site.call, site.need)
 	}
+	for _, site := range s.lookups {
+		// What a lookup holds when its formula is decided without it:
+		// the second half of an "and" whose first half is false.
+		s.consts[site.slot] = Absent(notLookedUp)
+	}
 	for i, p := range set.Params {
 		s.consts[params[i]] = Num(p.Value)
 	}

@@ -229,6 +229,9 @@ func (t LookupTrace) LineIn(w Words) string {
 	return w.Say("{col} of {where}, the row of {keys}: {value}", t.Column, where, t.Keys, t.Value.String())
 }
 
+// notLookedUp is the note of a lookup its formula did not need.
+const notLookedUp = "not looked up: the formula did not need it"
+
 // lookupValue is the value lookup site k found in env.
 func (s *Scorer) lookupValue(k int, env []Value) Value {
 	site := s.lookups[k]
