@@ -31,6 +31,9 @@ var periodTokens = map[string]string{
 	"d":    `(?P<d>\d{1,2})`,
 }
 
+// unitOf names what a token's group of periodTokens gives.
+var unitOf = map[string]string{"yyyy": "year", "m": "month", "q": "quarter", "w": "week", "d": "day"}
+
 // tokensFor lists the tokens a pattern needs for each kind of period.
 var tokensFor = map[string][]string{
 	"month": {"yyyy", "m"}, "quarter": {"yyyy", "q"}, "year": {"yyyy"}, "week": {"yyyy", "w"}, "cycle": {"yyyy", "m", "d"},
@@ -92,7 +95,7 @@ func (d *decoder) periodPattern(pf *PeriodFrom, kind string) *regexp.Regexp {
 		}
 		group := re[4:strings.IndexByte(re, '>')]
 		if seen[group] {
-			d.errs.add(pf.Pos, "period_from: %q gives the %s twice", pf.Pattern, group)
+			d.errs.add(pf.Pos, "period_from: %q gives the %s twice", pf.Pattern, unitOf[group])
 			ok = false
 		}
 		seen[group] = true

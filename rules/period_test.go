@@ -29,6 +29,8 @@ func TestParsePeriodFromErrors(t *testing.T) {
 	tests := []struct{ name, src, want string }{
 		{"unknown token", "period: month\nperiod_from: \"{yyyy}-{month}\"\n",
 			"rules.yaml:2:14: period_from: unknown token {month}\n    hint: the tokens are {yyyy}, {mm} or {m} (month), {q} (quarter), {ww} (ISO week), {dd} or {d} (day)"},
+		{"month twice", "period: month\nperiod_from: \"{yyyy}-{mm}-{m}\"\n",
+			`rules.yaml:2:14: period_from: "{yyyy}-{mm}-{m}" gives the month twice`},
 		{"no month", "period: month\nperiod_from: \"{yyyy}\"\n",
 			`rules.yaml:2:14: period_from: "{yyyy}" does not say the month of a month period`},
 		{"quarter in a month", "period: month\nperiod_from: \"{yyyy}-{mm}-{q}\"\n",
