@@ -300,6 +300,16 @@ func (l Labels) Word(en string) string {
 	return en
 }
 
+// Named is a formula as a report in the labels' language shows it: in
+// Chinese the total by its label, since "total" is the rules' English
+// word for it; any other formula as it is written.
+func (l Labels) Named(formula string) string {
+	if formula == "total" && l.Lang == "zh" {
+		return l.Total
+	}
+	return formula
+}
+
 // GroupColumn is the column the summary of a scored workbook is made
 // per: the one marked group: true, else the one the distribution, the
 // first rank or the first pool groups by; "" for none.

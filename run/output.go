@@ -800,8 +800,6 @@ func (s *textSink) payoutTotals() string {
 	return strings.Join(out, ", ")
 }
 
-// notes are the result's notes, after those of a ledger's person: each
-// other spelling of their key read as theirs.
 // maxSaid bounds how many notes a layout keeps said in Chinese: the same
 // reasons come back row after row, and matching one against the
 // catalogue costs far more than the rest of the row.
@@ -827,6 +825,8 @@ func (l *layout) say(note string) string {
 	return z
 }
 
+// notes are the result's notes, after those of a ledger's person: each
+// other spelling of their key read as theirs.
 func (l *layout) notes(res *scoring.Result) []string {
 	notes := res.Notes()
 	if l.ledger == nil {
@@ -836,13 +836,4 @@ func (l *layout) notes(res *scoring.Result) []string {
 		return append(append([]string{}, p.Notes...), notes...)
 	}
 	return notes
-}
-
-// named is a formula as the detail shows it: in Chinese the total by its
-// label, since "total" is the rules' English word for it.
-func (l *layout) named(f string) string {
-	if f == "total" && l.labels.Lang == "zh" {
-		return l.labels.Total
-	}
-	return f
 }

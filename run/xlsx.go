@@ -530,7 +530,7 @@ func (s *xlsxSink) explain(num workbook.Cell, res *scoring.Result) error {
 				band = say.Say("calibrated to the curve: {band}", band)
 			}
 		}
-		if err := line(s.l.labels.Grade, say.Say("the grade of {of}", s.l.named(g.Graded())), field{v: of}.cell(), band, field{v: gradeValue(res)}.cell()); err != nil {
+		if err := line(s.l.labels.Grade, say.Say("the grade of {of}", s.l.labels.Named(g.Graded())), field{v: of}.cell(), band, field{v: gradeValue(res)}.cell()); err != nil {
 			return err
 		}
 		// One line a veto, held or not, so that the grade's line is
@@ -566,7 +566,7 @@ func (s *xlsxSink) explain(num workbook.Cell, res *scoring.Result) error {
 	}
 	for k, r := range set.Ranks {
 		place, among := res.Rank(k)
-		how := say.Say("the place by {formula}, {order}", s.l.named(r.Of.Source), say.Say(r.Order()))
+		how := say.Say("the place by {formula}, {order}", s.l.labels.Named(r.Of.Source), say.Say(r.Order()))
 		if r.Within != "" {
 			how += say.Say(", within {col} {value}", r.Within, res.Input(s.l.within(k)).String())
 		}

@@ -363,14 +363,19 @@ func (s *Scorer) traceTotal(env []Value) TotalTrace {
 			t.Working = "0"
 		}
 	}
-	sub, tot := t.Subtotal, t.Value
-	if sub.Kind == Number && tot.Kind == Number && sub.Num.Cmp(tot.Num) != 0 {
-		t.Limit = "capped at " + tot.String()
-		if sub.Num.Cmp(tot.Num) < 0 {
-			t.Limit = "raised to the floor " + tot.String()
-		}
+	if sub, tot := t.Subtotal, t.Value; sub.Kind == Number && tot.Kind == Number && sub.Num.Cmp(tot.Num) != 0 {
+		t.Limit = totalLimit(nil, sub, tot)
 	}
 	return t
+}
+
+// totalLimit says, by w, what the cap or the floor made of the total
+// sub: "capped at 100", "raised to the floor 60".
+func totalLimit(w Words, sub, tot Value) string {
+	if sub.Num.Cmp(tot.Num) < 0 {
+		return w.Say("raised to the floor {n}", tot.String())
+	}
+	return w.Say("capped at {n}", tot.String())
 }
 
 func (s *Scorer) step(name string, f *rules.Formula, env []Value, self int, v Value) Step {
@@ -683,11 +688,7 @@ func (t TotalTrace) LineIn(w Words) string {
 	}
 	if t.Limit != "" {
 		st.Value = t.Subtotal
-		limit := w.Say("capped at {n}", t.Value.String())
-		if t.Subtotal.Num.Cmp(t.Value.Num) < 0 {
-			limit = w.Say("raised to the floor {n}", t.Value.String())
-		}
-		return chain(w, st, false) + w.Say(", ") + limit
+		return chain(w, st, false) + w.Say(", ") + totalLimit(w, t.Subtotal, t.Value)
 	}
 	return chain(w, st, false)
 }

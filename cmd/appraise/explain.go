@@ -271,16 +271,6 @@ func reportLabels(set *rules.Set, lang msg.Lang) rules.Labels {
 	return l
 }
 
-// named is a formula as a report shows it: in Chinese the total by its
-// label, since "total" is the rules' English word for it; any other
-// formula as it is written.
-func named(f string, labels rules.Labels) string {
-	if f == "total" && labels.Lang == "zh" {
-		return labels.Total
-	}
-	return f
-}
-
 // writeRules prints the whole rule file as tables.
 func writeRules(w io.Writer, say scoring.Words, labels rules.Labels, set *rules.Set) {
 	head := set.File
@@ -402,7 +392,7 @@ func writeRules(w io.Writer, say scoring.Words, labels rules.Labels, set *rules.
 		fmt.Fprintln(w, say.Say("ranks (places in the sheet, 1 first)"))
 		rows = nil
 		for _, r := range set.Ranks {
-			how := say.Say("by {formula}, {order}, ties: {ties}", named(r.Of.Source, labels), say.Say(r.Order()), r.Ties())
+			how := say.Say("by {formula}, {order}, ties: {ties}", labels.Named(r.Of.Source), say.Say(r.Order()), r.Ties())
 			if r.Within != "" {
 				how += say.Say(", within each {col}", r.Within)
 			}
@@ -448,7 +438,7 @@ func writeRules(w io.Writer, say scoring.Words, labels rules.Labels, set *rules.
 			rows = append(rows, []string{c.Grade, pct.Trim(0).String() + "%"})
 		}
 		writeTable(w, "  ", rows)
-		how := say.Say("placed by {formula}, highest first", named(ds.Placed(set.Grades), labels))
+		how := say.Say("placed by {formula}, highest first", labels.Named(ds.Placed(set.Grades)))
 		if ds.TieBy != "" {
 			how += say.Say("; ties by {col}, {order}, then the key", ds.TieBy, say.Say(ds.TieOrder()))
 		} else {
@@ -664,7 +654,7 @@ func writeTrace(w io.Writer, say scoring.Words, labels rules.Labels, set *rules.
 	}
 	if t.Grade != nil {
 		g := *t.Grade
-		g.Label, g.Of = labels.Grade, named(g.Of, labels)
+		g.Label, g.Of = labels.Grade, labels.Named(g.Of)
 		fmt.Fprintln(w, g.LineIn(say))
 	}
 	if len(t.Ranks) > 0 {
@@ -676,7 +666,7 @@ func writeTrace(w io.Writer, say scoring.Words, labels rules.Labels, set *rules.
 			if r.Place.Kind == scoring.Number {
 				place = say.Say("{n} of {n2}", r.Place.String(), r.Among.String())
 			}
-			rows = append(rows, []string{r.Rank.Name, place, say.Say("by {formula} = {value}, {order}", named(r.Of.Formula, labels), r.Of.Value.String(), say.Say(r.Rank.Order()))})
+			rows = append(rows, []string{r.Rank.Name, place, say.Say("by {formula} = {value}, {order}", labels.Named(r.Of.Formula), r.Of.Value.String(), say.Say(r.Rank.Order()))})
 		}
 		writeTable(w, "  ", rows)
 	}
